@@ -1,0 +1,21 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "og-postmortem.h"
+
+G_BEGIN_DECLS
+
+#define DEBRIEF_TYPE_POSTMORTEM_ROW (debrief_postmortem_row_get_type ())
+G_DECLARE_FINAL_TYPE (DebriefPostmortemRow,
+                      debrief_postmortem_row,
+                      DEBRIEF,
+                      POSTMORTEM_ROW,
+                      GtkWidget)
+
+GtkWidget *debrief_postmortem_row_new (void);
+OgPostmortem *debrief_postmortem_row_get_postmortem (DebriefPostmortemRow *self);
+void debrief_postmortem_row_set_postmortem (DebriefPostmortemRow *self, OgPostmortem *postmortem);
+
+G_END_DECLS
