@@ -1,9 +1,675 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-#include <glib.h>
+/*
+ * The application's first window against the sandbox server over real HTTP: what the user
+ * sees (which page, which rows, which message) for a load, a failed load, a retry, a failed
+ * postmortem, and the way there from the welcome page. Runs under Xvfb in CI.
+ */
+#include "config.h"
+
+#include <adwaita.h>
+
+#include "debrief-application.h"
+#include "debrief-postmortem-row.h"
+#include "debrief-window-private.h"
+#include "og-client.h"
+#include "og-error.h"
+#include "og-sandbox.h"
+
+#define TEST_TIMEOUT_SECONDS  20
+#define CLIENT_RETRY_DELAY_MS 10
+
+typedef struct
+{
+  OgSandbox *sandbox;
+  OgClient *client;
+  DebriefWindow *window;
+} Fixture;
+
+/* Main loop helpers */
+
+typedef gboolean (*Condition) (gpointer data);
+
+static gboolean
+set_flag (gpointer user_data)
+{
+  *(gboolean *) user_data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* Iterates the main loop (where the sandbox answers too) until @condition holds; FALSE
+ * when it did not within @timeout_ms. */
+static gboolean
+wait_until (Condition condition, gpointer data, guint timeout_ms)
+{
+  gboolean timed_out = FALSE;
+  guint id = g_timeout_add (timeout_ms, set_flag, &timed_out);
+
+  while (!condition (data) && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+
+  if (!timed_out)
+    g_source_remove (id);
+
+  return !timed_out;
+}
+
+static gboolean
+never (gpointer data)
+{
+  return FALSE;
+}
+
+/* Lets the main loop run for @ms whatever happens. */
+static void
+spin (guint ms)
+{
+  wait_until (never, NULL, ms);
+}
+
+static gboolean
+window_is_idle (gpointer data)
+{
+  return !debrief_window_get_loading (DEBRIEF_WINDOW (data));
+}
+
+static void
+wait_loaded (DebriefWindow *window)
+{
+  if (!wait_until (window_is_idle, window, TEST_TIMEOUT_SECONDS * 1000))
+    g_error ("the window did not finish loading within %d s", TEST_TIMEOUT_SECONDS);
+}
+
+/* Widget tree helpers */
+
+static void
+collect (GtkWidget *widget, GType type, GPtrArray *found)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    g_ptr_array_add (found, widget);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect (child, type, found);
+}
+
+static GPtrArray *
+find_all (GtkWidget *root, GType type)
+{
+  GPtrArray *found = g_ptr_array_new ();
+
+  collect (root, type, found);
+  return found;
+}
+
+static gboolean
+has_label (GtkWidget *root, const char *text)
+{
+  g_autoptr (GPtrArray) labels = find_all (root, GTK_TYPE_LABEL);
+
+  for (guint i = 0; i < labels->len; i++)
+    {
+      if (g_strcmp0 (gtk_label_get_label (g_ptr_array_index (labels, i)), text) == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static GtkLabel *
+find_label_with_class (GtkWidget *root, const char *css_class)
+{
+  g_autoptr (GPtrArray) labels = find_all (root, GTK_TYPE_LABEL);
+
+  for (guint i = 0; i < labels->len; i++)
+    {
+      if (gtk_widget_has_css_class (g_ptr_array_index (labels, i), css_class))
+        return g_ptr_array_index (labels, i);
+    }
+  return NULL;
+}
+
+static gboolean
+has_rows (gpointer data)
+{
+  g_autoptr (GPtrArray) rows = find_all (data, DEBRIEF_TYPE_POSTMORTEM_ROW);
+
+  return rows->len > 0;
+}
+
+/* The sandbox's side */
+
+static guint
+count_sandbox_postmortems (OgSandbox *sandbox)
+{
+  g_auto (GStrv) ids = og_sandbox_dup_postmortem_ids (sandbox);
+
+  return g_strv_length (ids);
+}
+
+/* id → title, as the sandbox has them */
+static GHashTable *
+dup_sandbox_titles (OgSandbox *sandbox)
+{
+  g_auto (GStrv) ids = og_sandbox_dup_postmortem_ids (sandbox);
+  GHashTable *titles = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+
+  for (guint i = 0; ids[i] != NULL; i++)
+    {
+      g_autoptr (JsonNode) node = og_sandbox_dup_postmortem (sandbox, ids[i]);
+
+      g_assert_nonnull (node);
+      g_hash_table_insert (
+          titles, g_strdup (ids[i]),
+          g_strdup (json_object_get_string_member (json_node_get_object (node), "title")));
+    }
+
+  return titles;
+}
+
+/* The first sentence a user reads for an HTTP status, as OgError words it. */
+static char *
+sentence_for_status (guint status)
+{
+  g_autoptr (GError) error = og_error_new_from_response (status, NULL, NULL, NULL, 0);
+
+  return g_strdup (error->message);
+}
+
+/* Fixture: a running sandbox, a client for it, a window not pointed at it yet */
+
+static void
+fixture_set_up (Fixture *fixture, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+
+  fixture->sandbox = og_sandbox_new ();
+  g_assert_true (og_sandbox_start (fixture->sandbox, &error));
+  g_assert_no_error (error);
+
+  fixture->client = og_client_new (og_sandbox_get_base_url (fixture->sandbox), &error);
+  g_assert_no_error (error);
+  og_client_set_api_key (fixture->client, OG_SANDBOX_API_KEY);
+  og_client_set_max_retry_delay (fixture->client, CLIENT_RETRY_DELAY_MS);
+
+  fixture->window = g_object_ref (debrief_window_new (NULL));
+}
+
+static void
+fixture_tear_down (Fixture *fixture, gconstpointer data)
+{
+  gtk_window_destroy (GTK_WINDOW (fixture->window));
+  g_clear_object (&fixture->window);
+  /* Let the cancelled requests finish before their server goes. */
+  spin (50);
+  g_clear_object (&fixture->client);
+  og_sandbox_stop (fixture->sandbox);
+  g_clear_object (&fixture->sandbox);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+#define ADD_TEST(path, func) \
+  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+
+/* Tests */
+
+/* Every template type, so that a type named only in a .ui file and missing on the version
+ * floor fails here. */
+static void
+test_templates (void)
+{
+  DebriefWindow *window = g_object_ref (debrief_window_new (NULL));
+  GtkWidget *row = g_object_ref_sink (debrief_postmortem_row_new ());
+
+  g_assert_true (DEBRIEF_IS_WINDOW (window));
+  g_assert_true (DEBRIEF_IS_POSTMORTEM_ROW (row));
+  g_assert_null (debrief_postmortem_row_get_postmortem (DEBRIEF_POSTMORTEM_ROW (row)));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_object_unref (window);
+  g_object_unref (row);
+}
+
+static void
+test_row_shows_postmortem (Fixture *fixture, gconstpointer data)
+{
+  g_auto (GStrv) ids = og_sandbox_dup_postmortem_ids (fixture->sandbox);
+  g_autoptr (GtkWidget) row = g_object_ref_sink (debrief_postmortem_row_new ());
+
+  g_assert_nonnull (ids[0]);
+
+  for (guint i = 0; ids[i] != NULL; i++)
+    {
+      g_autoptr (JsonNode) node = og_sandbox_dup_postmortem (fixture->sandbox, ids[i]);
+      g_autoptr (OgPostmortem) postmortem = NULL;
+      g_autoptr (GError) error = NULL;
+      g_autofree char *severity_class = NULL;
+      g_autofree char *incident_text = NULL;
+      OgIncident *incident;
+      GtkLabel *badge;
+      GtkLabel *pill;
+
+      postmortem = og_postmortem_new_from_json (node, &error);
+      g_assert_no_error (error);
+      debrief_postmortem_row_set_postmortem (DEBRIEF_POSTMORTEM_ROW (row), postmortem);
+      g_assert_true (debrief_postmortem_row_get_postmortem (DEBRIEF_POSTMORTEM_ROW (row))
+                     == postmortem);
+
+      g_assert_true (has_label (row, og_postmortem_get_title (postmortem)));
+
+      badge = find_label_with_class (row, "severity-badge");
+      g_assert_nonnull (badge);
+      g_assert_cmpstr (gtk_label_get_label (badge), ==,
+                       og_severity_to_string (og_postmortem_get_severity (postmortem)));
+      severity_class = g_ascii_strdown (gtk_label_get_label (badge), -1);
+      g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (badge), severity_class));
+      /* One colour at a time, also when the row is reused for another postmortem. */
+      for (guint s = OG_SEVERITY_P1; s <= OG_SEVERITY_P5; s++)
+        {
+          g_autofree char *other = g_ascii_strdown (og_severity_to_string (s), -1);
+
+          if (s != og_postmortem_get_severity (postmortem))
+            g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (badge), other));
+        }
+
+      pill = find_label_with_class (row, "status-pill");
+      g_assert_nonnull (pill);
+      g_assert_cmpstr (gtk_label_get_label (pill), !=, "");
+      g_assert_true (gtk_widget_has_css_class (
+          GTK_WIDGET (pill),
+          og_postmortem_status_to_string (og_postmortem_get_status (postmortem))));
+
+      incident = og_postmortem_get_root_incident (postmortem);
+      g_assert_nonnull (incident);
+      incident_text = g_strdup_printf ("#%s %s", og_incident_get_tiny_id (incident),
+                                       og_incident_get_message (incident));
+      g_assert_true (has_label (row, incident_text));
+    }
+}
+
+static void
+test_welcome (Fixture *fixture, gconstpointer data)
+{
+  DebriefWindow *window = fixture->window;
+
+  g_assert_null (debrief_window_get_client (window));
+  g_assert_cmpstr (_debrief_window_get_visible_page_name (window), ==, "welcome");
+  g_assert_false (gtk_widget_get_visible (_debrief_window_get_sandbox_bar (window)));
+  g_assert_false (debrief_window_get_loading (window));
+  g_assert_cmpstr (
+      gtk_actionable_get_action_name (GTK_ACTIONABLE (_debrief_window_get_sandbox_button (window))),
+      ==, "app.sandbox");
+
+  /* Nothing to refresh without a connection. */
+  gtk_window_present (GTK_WINDOW (window));
+  spin (50);
+  g_assert_false (gtk_widget_is_sensitive (_debrief_window_get_refresh_button (window)));
+}
+
+static void
+test_load (Fixture *fixture, gconstpointer data)
+{
+  DebriefWindow *window = fixture->window;
+  g_autoptr (GHashTable) titles = dup_sandbox_titles (fixture->sandbox);
+  g_autoptr (GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  GListModel *model = _debrief_window_get_model (window);
+  guint n_items;
+
+  debrief_window_set_sandbox (window, TRUE);
+  debrief_window_set_client (window, fixture->client);
+  g_assert_true (debrief_window_get_loading (window));
+  g_assert_cmpstr (_debrief_window_get_visible_page_name (window), ==, "loading");
+  wait_loaded (window);
+
+  g_assert_cmpstr (_debrief_window_get_visible_page_name (window), ==, "list");
+  g_assert_true (gtk_widget_get_visible (_debrief_window_get_sandbox_bar (window)));
+
+  n_items = g_list_model_get_n_items (model);
+  g_assert_cmpuint (n_items, >, 0);
+  g_assert_cmpuint (n_items, ==, count_sandbox_postmortems (fixture->sandbox));
+  g_assert_cmpuint (n_items, ==, g_hash_table_size (titles));
+
+  for (guint i = 0; i < n_items; i++)
+    {
+      g_autoptr (OgPostmortem) postmortem = g_list_model_get_item (model, i);
+      const char *id = og_postmortem_get_id (postmortem);
+
+      /* Each sandbox postmortem once, with its title. */
+      g_assert_true (g_hash_table_add (seen, (gpointer) id));
+      g_assert_true (g_hash_table_contains (titles, id));
+      g_assert_cmpstr (og_postmortem_get_title (postmortem), ==, g_hash_table_lookup (titles, id));
+
+      /* Newest first. */
+      if (i > 0)
+        {
+          g_autoptr (OgPostmortem) previous = g_list_model_get_item (model, i - 1);
+
+          g_assert_nonnull (og_postmortem_get_created_at (postmortem));
+          g_assert_cmpint (g_date_time_compare (og_postmortem_get_created_at (previous),
+                                                og_postmortem_get_created_at (postmortem)),
+                           >=, 0);
+        }
+    }
+
+  /* One list request, one GET per postmortem. */
+  g_assert_cmpuint (og_sandbox_count_requests (fixture->sandbox, OG_ROUTE_INCIDENTS_LIST), >=, 1);
+  g_assert_cmpuint (og_sandbox_count_requests (fixture->sandbox, OG_ROUTE_POSTMORTEM_GET), ==,
+                    n_items);
+}
+
+static void
+test_rows_show_titles (Fixture *fixture, gconstpointer data)
+{
+  DebriefWindow *window = fixture->window;
+  g_autoptr (GHashTable) titles = dup_sandbox_titles (fixture->sandbox);
+  g_autoptr (GPtrArray) rows = NULL;
+  GtkWidget *list_view = GTK_WIDGET (_debrief_window_get_list_view (window));
+
+  gtk_window_present (GTK_WINDOW (window));
+  debrief_window_set_client (window, fixture->client);
+  wait_loaded (window);
+
+  if (!wait_until (has_rows, list_view, TEST_TIMEOUT_SECONDS * 1000))
+    g_error ("the list showed no rows within %d s", TEST_TIMEOUT_SECONDS);
+
+  rows = find_all (list_view, DEBRIEF_TYPE_POSTMORTEM_ROW);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      DebriefPostmortemRow *row = g_ptr_array_index (rows, i);
+      OgPostmortem *postmortem = debrief_postmortem_row_get_postmortem (row);
+      const char *title;
+
+      /* Rows the list keeps for reuse may have no item. */
+      if (postmortem == NULL)
+        continue;
+
+      title = g_hash_table_lookup (titles, og_postmortem_get_id (postmortem));
+      g_assert_nonnull (title);
+      g_assert_true (has_label (GTK_WIDGET (row), title));
+    }
+
+  /* The newest postmortem is on top, so its row is on screen. */
+  {
+    g_autoptr (OgPostmortem) first = g_list_model_get_item (_debrief_window_get_model (window), 0);
+    g_assert_true (has_label (list_view, og_postmortem_get_title (first)));
+  }
+}
+
+static void
+test_list_error_and_retry (Fixture *fixture, gconstpointer data)
+{
+  DebriefWindow *window = fixture->window;
+  g_autofree char *sentence = sentence_for_status (500);
+  AdwStatusPage *error_page = _debrief_window_get_error_page (window);
+  GtkWidget *retry = _debrief_window_get_retry_button (window);
+  const char *description;
+
+  og_sandbox_add_fault (fixture->sandbox, OG_ROUTE_INCIDENTS_LIST, OG_SANDBOX_FAULT_STATUS, 500, 0);
+  gtk_window_present (GTK_WINDOW (window));
+  debrief_window_set_client (window, fixture->client);
+  wait_loaded (window);
+
+  g_assert_cmpstr (_debrief_window_get_visible_page_name (window), ==, "error");
+  description = adw_status_page_get_description (error_page);
+  g_assert_nonnull (description);
+  g_assert_true (g_str_has_prefix (description, sentence));
+  g_assert_cmpuint (g_list_model_get_n_items (_debrief_window_get_model (window)), ==, 0);
+  g_assert_true (gtk_widget_is_visible (retry));
+  g_assert_true (gtk_widget_is_sensitive (retry));
+
+  /* The server recovers; Retry, as the user would click it. */
+  og_sandbox_clear_faults (fixture->sandbox);
+  g_assert_true (gtk_widget_activate (retry));
+  g_assert_true (debrief_window_get_loading (window));
+  wait_loaded (window);
+
+  g_assert_cmpstr (_debrief_window_get_visible_page_name (window), ==, "list");
+  g_assert_cmpuint (g_list_model_get_n_items (_debrief_window_get_model (window)), ==,
+                    count_sandbox_postmortems (fixture->sandbox));
+}
+
+static void
+test_list_forbidden (Fixture *fixture, gconstpointer data)
+{
+  DebriefWindow *window = fixture->window;
+  g_autofree char *forbidden = sentence_for_status (403);
+  g_autofree char *server_error = sentence_for_status (500);
+  const char *description;
+
+  og_sandbox_add_fault (fixture->sandbox, OG_ROUTE_INCIDENTS_LIST, OG_SANDBOX_FAULT_STATUS, 403, 0);
+  debrief_window_set_client (window, fixture->client);
+  wait_loaded (window);
+
+  g_assert_cmpstr (_debrief_window_get_visible_page_name (window), ==, "error");
+  description = adw_status_page_get_description (_debrief_window_get_error_page (window));
+  g_assert_true (g_str_has_prefix (description, forbidden));
+  g_assert_false (g_str_has_prefix (description, server_error));
+  /* A 403 is not retried: the user has to change the key's rights first. */
+  g_assert_cmpuint (og_sandbox_count_requests (fixture->sandbox, OG_ROUTE_INCIDENTS_LIST), ==, 1);
+}
+
+static void
+test_postmortem_failure_toast (Fixture *fixture, gconstpointer data)
+{
+  DebriefWindow *window = fixture->window;
+  g_autofree char *not_found = sentence_for_status (404);
+  guint n_postmortems = count_sandbox_postmortems (fixture->sandbox);
+  const char *toast;
+
+  g_assert_cmpuint (n_postmortems, >=, 2);
+  og_sandbox_add_fault (fixture->sandbox, OG_ROUTE_POSTMORTEM_GET, OG_SANDBOX_FAULT_STATUS, 404, 1);
+  debrief_window_set_client (window, fixture->client);
+  wait_loaded (window);
+
+  /* The others are listed; the user is told about the one that is missing. */
+  g_assert_cmpstr (_debrief_window_get_visible_page_name (window), ==, "list");
+  g_assert_cmpuint (g_list_model_get_n_items (_debrief_window_get_model (window)), ==,
+                    n_postmortems - 1);
+  toast = _debrief_window_get_failure_toast_title (window);
+  g_assert_nonnull (toast);
+  g_assert_nonnull (strstr (toast, not_found));
+
+  /* A refresh starts over: no stale toast, every postmortem. */
+  debrief_window_reload (window);
+  g_assert_null (_debrief_window_get_failure_toast_title (window));
+  wait_loaded (window);
+  g_assert_cmpuint (g_list_model_get_n_items (_debrief_window_get_model (window)), ==,
+                    n_postmortems);
+}
+
+static void
+test_all_postmortems_fail (Fixture *fixture, gconstpointer data)
+{
+  DebriefWindow *window = fixture->window;
+  g_autofree char *forbidden = sentence_for_status (403);
+
+  og_sandbox_add_fault (fixture->sandbox, OG_ROUTE_POSTMORTEM_GET, OG_SANDBOX_FAULT_STATUS, 403, 0);
+  debrief_window_set_client (window, fixture->client);
+  wait_loaded (window);
+
+  /* Not "no postmortems": the user learns why there are none. */
+  g_assert_cmpstr (_debrief_window_get_visible_page_name (window), ==, "error");
+  g_assert_true (g_str_has_prefix (
+      adw_status_page_get_description (_debrief_window_get_error_page (window)), forbidden));
+}
+
+static gboolean
+sandbox_got_get (gpointer data)
+{
+  return og_sandbox_count_requests (data, OG_ROUTE_POSTMORTEM_GET) > 0;
+}
+
+static void
+test_reload_drops_stale_results (Fixture *fixture, gconstpointer data)
+{
+  DebriefWindow *window = fixture->window;
+  guint n_postmortems = count_sandbox_postmortems (fixture->sandbox);
+  g_autoptr (GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  GListModel *model = _debrief_window_get_model (window);
+
+  /* Slow GETs: the first load is still fetching when the user refreshes. */
+  og_sandbox_add_fault (fixture->sandbox, OG_ROUTE_POSTMORTEM_GET, OG_SANDBOX_FAULT_DELAY, 300, 4);
+  debrief_window_set_client (window, fixture->client);
+  g_assert_true (wait_until (sandbox_got_get, fixture->sandbox, TEST_TIMEOUT_SECONDS * 1000));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.refresh", NULL));
+  wait_loaded (window);
+
+  /* Let the first load's answers arrive: they must not land in the list. */
+  spin (600);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, n_postmortems);
+  for (guint i = 0; i < n_postmortems; i++)
+    {
+      g_autoptr (OgPostmortem) postmortem = g_list_model_get_item (model, i);
+
+      g_assert_true (g_hash_table_add (seen, (gpointer) og_postmortem_get_id (postmortem)));
+    }
+  g_assert_cmpuint (og_sandbox_count_requests (fixture->sandbox, OG_ROUTE_INCIDENTS_LIST), ==, 2);
+}
+
+static gboolean
+sandbox_got_list (gpointer data)
+{
+  return og_sandbox_count_requests (data, OG_ROUTE_INCIDENTS_LIST) > 0;
+}
+
+static void
+test_dispose_cancels (Fixture *fixture, gconstpointer data)
+{
+  /* The incident list answers late; the window is closed meanwhile. */
+  og_sandbox_add_fault (fixture->sandbox, OG_ROUTE_INCIDENTS_LIST, OG_SANDBOX_FAULT_DELAY, 200, 1);
+  debrief_window_set_client (fixture->window, fixture->client);
+  g_assert_true (wait_until (sandbox_got_list, fixture->sandbox, TEST_TIMEOUT_SECONDS * 1000));
+  gtk_window_destroy (GTK_WINDOW (fixture->window));
+  g_clear_object (&fixture->window);
+  fixture->window = g_object_ref (debrief_window_new (NULL));
+
+  spin (500);
+  /* The closed window fetched nothing after its list came back. */
+  g_assert_cmpuint (og_sandbox_count_requests (fixture->sandbox, OG_ROUTE_INCIDENTS_LIST), ==, 1);
+  g_assert_cmpuint (og_sandbox_count_requests (fixture->sandbox, OG_ROUTE_POSTMORTEM_GET), ==, 0);
+}
+
+static void
+test_window_size_in_settings (void)
+{
+  g_autoptr (GSettings) settings = g_settings_new (APP_ID);
+  DebriefWindow *window;
+  int width, height;
+
+  g_settings_set_int (settings, "window-width", 777);
+  g_settings_set_int (settings, "window-height", 555);
+
+  window = g_object_ref (debrief_window_new (NULL));
+  gtk_window_get_default_size (GTK_WINDOW (window), &width, &height);
+  g_assert_cmpint (width, ==, 777);
+  g_assert_cmpint (height, ==, 555);
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 900, 640);
+  g_assert_cmpint (g_settings_get_int (settings, "window-width"), ==, 900);
+  g_assert_cmpint (g_settings_get_int (settings, "window-height"), ==, 640);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_object_unref (window);
+  g_settings_reset (settings, "window-width");
+  g_settings_reset (settings, "window-height");
+}
+
+static void
+test_accessible_names (void)
+{
+  DebriefWindow *window = g_object_ref (debrief_window_new (NULL));
+  GtkAccessible *refresh = GTK_ACCESSIBLE (_debrief_window_get_refresh_button (window));
+  GtkAccessible *list = GTK_ACCESSIBLE (_debrief_window_get_list_view (window));
+
+  g_assert_true (gtk_test_accessible_has_property (refresh, GTK_ACCESSIBLE_PROPERTY_LABEL));
+  g_assert_true (gtk_test_accessible_has_property (list, GTK_ACCESSIBLE_PROPERTY_LABEL));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_object_unref (window);
+}
+
+static gboolean
+app_window_loaded (gpointer data)
+{
+  GtkWindow *window = gtk_application_get_active_window (data);
+
+  return window != NULL && !debrief_window_get_loading (DEBRIEF_WINDOW (window))
+         && g_strcmp0 (_debrief_window_get_visible_page_name (DEBRIEF_WINDOW (window)), "list")
+                == 0;
+}
+
+/* From the welcome page to the sandbox's list, as a user gets there. */
+static void
+test_try_the_sandbox (void)
+{
+  g_autoptr (DebriefApplication) app = NULL;
+  g_autoptr (GError) error = NULL;
+  DebriefWindow *window;
+
+  /* clang-format off */
+  app = g_object_new (DEBRIEF_TYPE_APPLICATION,
+                      "application-id", APP_ID ".Test",
+                      "flags", G_APPLICATION_NON_UNIQUE,
+                      "resource-base-path", RESOURCE_BASE,
+                      NULL);
+  /* clang-format on */
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
+  g_assert_no_error (error);
+  g_application_activate (G_APPLICATION (app));
+
+  window = DEBRIEF_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
+  g_assert_nonnull (window);
+  g_assert_cmpstr (_debrief_window_get_visible_page_name (window), ==, "welcome");
+  g_assert_false (debrief_application_is_sandbox (app));
+
+  g_assert_true (gtk_widget_activate (_debrief_window_get_sandbox_button (window)));
+  g_assert_true (debrief_application_is_sandbox (app));
+  g_assert_true (debrief_window_get_sandbox (window));
+  g_assert_true (gtk_widget_get_visible (_debrief_window_get_sandbox_bar (window)));
+  g_assert_true (debrief_window_get_client (window) == debrief_application_get_client (app));
+
+  if (!wait_until (app_window_loaded, app, TEST_TIMEOUT_SECONDS * 1000))
+    g_error ("the sandbox's postmortems did not load within %d s", TEST_TIMEOUT_SECONDS);
+  g_assert_cmpuint (g_list_model_get_n_items (_debrief_window_get_model (window)), >, 0);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  spin (50);
+}
+
+static void
+test_no_display (void)
+{
+  if (g_getenv ("CI") != NULL)
+    g_test_fail_printf ("no display: the UI tests must run under Xvfb in CI");
+  else
+    g_test_skip ("no display");
+}
 
 int
 main (int argc, char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
+
+  if (!gtk_init_check ())
+    {
+      g_test_add_func ("/ui/display", test_no_display);
+      return g_test_run ();
+    }
+  adw_init ();
+
+  g_test_add_func ("/ui/templates/instantiate", test_templates);
+  g_test_add_func ("/ui/window/accessible-names", test_accessible_names);
+  g_test_add_func ("/ui/window/size-in-settings", test_window_size_in_settings);
+  ADD_TEST ("/ui/row/shows-postmortem", test_row_shows_postmortem);
+  ADD_TEST ("/ui/window/welcome", test_welcome);
+  ADD_TEST ("/ui/window/load", test_load);
+  ADD_TEST ("/ui/window/rows-show-titles", test_rows_show_titles);
+  ADD_TEST ("/ui/window/list-error-and-retry", test_list_error_and_retry);
+  ADD_TEST ("/ui/window/list-forbidden", test_list_forbidden);
+  ADD_TEST ("/ui/window/postmortem-failure-toast", test_postmortem_failure_toast);
+  ADD_TEST ("/ui/window/all-postmortems-fail", test_all_postmortems_fail);
+  ADD_TEST ("/ui/window/reload-drops-stale-results", test_reload_drops_stale_results);
+  ADD_TEST ("/ui/window/dispose-cancels", test_dispose_cancels);
+  g_test_add_func ("/ui/application/try-the-sandbox", test_try_the_sandbox);
+
   return g_test_run ();
 }
