@@ -1509,6 +1509,139 @@ test_tls_untrusted (void)
   g_rmdir (dir);
 }
 
+/* A small hostile server of our own, for what the sandbox does not do on purpose. */
+
+typedef struct
+{
+  SoupServer *server;
+  char *url;
+  GPtrArray *paths; /* "path?query" of each request received */
+  char *redirect_to;
+} Hostile;
+
+static void
+hostile_handler (SoupServer *server,
+                 SoupServerMessage *msg,
+                 const char *path,
+                 GHashTable *query,
+                 gpointer user_data)
+{
+  Hostile *hostile = user_data;
+  GUri *uri = soup_server_message_get_uri (msg);
+  const char *authorization = soup_message_headers_get_one (
+      soup_server_message_get_request_headers (msg), "Authorization");
+  g_autofree char *body = NULL;
+  g_autofree char *next = NULL;
+
+  g_ptr_array_add (hostile->paths,
+                   g_strdup_printf ("%s?%s|%s", path,
+                                    g_uri_get_query (uri) ? g_uri_get_query (uri) : "",
+                                    authorization ? authorization : ""));
+
+  if (hostile->redirect_to != NULL)
+    {
+      soup_server_message_set_redirect (msg, 302, hostile->redirect_to);
+      return;
+    }
+
+  /* one incident a page, and a next link that points somewhere else entirely */
+  if (hostile->paths->len < 3)
+    next
+        = g_strdup_printf ("{\"next\":\"https://evil.example.net/v1/incidents?offset=%u&limit=1\"}",
+                           hostile->paths->len);
+  else
+    next = g_strdup ("{}");
+  body = g_strdup_printf ("{\"data\":[{\"id\":\"i-%u\",\"tinyId\":\"%u\",\"message\":\"m\","
+                          "\"status\":\"resolved\",\"priority\":\"P3\"}],"
+                          "\"paging\":%s,\"took\":0.1,\"requestId\":\"r\"}",
+                          hostile->paths->len, hostile->paths->len, next);
+  soup_server_message_set_status (msg, 200, NULL);
+  soup_server_message_set_response (msg, "application/json", SOUP_MEMORY_COPY, body, strlen (body));
+}
+
+static Hostile *
+hostile_new (void)
+{
+  g_autoptr (GInetAddress) loopback = g_inet_address_new_loopback (G_SOCKET_FAMILY_IPV4);
+  g_autoptr (GSocketAddress) address = g_inet_socket_address_new (loopback, 0);
+  g_autoptr (GError) error = NULL;
+  Hostile *hostile = g_new0 (Hostile, 1);
+  GSList *uris;
+
+  hostile->paths = g_ptr_array_new_with_free_func (g_free);
+  hostile->server = soup_server_new (NULL, NULL);
+  soup_server_add_handler (hostile->server, NULL, hostile_handler, hostile, NULL);
+  soup_server_listen (hostile->server, address, 0, &error);
+  g_assert_no_error (error);
+  uris = soup_server_get_uris (hostile->server);
+  hostile->url = g_strdup_printf ("http://127.0.0.1:%d", g_uri_get_port (uris->data));
+  g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
+
+  return hostile;
+}
+
+static void
+hostile_free (Hostile *hostile)
+{
+  soup_server_disconnect (hostile->server);
+  g_object_unref (hostile->server);
+  g_ptr_array_unref (hostile->paths);
+  g_free (hostile->url);
+  g_free (hostile->redirect_to);
+  g_free (hostile);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Hostile, hostile_free)
+
+/* paging.next names another host: only its offset is used, the host is never contacted. */
+static void
+test_paging_next_host_ignored (void)
+{
+  g_autoptr (Hostile) hostile = hostile_new ();
+  g_autoptr (OgClient) client = NULL;
+  g_autoptr (GPtrArray) items = NULL;
+  g_autoptr (GError) error = NULL;
+  Waiter waiter = { 0 };
+
+  client = og_client_new (hostile->url, &error);
+  g_assert_no_error (error);
+  og_client_set_api_key (client, OG_SANDBOX_API_KEY);
+  og_client_list_all_incidents_async (client, NULL, 0, NULL, waiter_done, &waiter);
+  items = og_client_list_all_incidents_finish (client, waiter_wait (&waiter), &error);
+  waiter_clear (&waiter);
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (items->len, ==, 3);
+  g_assert_cmpuint (hostile->paths->len, ==, 3);
+  g_assert_true (g_str_has_prefix (hostile->paths->pdata[1], "/v1/incidents?offset=1&"));
+  g_assert_true (g_str_has_prefix (hostile->paths->pdata[2], "/v1/incidents?offset=2&"));
+}
+
+/* A redirect is not followed: the key never reaches the place it points to. */
+static void
+test_redirect_not_followed (void)
+{
+  g_autoptr (Hostile) first = hostile_new ();
+  g_autoptr (Hostile) elsewhere = hostile_new ();
+  g_autoptr (OgClient) client = NULL;
+  g_autoptr (GPtrArray) teams = NULL;
+  g_autoptr (GError) error = NULL;
+  Waiter waiter = { 0 };
+
+  first->redirect_to = g_strdup_printf ("%s/v2/teams", elsewhere->url);
+  client = og_client_new (first->url, &error);
+  g_assert_no_error (error);
+  og_client_set_api_key (client, OG_SANDBOX_API_KEY);
+  og_client_list_teams_async (client, NULL, waiter_done, &waiter);
+  teams = og_client_list_teams_finish (client, waiter_wait (&waiter), &error);
+  waiter_clear (&waiter);
+
+  g_assert_error (error, OG_ERROR, OG_ERROR_BAD_RESPONSE);
+  g_assert_nonnull (strstr (error->message, "redirect"));
+  g_assert_cmpuint (first->paths->len, ==, 1);
+  g_assert_cmpuint (elsewhere->paths->len, ==, 0);
+}
+
 /* Logging: with debug output on, libsoup's header log goes through us and the key does not. */
 
 static GString *captured_log;
@@ -1631,6 +1764,8 @@ main (int argc, char *argv[])
   ADD_TEST ("/client/cancel/before-start", test_cancel_before_start);
   g_test_add_func ("/client/transport/connection-refused", test_connection_refused);
   g_test_add_func ("/client/transport/tls-untrusted", test_tls_untrusted);
+  g_test_add_func ("/client/transport/paging-next-host-ignored", test_paging_next_host_ignored);
+  g_test_add_func ("/client/transport/redirect-not-followed", test_redirect_not_followed);
   ADD_TEST ("/client/log/redacts-key", test_log_redacts_key);
 
   return g_test_run ();
