@@ -24,10 +24,7 @@ static const char *const field_names[] = {
 G_STATIC_ASSERT (G_N_ELEMENTS (field_names) == OG_N_POSTMORTEM_FIELDS);
 
 static gboolean
-lookup (const char *const *names,
-        guint              n_names,
-        const char        *str,
-        guint             *index)
+lookup (const char *const *names, guint n_names, const char *str, guint *index)
 {
   if (str == NULL)
     return FALSE;
@@ -53,8 +50,7 @@ og_severity_to_string (OgSeverity severity)
 }
 
 gboolean
-og_severity_from_string (const char *str,
-                         OgSeverity *severity)
+og_severity_from_string (const char *str, OgSeverity *severity)
 {
   guint index;
 
@@ -76,8 +72,7 @@ og_postmortem_status_to_string (OgPostmortemStatus status)
 }
 
 gboolean
-og_postmortem_status_from_string (const char         *str,
-                                  OgPostmortemStatus *status)
+og_postmortem_status_from_string (const char *str, OgPostmortemStatus *status)
 {
   guint index;
 

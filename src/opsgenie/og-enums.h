@@ -40,16 +40,14 @@ typedef enum
 #define OG_N_POSTMORTEM_FIELDS (OG_POSTMORTEM_FIELD_CONTENT + 1)
 
 /* "P1"…"P5" */
-const char *og_severity_to_string          (OgSeverity          severity);
-gboolean    og_severity_from_string        (const char         *str,
-                                            OgSeverity         *severity);
+const char *og_severity_to_string (OgSeverity severity);
+gboolean og_severity_from_string (const char *str, OgSeverity *severity);
 
 /* "draft", "in-review", "published" */
-const char *og_postmortem_status_to_string (OgPostmortemStatus  status);
-gboolean    og_postmortem_status_from_string (const char       *str,
-                                              OgPostmortemStatus *status);
+const char *og_postmortem_status_to_string (OgPostmortemStatus status);
+gboolean og_postmortem_status_from_string (const char *str, OgPostmortemStatus *status);
 
 /* The JSON member a partial update of the field sends ("title", "ownerId", …). */
-const char *og_postmortem_field_to_string  (OgPostmortemField   field);
+const char *og_postmortem_field_to_string (OgPostmortemField field);
 
 G_END_DECLS

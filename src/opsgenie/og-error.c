@@ -11,11 +11,11 @@
  * reaches the UI with the error and is never lost on the way. */
 typedef struct
 {
-  guint       status;
-  char       *server_message;
-  char       *request_id;
+  guint status;
+  char *server_message;
+  char *request_id;
   GHashTable *field_errors;
-  guint       retry_after;
+  guint retry_after;
 } OgErrorPrivate;
 
 static void
@@ -29,8 +29,7 @@ og_error_private_init (OgErrorPrivate *priv)
 }
 
 static void
-og_error_private_copy (const OgErrorPrivate *src,
-                       OgErrorPrivate       *dest)
+og_error_private_copy (const OgErrorPrivate *src, OgErrorPrivate *dest)
 {
   dest->status = src->status;
   dest->server_message = g_strdup (src->server_message);
@@ -92,31 +91,31 @@ describe_status (guint status)
   switch (og_error_code_from_status (status))
     {
     case OG_ERROR_BAD_REQUEST:
-      return g_strdup (_("Opsgenie did not accept the request."));
+      return g_strdup (_ ("Opsgenie did not accept the request."));
     case OG_ERROR_UNAUTHORIZED:
-      return g_strdup (_("Opsgenie rejected the API key. Check the key in the account settings."));
+      return g_strdup (_ ("Opsgenie rejected the API key. Check the key in the account settings."));
     case OG_ERROR_PAYMENT_REQUIRED:
-      return g_strdup (_("This Opsgenie plan does not include postmortems."));
+      return g_strdup (_ ("This Opsgenie plan does not include postmortems."));
     case OG_ERROR_FORBIDDEN:
-      return g_strdup (_("The API key is not allowed to do this. Give its integration the "
-                         "missing access right in Opsgenie."));
+      return g_strdup (_ ("The API key is not allowed to do this. Give its integration the "
+                          "missing access right in Opsgenie."));
     case OG_ERROR_NOT_FOUND:
-      return g_strdup (_("Opsgenie does not know this item; it may have been deleted."));
+      return g_strdup (_ ("Opsgenie does not know this item; it may have been deleted."));
     case OG_ERROR_METHOD_NOT_ALLOWED:
-      return g_strdup (_("Opsgenie does not allow this operation here."));
+      return g_strdup (_ ("Opsgenie does not allow this operation here."));
     case OG_ERROR_CONFLICT:
-      return g_strdup (_("This conflicts with what Opsgenie already has."));
+      return g_strdup (_ ("This conflicts with what Opsgenie already has."));
     case OG_ERROR_TOO_LARGE:
-      return g_strdup (_("The request is too large for Opsgenie."));
+      return g_strdup (_ ("The request is too large for Opsgenie."));
     case OG_ERROR_INVALID:
-      return g_strdup (_("Opsgenie refused a value."));
+      return g_strdup (_ ("Opsgenie refused a value."));
     case OG_ERROR_PRECONDITION:
-      return g_strdup (_("Opsgenie needs a condition that this request did not meet."));
+      return g_strdup (_ ("Opsgenie needs a condition that this request did not meet."));
     case OG_ERROR_RATE_LIMITED:
-      return g_strdup (_("Opsgenie is limiting how fast requests may be sent. Try again in a "
-                         "minute."));
+      return g_strdup (_ ("Opsgenie is limiting how fast requests may be sent. Try again in a "
+                          "minute."));
     case OG_ERROR_SERVER:
-      return g_strdup_printf (_("Opsgenie had an internal problem (HTTP %u). Try again later."),
+      return g_strdup_printf (_ ("Opsgenie had an internal problem (HTTP %u). Try again later."),
                               status);
     case OG_ERROR_NETWORK:
     case OG_ERROR_TIMEOUT:
@@ -125,23 +124,22 @@ describe_status (guint status)
     case OG_ERROR_INVALID_URL:
     case OG_ERROR_INVALID_ARGUMENT:
     default:
-      return g_strdup_printf (_("Opsgenie answered with an unexpected status (HTTP %u)."), status);
+      return g_strdup_printf (_ ("Opsgenie answered with an unexpected status (HTTP %u)."), status);
     }
 }
 
 static int
-compare_strings (gconstpointer a,
-                 gconstpointer b)
+compare_strings (gconstpointer a, gconstpointer b)
 {
   return g_strcmp0 (*(const char *const *) a, *(const char *const *) b);
 }
 
 GError *
-og_error_new_from_response (guint       status,
+og_error_new_from_response (guint status,
                             const char *server_message,
                             GHashTable *field_errors,
                             const char *request_id,
-                            guint       retry_after)
+                            guint retry_after)
 {
   g_autofree char *first = describe_status (status);
   GString *message = g_string_new (first);
@@ -152,7 +150,7 @@ og_error_new_from_response (guint       status,
     {
       g_string_append_c (message, ' ');
       /* Translators: what the Opsgenie server said, quoted */
-      g_string_append_printf (message, _("Opsgenie said: “%s”."), server_message);
+      g_string_append_printf (message, _ ("Opsgenie said: “%s”."), server_message);
     }
 
   if (field_errors != NULL && g_hash_table_size (field_errors) > 0)
@@ -178,7 +176,7 @@ og_error_new_from_response (guint       status,
   if (request_id != NULL && *request_id != '\0')
     {
       g_string_append_c (message, ' ');
-      g_string_append_printf (message, _("(Request ID %s)"), request_id);
+      g_string_append_printf (message, _ ("(Request ID %s)"), request_id);
     }
 
   error = g_error_new_literal (OG_ERROR, og_error_code_from_status (status), message->str);

@@ -11,15 +11,12 @@ G_BEGIN_DECLS
 #define OG_TYPE_REF (og_ref_get_type ())
 G_DECLARE_FINAL_TYPE (OgRef, og_ref, OG, REF, GObject)
 
-OgRef      *og_ref_new           (const char  *id,
-                                  const char  *name);
+OgRef *og_ref_new (const char *id, const char *name);
 /* {"id": "…", "name": "…"}: id required, name optional; other members ignored. */
-OgRef      *og_ref_new_from_json (JsonNode    *node,
-                                  GError     **error);
-JsonNode   *og_ref_to_json       (OgRef       *self);
-const char *og_ref_get_id        (OgRef       *self);
-const char *og_ref_get_name      (OgRef       *self);
-gboolean    og_ref_equal         (OgRef       *a,
-                                  OgRef       *b);
+OgRef *og_ref_new_from_json (JsonNode *node, GError **error);
+JsonNode *og_ref_to_json (OgRef *self);
+const char *og_ref_get_id (OgRef *self);
+const char *og_ref_get_name (OgRef *self);
+gboolean og_ref_equal (OgRef *a, OgRef *b);
 
 G_END_DECLS

@@ -23,12 +23,10 @@ static const OgRouteInfo routes[] = {
     "/v2/postmortem/{id}/executive-summary", TRUE, TRUE },
   { OG_ROUTE_POSTMORTEM_STATUS, "postmortem-status", "PUT", "/v2/postmortem/{id}/status", TRUE,
     TRUE },
-  { OG_ROUTE_POSTMORTEM_OWNER, "postmortem-owner", "PUT", "/v2/postmortem/{id}/owner", TRUE,
-    TRUE },
+  { OG_ROUTE_POSTMORTEM_OWNER, "postmortem-owner", "PUT", "/v2/postmortem/{id}/owner", TRUE, TRUE },
   { OG_ROUTE_POSTMORTEM_SEVERITY, "postmortem-severity", "PUT", "/v2/postmortem/{id}/severity",
     TRUE, TRUE },
-  { OG_ROUTE_POSTMORTEM_TITLE, "postmortem-title", "PUT", "/v2/postmortem/{id}/title", TRUE,
-    TRUE },
+  { OG_ROUTE_POSTMORTEM_TITLE, "postmortem-title", "PUT", "/v2/postmortem/{id}/title", TRUE, TRUE },
   { OG_ROUTE_POSTMORTEM_JIRA_ISSUES, "postmortem-jira-issues", "PUT",
     "/v2/postmortem/{id}/jira-issues", TRUE, TRUE },
   { OG_ROUTE_POSTMORTEM_RELATED_INCIDENTS, "postmortem-related-incidents", "PUT",
@@ -59,8 +57,7 @@ og_route_get_info (OgRoute route)
 }
 
 char *
-og_route_build_path (OgRoute     route,
-                     const char *id)
+og_route_build_path (OgRoute route, const char *id)
 {
   const OgRouteInfo *info;
   const char *placeholder;
@@ -88,9 +85,7 @@ og_route_build_path (OgRoute     route,
 
 /* Matches @path against @pattern segment by segment; {id} matches one non-empty segment. */
 static gboolean
-path_matches (const char  *pattern,
-              const char  *path,
-              char       **id)
+path_matches (const char *pattern, const char *path, char **id)
 {
   g_auto (GStrv) pattern_parts = g_strsplit (pattern, "/", -1);
   g_auto (GStrv) path_parts = g_strsplit (path, "/", -1);
@@ -122,11 +117,11 @@ path_matches (const char  *pattern,
 }
 
 gboolean
-og_route_match (const char  *method,
-                const char  *path,
-                OgRoute     *route,
-                char       **id,
-                gboolean    *method_mismatch)
+og_route_match (const char *method,
+                const char *path,
+                OgRoute *route,
+                char **id,
+                gboolean *method_mismatch)
 {
   gboolean mismatch = FALSE;
 

@@ -40,28 +40,27 @@ typedef enum
 
 typedef struct
 {
-  OgRoute     route;
-  const char *name;       /* "postmortem-get", for logs and test names */
-  const char *method;     /* SOUP_METHOD_* */
-  const char *path;       /* "/v2/postmortem/{id}": {id} is the only placeholder */
-  gboolean    idempotent; /* may be retried after a 5xx */
-  gboolean    inferred;   /* not in the public documentation: our best reading */
+  OgRoute route;
+  const char *name;    /* "postmortem-get", for logs and test names */
+  const char *method;  /* SOUP_METHOD_* */
+  const char *path;    /* "/v2/postmortem/{id}": {id} is the only placeholder */
+  gboolean idempotent; /* may be retried after a 5xx */
+  gboolean inferred;   /* not in the public documentation: our best reading */
 } OgRouteInfo;
 
-const OgRouteInfo *og_route_get_info   (OgRoute      route);
+const OgRouteInfo *og_route_get_info (OgRoute route);
 
 /* The path with {id} replaced by the percent-escaped id; NULL when the route needs an
  * id and none (or an empty one) is given. */
-char              *og_route_build_path (OgRoute      route,
-                                        const char  *id);
+char *og_route_build_path (OgRoute route, const char *id);
 
 /* Which route a request is for (the sandbox's dispatch). Returns FALSE when no route
  * matches; *method_mismatch says the path exists for another method (405). *id gets the
  * unescaped {id} when the route has one. */
-gboolean           og_route_match      (const char  *method,
-                                        const char  *path,
-                                        OgRoute     *route,
-                                        char       **id,
-                                        gboolean    *method_mismatch);
+gboolean og_route_match (const char *method,
+                         const char *path,
+                         OgRoute *route,
+                         char **id,
+                         gboolean *method_mismatch);
 
 G_END_DECLS

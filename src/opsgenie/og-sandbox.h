@@ -32,13 +32,13 @@ typedef enum
 /* One request as the sandbox received it. */
 typedef struct
 {
-  char               *method;
-  char               *path;    /* unescaped, without the query */
-  GHashTable         *query;   /* name → value, may be empty, never NULL */
+  char *method;
+  char *path;                  /* unescaped, without the query */
+  GHashTable *query;           /* name → value, may be empty, never NULL */
   SoupMessageHeaders *headers; /* a copy */
-  GBytes             *body;    /* never NULL (may be empty) */
-  gboolean            has_route;
-  OgRoute             route;   /* when has_route */
+  GBytes *body;                /* never NULL (may be empty) */
+  gboolean has_route;
+  OgRoute route; /* when has_route */
 } OgSandboxRequest;
 
 /* The parsed body of @request, or NULL when it is empty or not JSON. */
@@ -49,36 +49,33 @@ G_DECLARE_FINAL_TYPE (OgSandbox, og_sandbox, OG, SANDBOX, GObject)
 
 /* A sandbox with the seeded organisation (≥ 40 users, 8 teams, 15 services, 60 incidents,
  * postmortems with realistic ADF), deterministic from run to run. */
-OgSandbox  *og_sandbox_new              (void);
+OgSandbox *og_sandbox_new (void);
 
 /* Listens on 127.0.0.1 on a port the OS picks, in the thread-default main context. */
-gboolean    og_sandbox_start            (OgSandbox           *self,
-                                         GError             **error);
-void        og_sandbox_stop             (OgSandbox           *self);
+gboolean og_sandbox_start (OgSandbox *self, GError **error);
+void og_sandbox_stop (OgSandbox *self);
 /* "http://127.0.0.1:<port>", NULL before start */
-const char *og_sandbox_get_base_url     (OgSandbox           *self);
+const char *og_sandbox_get_base_url (OgSandbox *self);
 
 /* Faults: @route answers with the fault the next @times requests (0: until cleared).
  * Faults on one route queue up in the order added. */
-void        og_sandbox_add_fault        (OgSandbox           *self,
-                                         OgRoute              route,
-                                         OgSandboxFaultKind   kind,
-                                         guint                value,
-                                         guint                times);
-void        og_sandbox_clear_faults     (OgSandbox           *self);
+void og_sandbox_add_fault (OgSandbox *self,
+                           OgRoute route,
+                           OgSandboxFaultKind kind,
+                           guint value,
+                           guint times);
+void og_sandbox_clear_faults (OgSandbox *self);
 
 /* Every request received since start or the last clear, oldest first. */
-const GPtrArray *og_sandbox_get_requests  (OgSandbox         *self);
+const GPtrArray *og_sandbox_get_requests (OgSandbox *self);
 const OgSandboxRequest *og_sandbox_get_last_request (OgSandbox *self);
-guint       og_sandbox_count_requests   (OgSandbox           *self,
-                                         OgRoute              route);
-void        og_sandbox_clear_requests   (OgSandbox           *self);
+guint og_sandbox_count_requests (OgSandbox *self, OgRoute route);
+void og_sandbox_clear_requests (OgSandbox *self);
 
 /* The sandbox's current state of a postmortem as the GET route would answer it (its
  * "data" object), or NULL. For tests to check what a write did. */
-JsonNode   *og_sandbox_dup_postmortem   (OgSandbox           *self,
-                                         const char          *postmortem_id);
+JsonNode *og_sandbox_dup_postmortem (OgSandbox *self, const char *postmortem_id);
 /* Ids of the seeded postmortems, in a stable order. */
-GStrv       og_sandbox_dup_postmortem_ids (OgSandbox         *self);
+GStrv og_sandbox_dup_postmortem_ids (OgSandbox *self);
 
 G_END_DECLS
