@@ -223,7 +223,8 @@ incident_to_json (gpointer incident)
   return og_incident_to_json (incident);
 }
 
-/* The update bodies' {"id", "name"}: no metadataId, which the GET shape has. */
+/* The update bodies' {"id", "name"}: no metadataId, which the GET shape has. A responder's
+ * GET shape is already its body shape. */
 static JsonNode *
 ref_to_body (gpointer element)
 {
@@ -232,18 +233,6 @@ ref_to_body (gpointer element)
 
   _og_json_object_set_string (object, "id", og_ref_get_id (ref));
   _og_json_object_set_string (object, "name", og_ref_get_name (ref));
-  return _og_json_node_new_object (object);
-}
-
-static JsonNode *
-responder_to_body (gpointer element)
-{
-  OgResponder *responder = element;
-  JsonObject *object = json_object_new ();
-
-  _og_json_object_set_string (object, "id", og_responder_get_id (responder));
-  _og_json_object_set_string (object, "name", og_responder_get_name (responder));
-  _og_json_object_set_string (object, "role", og_responder_get_role (responder));
   return _og_json_node_new_object (object);
 }
 
@@ -295,7 +284,7 @@ field_to_body (OgPostmortem *self, OgPostmortemField field)
     case OG_POSTMORTEM_FIELD_RESPONDER_TEAMS:
       return list_to_json (self->responder_teams, ref_to_body);
     case OG_POSTMORTEM_FIELD_RESPONDER_USERS:
-      return list_to_json (self->responders, responder_to_body);
+      return list_to_json (self->responders, responder_to_json);
     case OG_POSTMORTEM_FIELD_EXECUTIVE_SUMMARY:
       return adf_to_body (self->executive_summary);
     case OG_POSTMORTEM_FIELD_CONTENT:
