@@ -14,6 +14,7 @@ OgAccount *og_account_new_from_json (JsonNode *node, GError **error);
 JsonNode *og_account_to_json (OgAccount *self);
 const char *og_account_get_name (OgAccount *self);
 const char *og_account_get_plan_name (OgAccount *self);
+guint og_account_get_user_count (OgAccount *self);
 guint og_account_get_max_user_count (OgAccount *self);
 gboolean og_account_get_is_yearly (OgAccount *self);
 

@@ -9,6 +9,7 @@
 
 #include "og-client.h"
 #include "og-error.h"
+#include "og-json-private.h"
 #include "og-routes.h"
 
 #define DEFAULT_CONNECT_TIMEOUT   15
@@ -246,17 +247,16 @@ parse_retry_after (SoupMessage *message)
 static GError *
 error_from_response (Request *req, guint status)
 {
-  g_autoptr (JsonParser) parser = json_parser_new_immutable ();
+  g_autoptr (JsonNode) root = NULL;
   g_autoptr (GHashTable) field_errors = NULL;
   const char *message = NULL;
   const char *request_id = NULL;
   JsonObject *object = NULL;
 
-  if (req->buffer->len > 0
-      && json_parser_load_from_data (parser, (const char *) req->buffer->data, req->buffer->len,
-                                     NULL)
-      && JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
-    object = json_node_get_object (json_parser_get_root (parser));
+  if (req->buffer->len > 0)
+    root = _og_json_parse ((const char *) req->buffer->data, req->buffer->len, NULL, NULL);
+  if (root != NULL && JSON_NODE_HOLDS_OBJECT (root))
+    object = json_node_get_object (root);
 
   if (object != NULL)
     {
@@ -302,16 +302,15 @@ error_from_response (Request *req, guint status)
 static void
 finish_success (GTask *task, Request *req)
 {
-  g_autoptr (JsonParser) parser = NULL;
+  g_autoptr (JsonNode) root = NULL;
   g_autoptr (GError) error = NULL;
-  JsonNode *root = NULL;
   gpointer result;
 
   if (req->buffer->len > 0)
     {
-      parser = json_parser_new_immutable ();
-      if (!json_parser_load_from_data (parser, (const char *) req->buffer->data, req->buffer->len,
-                                       &error))
+      /* Untrusted input: the depth bound keeps a hostile body from overflowing the stack. */
+      root = _og_json_parse ((const char *) req->buffer->data, req->buffer->len, NULL, &error);
+      if (root == NULL)
         {
           g_task_return_new_error (task, OG_ERROR, OG_ERROR_BAD_RESPONSE,
                                    _ ("Opsgenie at %s sent a response that is not valid JSON "
@@ -320,8 +319,7 @@ finish_success (GTask *task, Request *req)
           return;
         }
 
-      root = json_parser_get_root (parser);
-      if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
+      if (!JSON_NODE_HOLDS_OBJECT (root))
         {
           g_task_return_new_error (task, OG_ERROR, OG_ERROR_BAD_RESPONSE,
                                    _ ("Opsgenie at %s sent a response of an unexpected shape."),
