@@ -113,6 +113,21 @@ compare_newest_first (gconstpointer a, gconstpointer b, gpointer user_data)
 }
 
 static void
+insert_postmortem (DebriefWindow *self, OgPostmortem *postmortem)
+{
+  GtkAdjustment *vadjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->list_view));
+  gboolean at_top = vadjustment == NULL || gtk_adjustment_get_value (vadjustment) <= 0;
+  guint position;
+
+  position = g_list_store_insert_sorted (self->postmortems, postmortem, compare_newest_first, NULL);
+
+  /* The list view keeps its place on the row it showed first, so a newer postmortem that
+   * arrives above it would push the top of the list out of sight. */
+  if (at_top && position == 0)
+    gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", 0);
+}
+
+static void
 set_loading (DebriefWindow *self, gboolean loading)
 {
   loading = !!loading;
@@ -264,8 +279,8 @@ on_postmortem_fetched (GObject *object, GAsyncResult *result, gpointer user_data
 
   if (postmortem != NULL)
     {
-      g_list_store_insert_sorted (self->postmortems, postmortem, compare_newest_first, NULL);
       /* Rows appear as they arrive. */
+      insert_postmortem (self, postmortem);
       show_page (self, "list");
     }
   else
