@@ -22,7 +22,7 @@ void debrief_window_set_sandbox (DebriefWindow *self, gboolean sandbox);
 gboolean debrief_window_get_loading (DebriefWindow *self);
 
 void debrief_window_reload (DebriefWindow *self);
-/* Shows @error (a sentence for the user) as a toast. */
+/* Shows @message (a sentence for the user) as a toast. */
 void debrief_window_show_toast (DebriefWindow *self, const char *message);
 
 G_END_DECLS
