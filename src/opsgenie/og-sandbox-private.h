@@ -35,6 +35,10 @@ char *_og_sandbox_format_time (GDateTime *time);
 /* The shapes a postmortem refers to others with. */
 JsonNode *_og_sandbox_incident_summary (JsonObject *incident);
 JsonNode *_og_sandbox_user_ref (JsonObject *user);
+/* {id, name} of a team or a service */
+JsonNode *_og_sandbox_ref (JsonObject *object);
+/* {id, name, role} of a responder user */
+JsonNode *_og_sandbox_responder (JsonObject *user, const char *role);
 
 /* A new draft for @incident as Opsgenie creates it: titled after the incident, its
  * content the Opsgenie template, its services and team taken from the incident. Sets

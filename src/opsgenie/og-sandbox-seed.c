@@ -1557,18 +1557,6 @@ string_array (const char *const *strings)
   return array;
 }
 
-static JsonNode *
-id_name_ref (JsonObject *object)
-{
-  JsonObject *ref = json_object_new ();
-  JsonNode *node = json_node_new (JSON_NODE_OBJECT);
-
-  json_object_set_string_member (ref, "id", json_object_get_string_member (object, "id"));
-  json_object_set_string_member (ref, "name", json_object_get_string_member (object, "name"));
-  json_node_take_object (node, ref);
-  return node;
-}
-
 static void
 seed_users_and_teams (OgSandboxStore *store)
 {
@@ -1730,9 +1718,17 @@ seed_incidents (OgSandboxStore *store)
 
           tags = g_strsplit (story->tags, "|", -1);
           services = g_strsplit (story->services, "|", -1);
-          spec = (IncidentSpec){ story->message, story->description, story->priority,
-                                 "resolved",     story->region,      "Datadog",
-                                 tags,           services,           teams[0] };
+          spec = (IncidentSpec){
+            .message = story->message,
+            .description = story->description,
+            .priority = story->priority,
+            .status = "resolved",
+            .region = story->region,
+            .source = "Datadog",
+            .tags = tags,
+            .services = services,
+            .team = teams[0],
+          };
           spec.created = g_date_time_add_full (day, 0, 0, 0, (gint) hour, (gint) minute, 0);
           spec.updated = add_minutes (spec.created, story->duration_minutes);
           add_incident (store, tiny_id, &spec);
@@ -1756,13 +1752,20 @@ seed_incidents (OgSandboxStore *store)
 
           tags = g_strdupv ((char **) tag_list);
           services = g_strdupv ((char **) service_list);
-          spec = (IncidentSpec){ message, description, pattern->priority,
-                                 /* Old alerts get closed; the newest are still open. */
-                                 tiny_id > 54    ? "open"
-                                 : tiny_id <= 24 ? "closed"
-                                                 : "resolved",
-                                 seed_regions[generated % G_N_ELEMENTS (seed_regions)],
-                                 pattern->source, tags, services, service->team };
+          spec = (IncidentSpec){
+            .message = message,
+            .description = description,
+            .priority = pattern->priority,
+            /* Old alerts get closed; the newest are still open. */
+            .status = tiny_id > 54    ? "open"
+                      : tiny_id <= 24 ? "closed"
+                                      : "resolved",
+            .region = seed_regions[generated % G_N_ELEMENTS (seed_regions)],
+            .source = pattern->source,
+            .tags = tags,
+            .services = services,
+            .team = service->team,
+          };
           spec.created = g_date_time_add_full (day, 0, 0, 0, (gint) (tiny_id * 7 + 3) % 24,
                                                (gint) (tiny_id * 37) % 60, 0);
           spec.updated = add_minutes (spec.created, g_str_equal (spec.status, "open")
@@ -1775,20 +1778,6 @@ seed_incidents (OgSandboxStore *store)
       g_date_time_unref (spec.created);
       g_date_time_unref (spec.updated);
     }
-}
-
-static JsonNode *
-responder_node (JsonObject *user, const char *role)
-{
-  JsonObject *responder = json_object_new ();
-  JsonNode *node = json_node_new (JSON_NODE_OBJECT);
-
-  json_object_set_string_member (responder, "id", json_object_get_string_member (user, "id"));
-  json_object_set_string_member (responder, "name",
-                                 json_object_get_string_member (user, "fullName"));
-  json_object_set_string_member (responder, "role", role);
-  json_node_take_object (node, responder);
-  return node;
 }
 
 static void
@@ -1829,18 +1818,19 @@ seed_postmortem (OgSandboxStore *store, const SeedPostmortem *seed, guint index)
     json_array_add_element (related_incidents, _og_sandbox_incident_summary (find_by_member (
                                                    store->incidents, "tinyId", related[i])));
   for (guint i = 0; services[i] != NULL; i++)
-    json_array_add_element (affected_services,
-                            id_name_ref (find_by_member (store->services, "name", services[i])));
+    json_array_add_element (
+        affected_services, _og_sandbox_ref (find_by_member (store->services, "name", services[i])));
   for (guint i = 0; teams[i] != NULL; i++)
     json_array_add_element (responder_teams,
-                            id_name_ref (find_by_member (store->teams, "name", teams[i])));
+                            _og_sandbox_ref (find_by_member (store->teams, "name", teams[i])));
   for (guint i = 0; responders[i] != NULL; i++)
     {
       g_auto (GStrv) name_role = g_strsplit (responders[i], "=", 2);
 
       json_array_add_element (
           responder_users,
-          responder_node (find_by_member (store->users, "fullName", name_role[0]), name_role[1]));
+          _og_sandbox_responder (find_by_member (store->users, "fullName", name_role[0]),
+                                 name_role[1]));
     }
 
   json_object_set_member (postmortem, "executiveSummary", build_document (&context, seed->summary));
@@ -1969,6 +1959,32 @@ _og_sandbox_user_ref (JsonObject *user)
   return node;
 }
 
+JsonNode *
+_og_sandbox_ref (JsonObject *object)
+{
+  JsonObject *ref = json_object_new ();
+  JsonNode *node = json_node_new (JSON_NODE_OBJECT);
+
+  json_object_set_string_member (ref, "id", json_object_get_string_member (object, "id"));
+  json_object_set_string_member (ref, "name", json_object_get_string_member (object, "name"));
+  json_node_take_object (node, ref);
+  return node;
+}
+
+JsonNode *
+_og_sandbox_responder (JsonObject *user, const char *role)
+{
+  JsonObject *responder = json_object_new ();
+  JsonNode *node = json_node_new (JSON_NODE_OBJECT);
+
+  json_object_set_string_member (responder, "id", json_object_get_string_member (user, "id"));
+  json_object_set_string_member (responder, "name",
+                                 json_object_get_string_member (user, "fullName"));
+  json_object_set_string_member (responder, "role", role);
+  json_node_take_object (node, responder);
+  return node;
+}
+
 JsonObject *
 _og_sandbox_store_create_postmortem (OgSandboxStore *store,
                                      JsonObject *incident,
@@ -2002,10 +2018,10 @@ _og_sandbox_store_create_postmortem (OgSandboxStore *store,
       JsonObject *service
           = _og_sandbox_store_find (store->services, json_array_get_string_element (impacted, i));
 
-      json_array_add_element (services, id_name_ref (service));
+      json_array_add_element (services, _og_sandbox_ref (service));
     }
   if (team != NULL)
-    json_array_add_element (teams, id_name_ref (team));
+    json_array_add_element (teams, _og_sandbox_ref (team));
   json_object_set_string_member (timeline, "metadataId", timeline_metadata);
   json_object_set_string_member (timeline, "id", timeline_id);
 
