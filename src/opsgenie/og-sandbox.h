@@ -80,5 +80,9 @@ JsonNode   *og_sandbox_dup_postmortem   (OgSandbox           *self,
                                          const char          *postmortem_id);
 /* Ids of the seeded postmortems, in a stable order. */
 GStrv       og_sandbox_dup_postmortem_ids (OgSandbox         *self);
+/* The incident as GET /v1/incidents/{id} would answer it (its "data" object), or NULL:
+ * for tests to check what a create or delete did to extraProperties.postmortemId. */
+JsonNode   *og_sandbox_dup_incident     (OgSandbox           *self,
+                                         const char          *incident_id);
 
 G_END_DECLS
