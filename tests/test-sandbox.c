@@ -25,6 +25,7 @@ typedef struct
 typedef struct
 {
   guint status; /* 0: no answer */
+  char *reason;
   GBytes *body;
   SoupMessageHeaders *headers;
   GError *error;
@@ -36,6 +37,7 @@ static void
 response_free (Response *response)
 {
   g_clear_pointer (&response->body, g_bytes_unref);
+  g_free (response->reason);
   g_clear_pointer (&response->headers, soup_message_headers_unref);
   g_clear_error (&response->error);
   g_clear_pointer (&response->json, json_node_unref);
@@ -114,6 +116,7 @@ fetch_with_key (Fixture *f, const char *method, const char *path, const char *bo
       g_autoptr (JsonParser) parser = json_parser_new ();
 
       response->status = soup_message_get_status (msg);
+      response->reason = g_strdup (soup_message_get_reason_phrase (msg));
       response->headers = soup_message_headers_ref (soup_message_get_response_headers (msg));
       if (size > 0 && json_parser_load_from_data (parser, data, (gssize) size, NULL))
         response->json = json_parser_steal_root (parser);
@@ -1477,10 +1480,14 @@ test_fault_status (Fixture *f, gconstpointer data)
   }
 
   og_sandbox_add_fault (f->sandbox, OG_ROUTE_TEAMS_LIST, OG_SANDBOX_FAULT_STATUS, 403, 1);
+  og_sandbox_add_fault (f->sandbox, OG_ROUTE_TEAMS_LIST, OG_SANDBOX_FAULT_STATUS, 429, 1);
   {
     g_autoptr (Response) forbidden = fetch (f, "GET", "/v2/teams", NULL);
+    g_autoptr (Response) throttled = fetch (f, "GET", "/v2/teams", NULL);
 
     assert_error (forbidden, 403, NULL);
+    assert_error (throttled, 429, NULL);
+    g_assert_cmpstr (at_string (throttled->json, "message"), ==, "Too Many Requests");
   }
 }
 
@@ -1495,6 +1502,8 @@ test_fault_rate_limit (Fixture *f, gconstpointer data)
   after = fetch (f, "GET", "/v1/incidents", NULL);
 
   assert_error (limited, 429, NULL);
+  g_assert_nonnull (strstr (at_string (limited->json, "message"), "too many requests"));
+  g_assert_cmpstr (limited->reason, ==, "Too Many Requests");
   g_assert_cmpstr (soup_message_headers_get_one (limited->headers, "X-RateLimit-State"), ==,
                    "THROTTLED");
   g_assert_cmpstr (soup_message_headers_get_one (limited->headers, "X-RateLimit-Reason"), ==,

@@ -165,6 +165,13 @@ log_answer (Call *call, guint status)
            g_uri_get_path (soup_server_message_get_uri (call->msg)), status);
 }
 
+/* libsoup 3.2 knows no phrase for 429 and would send "429 Unknown Error". */
+static const char *
+reason_phrase (guint status)
+{
+  return status == 429 ? "Too Many Requests" : soup_status_get_phrase (status);
+}
+
 static void
 send_body (Call *call,
            guint status,
@@ -172,7 +179,7 @@ send_body (Call *call,
            char *body, /* taken */
            gsize length)
 {
-  soup_server_message_set_status (call->msg, status, NULL);
+  soup_server_message_set_status (call->msg, status, reason_phrase (status));
   soup_server_message_set_response (call->msg, content_type, SOUP_MEMORY_TAKE, body, length);
   log_answer (call, status);
 }
@@ -1389,7 +1396,7 @@ status_message (guint status)
     case SOUP_STATUS_FORBIDDEN:
       return "The API key does not have the access right for this request";
     default:
-      return soup_status_get_phrase (status) != NULL ? soup_status_get_phrase (status) : "Error";
+      return reason_phrase (status);
     }
 }
 
