@@ -41,7 +41,7 @@ typedef struct
   OgRoute route; /* when has_route */
 } OgSandboxRequest;
 
-/* The parsed body of @request, or NULL when it is empty or not JSON. */
+/* The parsed body of @request (free it), or NULL when it is empty or not JSON. */
 JsonNode *og_sandbox_request_get_json (const OgSandboxRequest *request);
 
 #define OG_TYPE_SANDBOX (og_sandbox_get_type ())
@@ -75,7 +75,11 @@ void og_sandbox_clear_requests (OgSandbox *self);
 /* The sandbox's current state of a postmortem as the GET route would answer it (its
  * "data" object), or NULL. For tests to check what a write did. */
 JsonNode *og_sandbox_dup_postmortem (OgSandbox *self, const char *postmortem_id);
-/* Ids of the seeded postmortems, in a stable order. */
+/* Ids of the postmortems the sandbox holds now (seeded, plus created, less deleted), in a
+ * stable order. */
 GStrv og_sandbox_dup_postmortem_ids (OgSandbox *self);
+/* The incident as GET /v1/incidents/{id} would answer it (its "data" object), or NULL:
+ * for tests to check what a create or delete did to extraProperties.postmortemId. */
+JsonNode *og_sandbox_dup_incident (OgSandbox *self, const char *incident_id);
 
 G_END_DECLS
