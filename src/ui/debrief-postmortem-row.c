@@ -149,7 +149,11 @@ static void
 debrief_postmortem_row_dispose (GObject *object)
 {
   DebriefPostmortemRow *self = DEBRIEF_POSTMORTEM_ROW (object);
+  GtkWidget *child;
 
+  /* dispose_template unparents only the bound children; the boxes are not. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
   gtk_widget_dispose_template (GTK_WIDGET (self), DEBRIEF_TYPE_POSTMORTEM_ROW);
   g_clear_object (&self->postmortem);
 
