@@ -62,8 +62,10 @@ G_DEFINE_FINAL_TYPE (DebriefWindow, debrief_window, ADW_TYPE_APPLICATION_WINDOW)
 
 static GParamSpec *properties[N_PROPS];
 
-/* What an async call of a load carries to its callback: the window stays alive until the
- * callback ran, and the cancellable tells whether the load is still the current one. */
+/* What an async call of a load carries to its callback. It holds no reference on the
+ * window, so that closing the window disposes it (and so cancels the load) at once; the
+ * callback touches the window only when the cancellable says the load is still current,
+ * which dispose guarantees it is not once the window is gone. */
 typedef struct
 {
   DebriefWindow *self;
@@ -75,7 +77,7 @@ load_request_new (DebriefWindow *self)
 {
   LoadRequest *request = g_new0 (LoadRequest, 1);
 
-  request->self = g_object_ref (self);
+  request->self = self;
   request->cancellable = g_object_ref (self->cancellable);
 
   return request;
@@ -84,7 +86,6 @@ load_request_new (DebriefWindow *self)
 static void
 load_request_free (LoadRequest *request)
 {
-  g_clear_object (&request->self);
   g_clear_object (&request->cancellable);
   g_free (request);
 }
