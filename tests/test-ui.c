@@ -595,23 +595,83 @@ test_accessible_names (void)
   g_object_unref (window);
 }
 
-/* From the welcome page to the sandbox's list, as a user gets there. */
-static void
-test_try_the_sandbox (void)
+/* A DebriefApplication as g_application_run() would have it before activate, under an id
+ * of its own so that tests do not meet each other (or a running Debrief) on the bus. */
+static DebriefApplication *
+new_registered_app (const char *name)
 {
-  g_autoptr (DebriefApplication) app = NULL;
+  g_autofree char *id = g_strconcat (APP_ID ".Test.", name, NULL);
   g_autoptr (GError) error = NULL;
-  DebriefWindow *window;
+  DebriefApplication *app;
 
   /* clang-format off */
   app = g_object_new (DEBRIEF_TYPE_APPLICATION,
-                      "application-id", APP_ID ".Test",
+                      "application-id", id,
                       "flags", G_APPLICATION_NON_UNIQUE,
                       "resource-base-path", RESOURCE_BASE,
                       NULL);
   /* clang-format on */
   g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
   g_assert_no_error (error);
+
+  return app;
+}
+
+/* adw_show_about_window() does not add the window to the application: look among the
+ * toplevels. */
+static GtkWindow *
+find_about_window (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr (GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_ABOUT_WINDOW (window))
+        return window;
+    }
+  return NULL;
+}
+
+static gboolean
+has_about_window (gpointer data)
+{
+  return find_about_window () != NULL;
+}
+
+static void
+test_about (void)
+{
+  g_autoptr (DebriefApplication) app = new_registered_app ("About");
+  GtkWindow *window;
+  GtkWindow *about;
+
+  g_application_activate (G_APPLICATION (app));
+  window = gtk_application_get_active_window (GTK_APPLICATION (app));
+  g_assert_null (find_about_window ());
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "about", NULL);
+  g_assert_true (wait_until (has_about_window, NULL, TEST_TIMEOUT_SECONDS * 1000));
+
+  about = find_about_window ();
+  g_assert_cmpstr (adw_about_window_get_application_name (ADW_ABOUT_WINDOW (about)), ==, "Debrief");
+  g_assert_cmpstr (adw_about_window_get_version (ADW_ABOUT_WINDOW (about)), ==, PACKAGE_VERSION);
+  /* Over the window it was asked from. */
+  g_assert_true (gtk_window_get_transient_for (about) == window);
+
+  gtk_window_destroy (about);
+  gtk_window_destroy (window);
+  spin (50);
+}
+
+/* From the welcome page to the sandbox's list, as a user gets there. */
+static void
+test_try_the_sandbox (void)
+{
+  g_autoptr (DebriefApplication) app = new_registered_app ("TryTheSandbox");
+  DebriefWindow *window;
+
   g_application_activate (G_APPLICATION (app));
 
   window = DEBRIEF_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
@@ -672,6 +732,7 @@ main (int argc, char *argv[])
   ADD_TEST ("/ui/window/reload-drops-stale-results", test_reload_drops_stale_results);
   ADD_TEST ("/ui/window/dispose-cancels", test_dispose_cancels);
   g_test_add_func ("/ui/application/try-the-sandbox", test_try_the_sandbox);
+  g_test_add_func ("/ui/application/about", test_about);
 
   return g_test_run ();
 }
