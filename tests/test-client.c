@@ -374,7 +374,9 @@ test_postmortem_not_found (Fixture *fixture, gconstpointer data)
   g_assert_nonnull (strstr (error->message, og_error_get_request_id (error)));
 }
 
-/* An id with a slash stays one path segment: it cannot reach another route. */
+/* An id cannot smuggle a query or a fragment into the request: it stays the id. (libsoup's
+ * server hands us the decoded path, so an escaped "/" cannot be told apart here; the route
+ * test checks that the client escapes it.) */
 static void
 test_postmortem_id_escaped (Fixture *fixture, gconstpointer data)
 {
@@ -382,12 +384,14 @@ test_postmortem_id_escaped (Fixture *fixture, gconstpointer data)
   g_autoptr (GError) error = NULL;
   const OgSandboxRequest *request;
 
-  postmortem = get_postmortem (fixture, "x/title", &error);
+  postmortem = get_postmortem (fixture, "x?limit=1&offset=2#top", &error);
 
   g_assert_error (error, OG_ERROR, OG_ERROR_NOT_FOUND);
   request = og_sandbox_get_last_request (fixture->sandbox);
   g_assert_true (request->has_route);
   g_assert_cmpint (request->route, ==, OG_ROUTE_POSTMORTEM_GET);
+  g_assert_cmpstr (request->path, ==, "/v2/postmortem/x?limit=1&offset=2#top");
+  g_assert_cmpuint (g_hash_table_size (request->query), ==, 0);
 }
 
 static OgIncident *
@@ -1071,7 +1075,7 @@ static const StatusCase status_cases[] = {
   { 409, OG_ERROR_CONFLICT },         { 413, OG_ERROR_TOO_LARGE },
   { 422, OG_ERROR_INVALID },          { 428, OG_ERROR_PRECONDITION },
   { 500, OG_ERROR_SERVER },           { 502, OG_ERROR_SERVER },
-  { 503, OG_ERROR_SERVER },           { 302, OG_ERROR_BAD_RESPONSE },
+  { 503, OG_ERROR_SERVER },
 };
 
 static void
