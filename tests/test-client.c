@@ -1646,6 +1646,41 @@ test_redirect_not_followed (void)
   g_assert_cmpuint (elsewhere->paths->len, ==, 0);
 }
 
+/* A system proxy never sees requests to a loopback API, which go over plain http. */
+static void
+test_loopback_bypasses_proxy (Fixture *fixture, gconstpointer data)
+{
+  if (g_test_subprocess ())
+    {
+      g_autoptr (Hostile) proxy = hostile_new ();
+      g_autoptr (OgClient) client = NULL;
+      g_autoptr (GPtrArray) teams = NULL;
+      g_autoptr (GError) error = NULL;
+      Waiter waiter = { 0 };
+
+      /* GIO's default resolver reads these (GSETTINGS_BACKEND=memory has no proxy set) */
+      g_setenv ("http_proxy", proxy->url, TRUE);
+      g_setenv ("HTTP_PROXY", proxy->url, TRUE);
+      g_setenv ("no_proxy", "", TRUE);
+      g_unsetenv ("NO_PROXY");
+
+      client = og_client_new (og_sandbox_get_base_url (fixture->sandbox), &error);
+      g_assert_no_error (error);
+      og_client_set_api_key (client, OG_SANDBOX_API_KEY);
+      og_client_list_teams_async (client, NULL, waiter_done, &waiter);
+      teams = og_client_list_teams_finish (client, waiter_wait (&waiter), &error);
+      waiter_clear (&waiter);
+
+      g_assert_no_error (error);
+      g_assert_cmpuint (teams->len, ==, 8);
+      g_assert_cmpuint (proxy->paths->len, ==, 0);
+      return;
+    }
+
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
+  g_test_trap_assert_passed ();
+}
+
 /* Logging: with debug output on, libsoup's header log goes through us and the key does not. */
 
 static GString *captured_log;
@@ -1770,6 +1805,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/client/transport/tls-untrusted", test_tls_untrusted);
   g_test_add_func ("/client/transport/paging-next-host-ignored", test_paging_next_host_ignored);
   g_test_add_func ("/client/transport/redirect-not-followed", test_redirect_not_followed);
+  ADD_TEST ("/client/transport/loopback-bypasses-proxy", test_loopback_bypasses_proxy);
   ADD_TEST ("/client/log/redacts-key", test_log_redacts_key);
 
   return g_test_run ();

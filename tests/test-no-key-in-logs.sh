@@ -73,6 +73,7 @@ pid=
 grep -Eq 'loaded [1-9][0-9]* postmortems' "$log" || fail "the sandbox's postmortems were not loaded"
 # Without the requests' headers in the log, the absence of the key would prove nothing.
 grep -Fq 'GET /v2/postmortem/' "$log" || fail "the requests were not logged"
+grep -Fq "Authorization: [redacted]" "$log" || fail "the request headers were not logged"
 
 if grep -Fq "$key" "$log"; then
   fail "the log contains the sandbox API key"
