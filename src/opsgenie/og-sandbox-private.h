@@ -54,6 +54,85 @@ JsonObject *_og_sandbox_store_create_postmortem (OgSandboxStore *store,
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (OgSandboxStore, _og_sandbox_store_free)
 
+/* The seed (og-sandbox-seed.c, og-sandbox-seed-postmortems.c) */
+
+/* The member of @collection whose @member is @value. The seed tables name each other: a
+ * miss is a typo in them, and aborts. */
+JsonObject *_og_sandbox_seed_find (GPtrArray *collection, const char *member, const char *value);
+
+/* Midnight UTC of the day incident @tiny_id happens. */
+GDateTime *_og_sandbox_seed_incident_day (guint tiny_id);
+
+/* An incident with a postmortem. Lists are '|'-separated; responders are "Name=Role". The
+ * sections are in the markup of og-sandbox-adf.c. */
+typedef struct
+{
+  guint tiny_id;
+  const char *priority;
+  const char *start; /* "HH:MM" UTC on the incident's day */
+  guint respond_minutes;
+  guint duration_minutes;
+  const char *region;
+  const char *message;
+  const char *description;
+  const char *tags;
+  const char *services;
+  const char *teams;
+  const char *title;
+  const char *status;
+  const char *owner;
+  const char *responders;
+  const char *jira;
+  const char *related; /* tinyIds */
+  const char *summary;
+  const char *leadup;
+  const char *fault;
+  const char *impact;
+  const char *detection;
+  const char *response;
+  const char *recovery;
+  const char *timeline; /* "HH:MM event" lines */
+  const char *root_causes;
+  const char *lessons;
+} OgSandboxSeedPostmortem;
+
+/* The written postmortem of incident @tiny_id, or NULL. */
+const OgSandboxSeedPostmortem *_og_sandbox_seed_find_postmortem (guint tiny_id);
+
+/* Adds the written postmortems to @store, whose users, teams, services and incidents are
+ * seeded already. */
+void _og_sandbox_seed_add_postmortems (OgSandboxStore *store);
+
+/* The ADF builder (og-sandbox-adf.c) */
+
+/* What the ADF builder needs to resolve mentions and dates, and to number task ids. */
+typedef struct
+{
+  OgSandboxStore *store;
+  GDateTime *day;  /* midnight UTC of the incident */
+  const char *key; /* makes task ids unique per document */
+  guint n_ids;
+} OgSandboxAdfContext;
+
+/* An empty document: {"version": 1, "type": "doc", "content": []} */
+JsonObject *_og_sandbox_adf_doc (void);
+
+/* The document of @markup's blocks. */
+JsonNode *_og_sandbox_adf_document (OgSandboxAdfContext *context, const char *markup);
+
+/* Appends a heading and @markup's blocks to @doc. */
+void _og_sandbox_adf_section (OgSandboxAdfContext *context,
+                              JsonObject *doc,
+                              const char *heading,
+                              const char *markup);
+
+/* Appends the "Timeline" heading and @timeline's "HH:MM event" lines to @doc, as a table
+ * (time, event) or as a list. */
+void _og_sandbox_adf_timeline (OgSandboxAdfContext *context,
+                               JsonObject *doc,
+                               const char *timeline,
+                               gboolean as_table);
+
 /* The server (og-sandbox.c) */
 
 struct _OgSandbox

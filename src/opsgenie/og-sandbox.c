@@ -25,7 +25,9 @@
  *   og-sandbox-validate.c     request bodies and the postmortem members they set
  *   og-sandbox-postmortems.c  the postmortem routes
  *   og-sandbox-lists.c        the incident, user, team, service and account routes
- *   og-sandbox-seed.c         the seeded organisation
+ *   og-sandbox-store.c        the shapes of the data: ids, times, references
+ *   og-sandbox-seed.c         the seeded organisation; og-sandbox-seed-postmortems.c its
+ *                             written postmortems, og-sandbox-adf.c their markup as ADF
  */
 
 G_DEFINE_FINAL_TYPE (OgSandbox, og_sandbox, G_TYPE_OBJECT)
