@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "og-client.h"
+#include "og-client-private.h"
 #include "og-error.h"
 #include "og-json-private.h"
 #include "og-routes.h"
@@ -19,8 +20,6 @@
 #define DEFAULT_MAX_RETRY_DELAY   (60 * 1000)
 #define READ_CHUNK_SIZE           (64 * 1024)
 #define HTTP_TOO_MANY_REQUESTS    429 /* libsoup 3.2 has no name for it */
-/* A runaway paging.next (or a hostile one) must not loop for ever. */
-#define MAX_PAGES 1000
 
 struct _OgClient
 {
@@ -49,16 +48,13 @@ enum
 
 static GParamSpec *properties[N_PROPS];
 
-/* Turns a successful response's root (NULL for an empty body) into the task's result. */
-typedef gpointer (*ResponseParser) (JsonNode *root, GError **error);
-
 typedef struct
 {
   OgClient *client;
   OgRoute route;
   char *url;
   GBytes *body;
-  ResponseParser parser;
+  OgResponseParser parser;
   GDestroyNotify result_free;
 
   guint attempt;
@@ -75,22 +71,9 @@ typedef struct
   GByteArray *buffer;
 } Request;
 
-typedef struct
-{
-  GPtrArray *items;
-  gint next_offset;
-} Page;
-
 static void start_attempt (GTask *task);
 
 /* Static helpers */
-
-static void
-page_free (Page *page)
-{
-  g_clear_pointer (&page->items, g_ptr_array_unref);
-  g_free (page);
-}
 
 static void
 request_free (Request *req)
@@ -565,19 +548,18 @@ build_url (OgClient *self, const char *path, const char **query)
 }
 
 /*
- * Sends one request of @route and resolves @task (already created by the public function)
- * with @parser's result. @query is a NULL-terminated list of name, value pairs (a NULL
- * value skips the pair). Takes a reference to @body.
+ * Sends one request (see og-client-private.h). The body is serialized at once: @body stays
+ * the caller's.
  */
-static void
-send_request (OgClient *self,
-              GTask *task,
-              OgRoute route,
-              const char *id,
-              const char **query,
-              JsonNode *body,
-              ResponseParser parser,
-              GDestroyNotify result_free)
+void
+_og_client_send (OgClient *self,
+                 GTask *task,
+                 OgRoute route,
+                 const char *id,
+                 const char **query,
+                 JsonNode *body,
+                 OgResponseParser parser,
+                 GDestroyNotify result_free)
 {
   g_autofree char *path = NULL;
   GCancellable *caller = g_task_get_cancellable (task);
@@ -634,12 +616,12 @@ send_request (OgClient *self,
   start_attempt (task);
 }
 
-static GTask *
-new_task (OgClient *self,
-          GCancellable *cancellable,
-          GAsyncReadyCallback callback,
-          gpointer user_data,
-          gpointer source_tag)
+GTask *
+_og_client_new_task (OgClient *self,
+                     GCancellable *cancellable,
+                     GAsyncReadyCallback callback,
+                     gpointer user_data,
+                     gpointer source_tag)
 {
   GTask *task = g_task_new (self, cancellable, callback, user_data);
 
@@ -649,8 +631,8 @@ new_task (OgClient *self,
   return task;
 }
 
-static gboolean
-check_argument (GTask *task, const char *value, const char *message)
+gboolean
+_og_client_check_argument (GTask *task, const char *value, const char *message)
 {
   if (value != NULL && *value != '\0')
     return TRUE;
@@ -662,8 +644,8 @@ check_argument (GTask *task, const char *value, const char *message)
 }
 
 /* The envelope every answer has: {"data": …}. */
-static JsonNode *
-get_data (JsonNode *root, JsonNodeType type, GError **error)
+JsonNode *
+_og_client_get_data (JsonNode *root, JsonNodeType type, GError **error)
 {
   JsonNode *data = NULL;
 
@@ -672,185 +654,16 @@ get_data (JsonNode *root, JsonNodeType type, GError **error)
 
   if (data == NULL || json_node_get_node_type (data) != type)
     {
-      g_set_error (error, OG_ERROR, OG_ERROR_BAD_RESPONSE,
-                   _ ("Opsgenie sent a response without the expected “data” %s."),
-                   type == JSON_NODE_ARRAY ? _ ("list") : _ ("object"));
+      if (type == JSON_NODE_ARRAY)
+        g_set_error_literal (error, OG_ERROR, OG_ERROR_BAD_RESPONSE,
+                             _ ("Opsgenie sent a response without the expected list."));
+      else
+        g_set_error_literal (error, OG_ERROR, OG_ERROR_BAD_RESPONSE,
+                             _ ("Opsgenie sent a response without the expected data."));
       return NULL;
     }
 
   return data;
-}
-
-static gpointer
-parse_postmortem (JsonNode *root, GError **error)
-{
-  JsonNode *data = get_data (root, JSON_NODE_OBJECT, error);
-
-  return data ? og_postmortem_new_from_json (data, error) : NULL;
-}
-
-static gpointer
-parse_incident (JsonNode *root, GError **error)
-{
-  JsonNode *data = get_data (root, JSON_NODE_OBJECT, error);
-
-  return data ? og_incident_new_from_json (data, error) : NULL;
-}
-
-static gpointer
-parse_account (JsonNode *root, GError **error)
-{
-  JsonNode *data = get_data (root, JSON_NODE_OBJECT, error);
-
-  return data ? og_account_new_from_json (data, error) : NULL;
-}
-
-static gpointer
-parse_created (JsonNode *root, GError **error)
-{
-  JsonNode *data = get_data (root, JSON_NODE_OBJECT, error);
-  JsonNode *id;
-
-  if (data == NULL)
-    return NULL;
-
-  id = json_object_get_member (json_node_get_object (data), "postmortemId");
-  if (id == NULL || !JSON_NODE_HOLDS_VALUE (id) || json_node_get_value_type (id) != G_TYPE_STRING
-      || *json_node_get_string (id) == '\0')
-    {
-      g_set_error (error, OG_ERROR, OG_ERROR_BAD_RESPONSE,
-                   _ ("Opsgenie created the postmortem but did not say its id."));
-      return NULL;
-    }
-
-  return g_strdup (json_node_get_string (id));
-}
-
-typedef gpointer (*ItemParser) (JsonNode *node, GError **error);
-
-/* The offset paging.next asks for. Only the offset is taken from the link: the link's host
- * is never contacted, so that a hostile answer cannot send the key elsewhere. */
-static gint
-next_offset_from_root (JsonNode *root)
-{
-  JsonObject *object = json_node_get_object (root);
-  g_autoptr (GUri) uri = NULL;
-  g_autoptr (GHashTable) params = NULL;
-  JsonNode *paging;
-  JsonNode *next;
-  const char *offset;
-  guint64 value;
-
-  paging = json_object_get_member (object, "paging");
-  if (paging == NULL || !JSON_NODE_HOLDS_OBJECT (paging))
-    return -1;
-
-  next = json_object_get_member (json_node_get_object (paging), "next");
-  if (next == NULL || !JSON_NODE_HOLDS_VALUE (next)
-      || json_node_get_value_type (next) != G_TYPE_STRING)
-    return -1;
-
-  uri = g_uri_parse (json_node_get_string (next), G_URI_FLAGS_ENCODED_QUERY, NULL);
-  if (uri == NULL || g_uri_get_query (uri) == NULL)
-    return -1;
-
-  params = g_uri_parse_params (g_uri_get_query (uri), -1, "&", G_URI_PARAMS_NONE, NULL);
-  if (params == NULL)
-    return -1;
-
-  offset = g_hash_table_lookup (params, "offset");
-  if (offset == NULL || !g_ascii_string_to_unsigned (offset, 10, 0, G_MAXINT, &value, NULL))
-    return -1;
-
-  return (gint) value;
-}
-
-static Page *
-parse_page (JsonNode *root, ItemParser item_parser, GError **error)
-{
-  g_autoptr (GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
-  JsonNode *data = get_data (root, JSON_NODE_ARRAY, error);
-  JsonArray *array;
-  Page *page;
-
-  if (data == NULL)
-    return NULL;
-
-  array = json_node_get_array (data);
-  for (guint i = 0; i < json_array_get_length (array); i++)
-    {
-      g_autoptr (GError) item_error = NULL;
-      gpointer item = item_parser (json_array_get_element (array, i), &item_error);
-
-      if (item == NULL)
-        {
-          g_set_error (error, OG_ERROR, OG_ERROR_BAD_RESPONSE, "data[%u]: %s", i,
-                       item_error->message);
-          return NULL;
-        }
-      g_ptr_array_add (items, item);
-    }
-
-  page = g_new0 (Page, 1);
-  page->items = g_steal_pointer (&items);
-  page->next_offset = next_offset_from_root (root);
-
-  return page;
-}
-
-static gpointer
-parse_incident_page (JsonNode *root, GError **error)
-{
-  return parse_page (root, (ItemParser) og_incident_new_from_json, error);
-}
-
-static gpointer
-parse_user_page (JsonNode *root, GError **error)
-{
-  return parse_page (root, (ItemParser) og_user_new_from_json, error);
-}
-
-static gpointer
-parse_team_page (JsonNode *root, GError **error)
-{
-  return parse_page (root, (ItemParser) og_team_new_from_json, error);
-}
-
-static gpointer
-parse_service_page (JsonNode *root, GError **error)
-{
-  return parse_page (root, (ItemParser) og_service_new_from_json, error);
-}
-
-static GPtrArray *
-finish_page (OgClient *self,
-             GAsyncResult *result,
-             gpointer source_tag,
-             gint *next_offset,
-             GError **error)
-{
-  Page *page;
-  GPtrArray *items;
-
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == source_tag, NULL);
-
-  page = g_task_propagate_pointer (G_TASK (result), error);
-  if (page == NULL)
-    return NULL;
-
-  if (next_offset != NULL)
-    *next_offset = page->next_offset;
-  items = g_steal_pointer (&page->items);
-  page_free (page);
-
-  return items;
-}
-
-static void
-format_uint (char *buffer, gsize size, guint value)
-{
-  g_snprintf (buffer, size, "%u", value);
 }
 
 /* GObject overrides */
@@ -1055,505 +868,4 @@ og_client_set_max_retry_delay (OgClient *self, guint max_delay_ms)
   g_return_if_fail (OG_IS_CLIENT (self));
 
   self->max_retry_delay_ms = max_delay_ms;
-}
-
-void
-og_client_get_postmortem_async (OgClient *self,
-                                const char *postmortem_id,
-                                GCancellable *cancellable,
-                                GAsyncReadyCallback callback,
-                                gpointer user_data)
-{
-  GTask *task;
-
-  g_return_if_fail (OG_IS_CLIENT (self));
-
-  task = new_task (self, cancellable, callback, user_data, og_client_get_postmortem_async);
-  send_request (self, task, OG_ROUTE_POSTMORTEM_GET, postmortem_id, NULL, NULL, parse_postmortem,
-                g_object_unref);
-}
-
-OgPostmortem *
-og_client_get_postmortem_finish (OgClient *self, GAsyncResult *result, GError **error)
-{
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == og_client_get_postmortem_async,
-                        NULL);
-
-  return g_task_propagate_pointer (G_TASK (result), error);
-}
-
-void
-og_client_create_postmortem_async (OgClient *self,
-                                   const char *incident_id,
-                                   const char *actor_user_id,
-                                   const char *owner_id,
-                                   GCancellable *cancellable,
-                                   GAsyncReadyCallback callback,
-                                   gpointer user_data)
-{
-  g_autoptr (JsonBuilder) builder = json_builder_new ();
-  g_autoptr (JsonNode) body = NULL;
-  GTask *task;
-
-  g_return_if_fail (OG_IS_CLIENT (self));
-
-  task = new_task (self, cancellable, callback, user_data, og_client_create_postmortem_async);
-  if (!check_argument (task, incident_id, _ ("Choose the incident the postmortem is for."))
-      || !check_argument (task, actor_user_id,
-                          _ ("Choose which Opsgenie user you are before making changes.")))
-    return;
-
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "incidentId");
-  json_builder_add_string_value (builder, incident_id);
-  json_builder_set_member_name (builder, "actorUserId");
-  json_builder_add_string_value (builder, actor_user_id);
-  if (owner_id != NULL && *owner_id != '\0')
-    {
-      json_builder_set_member_name (builder, "ownerId");
-      json_builder_add_string_value (builder, owner_id);
-    }
-  json_builder_end_object (builder);
-  body = json_builder_get_root (builder);
-
-  send_request (self, task, OG_ROUTE_POSTMORTEM_CREATE, NULL, NULL, body, parse_created, g_free);
-}
-
-char *
-og_client_create_postmortem_finish (OgClient *self, GAsyncResult *result, GError **error)
-{
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-  g_return_val_if_fail (
-      g_task_get_source_tag (G_TASK (result)) == og_client_create_postmortem_async, NULL);
-
-  return g_task_propagate_pointer (G_TASK (result), error);
-}
-
-void
-og_client_delete_postmortem_async (OgClient *self,
-                                   const char *postmortem_id,
-                                   const char *actor_user_id,
-                                   gboolean delete_exported_timelines,
-                                   GCancellable *cancellable,
-                                   GAsyncReadyCallback callback,
-                                   gpointer user_data)
-{
-  g_autoptr (JsonBuilder) builder = json_builder_new ();
-  g_autoptr (JsonNode) body = NULL;
-  GTask *task;
-
-  g_return_if_fail (OG_IS_CLIENT (self));
-
-  task = new_task (self, cancellable, callback, user_data, og_client_delete_postmortem_async);
-  if (!check_argument (task, actor_user_id,
-                       _ ("Choose which Opsgenie user you are before making changes.")))
-    return;
-
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "actorUserId");
-  json_builder_add_string_value (builder, actor_user_id);
-  json_builder_set_member_name (builder, "deleteExportIncidentTimelines");
-  json_builder_add_boolean_value (builder, delete_exported_timelines);
-  json_builder_end_object (builder);
-  body = json_builder_get_root (builder);
-
-  send_request (self, task, OG_ROUTE_POSTMORTEM_DELETE, postmortem_id, NULL, body, NULL, NULL);
-}
-
-gboolean
-og_client_delete_postmortem_finish (OgClient *self, GAsyncResult *result, GError **error)
-{
-  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
-  g_return_val_if_fail (
-      g_task_get_source_tag (G_TASK (result)) == og_client_delete_postmortem_async, FALSE);
-
-  return g_task_propagate_boolean (G_TASK (result), error);
-}
-
-void
-og_client_update_postmortem_async (OgClient *self,
-                                   OgPostmortem *postmortem,
-                                   const char *actor_user_id,
-                                   GCancellable *cancellable,
-                                   GAsyncReadyCallback callback,
-                                   gpointer user_data)
-{
-  g_autoptr (JsonNode) body = NULL;
-  GTask *task;
-
-  g_return_if_fail (OG_IS_CLIENT (self));
-  g_return_if_fail (OG_IS_POSTMORTEM (postmortem));
-
-  task = new_task (self, cancellable, callback, user_data, og_client_update_postmortem_async);
-  if (!check_argument (task, actor_user_id,
-                       _ ("Choose which Opsgenie user you are before making changes.")))
-    return;
-
-  body = og_postmortem_build_update_body (postmortem, actor_user_id);
-  send_request (self, task, OG_ROUTE_POSTMORTEM_UPDATE, og_postmortem_get_id (postmortem), NULL,
-                body, NULL, NULL);
-}
-
-gboolean
-og_client_update_postmortem_finish (OgClient *self, GAsyncResult *result, GError **error)
-{
-  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
-  g_return_val_if_fail (
-      g_task_get_source_tag (G_TASK (result)) == og_client_update_postmortem_async, FALSE);
-
-  return g_task_propagate_boolean (G_TASK (result), error);
-}
-
-static OgRoute
-route_for_field (OgPostmortemField field)
-{
-  switch (field)
-    {
-    case OG_POSTMORTEM_FIELD_TITLE:
-      return OG_ROUTE_POSTMORTEM_TITLE;
-    case OG_POSTMORTEM_FIELD_SEVERITY:
-      return OG_ROUTE_POSTMORTEM_SEVERITY;
-    case OG_POSTMORTEM_FIELD_STATUS:
-      return OG_ROUTE_POSTMORTEM_STATUS;
-    case OG_POSTMORTEM_FIELD_OWNER:
-      return OG_ROUTE_POSTMORTEM_OWNER;
-    case OG_POSTMORTEM_FIELD_JIRA_ISSUES:
-      return OG_ROUTE_POSTMORTEM_JIRA_ISSUES;
-    case OG_POSTMORTEM_FIELD_RELATED_INCIDENTS:
-      return OG_ROUTE_POSTMORTEM_RELATED_INCIDENTS;
-    case OG_POSTMORTEM_FIELD_AFFECTED_SERVICES:
-      return OG_ROUTE_POSTMORTEM_AFFECTED_SERVICES;
-    case OG_POSTMORTEM_FIELD_RESPONDER_TEAMS:
-      return OG_ROUTE_POSTMORTEM_RESPONDER_TEAMS;
-    case OG_POSTMORTEM_FIELD_RESPONDER_USERS:
-      return OG_ROUTE_POSTMORTEM_RESPONDER_USERS;
-    case OG_POSTMORTEM_FIELD_EXECUTIVE_SUMMARY:
-      return OG_ROUTE_POSTMORTEM_EXECUTIVE_SUMMARY;
-    case OG_POSTMORTEM_FIELD_CONTENT:
-      return OG_ROUTE_POSTMORTEM_CONTENT;
-    default:
-      g_assert_not_reached ();
-    }
-}
-
-void
-og_client_update_field_async (OgClient *self,
-                              OgPostmortem *postmortem,
-                              OgPostmortemField field,
-                              const char *actor_user_id,
-                              GCancellable *cancellable,
-                              GAsyncReadyCallback callback,
-                              gpointer user_data)
-{
-  g_autoptr (JsonNode) body = NULL;
-  GTask *task;
-
-  g_return_if_fail (OG_IS_CLIENT (self));
-  g_return_if_fail (OG_IS_POSTMORTEM (postmortem));
-  g_return_if_fail (field < OG_N_POSTMORTEM_FIELDS);
-
-  task = new_task (self, cancellable, callback, user_data, og_client_update_field_async);
-  if (!check_argument (task, actor_user_id,
-                       _ ("Choose which Opsgenie user you are before making changes.")))
-    return;
-
-  if (field == OG_POSTMORTEM_FIELD_OWNER && og_postmortem_get_owner (postmortem) == NULL)
-    {
-      g_task_return_new_error (task, OG_ERROR, OG_ERROR_INVALID_ARGUMENT,
-                               _ ("Choose an owner for the postmortem."));
-      g_object_unref (task);
-      return;
-    }
-
-  body = og_postmortem_build_field_body (postmortem, field, actor_user_id);
-  send_request (self, task, route_for_field (field), og_postmortem_get_id (postmortem), NULL, body,
-                NULL, NULL);
-}
-
-gboolean
-og_client_update_field_finish (OgClient *self, GAsyncResult *result, GError **error)
-{
-  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == og_client_update_field_async,
-                        FALSE);
-
-  return g_task_propagate_boolean (G_TASK (result), error);
-}
-
-void
-og_client_list_incidents_async (OgClient *self,
-                                const char *query,
-                                const char *sort,
-                                const char *order,
-                                guint offset,
-                                guint limit,
-                                GCancellable *cancellable,
-                                GAsyncReadyCallback callback,
-                                gpointer user_data)
-{
-  char offset_str[16], limit_str[16];
-  const char *params[11];
-  GTask *task;
-
-  g_return_if_fail (OG_IS_CLIENT (self));
-
-  format_uint (offset_str, sizeof offset_str, offset);
-  format_uint (limit_str, sizeof limit_str, CLAMP (limit, 1, OG_MAX_PAGE_SIZE));
-  params[0] = "query", params[1] = (query && *query) ? query : NULL;
-  params[2] = "offset", params[3] = offset_str;
-  params[4] = "limit", params[5] = limit_str;
-  params[6] = "sort", params[7] = sort;
-  params[8] = "order", params[9] = order;
-  params[10] = NULL;
-
-  task = new_task (self, cancellable, callback, user_data, og_client_list_incidents_async);
-  send_request (self, task, OG_ROUTE_INCIDENTS_LIST, NULL, params, NULL, parse_incident_page,
-                (GDestroyNotify) page_free);
-}
-
-GPtrArray *
-og_client_list_incidents_finish (OgClient *self,
-                                 GAsyncResult *result,
-                                 gint *next_offset,
-                                 GError **error)
-{
-  return finish_page (self, result, og_client_list_incidents_async, next_offset, error);
-}
-
-typedef struct
-{
-  char *query;
-  guint max_items;
-  guint pages;
-  GPtrArray *items;
-} CollectState;
-
-static void
-collect_state_free (CollectState *state)
-{
-  g_free (state->query);
-  g_clear_pointer (&state->items, g_ptr_array_unref);
-  g_free (state);
-}
-
-static void collect_page_cb (GObject *object, GAsyncResult *result, gpointer user_data);
-
-static void
-collect_next_page (GTask *task, guint offset)
-{
-  CollectState *state = g_task_get_task_data (task);
-  guint limit = OG_MAX_PAGE_SIZE;
-
-  if (state->max_items > 0)
-    limit = MIN (limit, state->max_items - state->items->len);
-
-  state->pages++;
-  og_client_list_incidents_async (g_task_get_source_object (task), state->query, "createdAt",
-                                  "desc", offset, limit, g_task_get_cancellable (task),
-                                  collect_page_cb, task);
-}
-
-static void
-collect_page_cb (GObject *object, GAsyncResult *result, gpointer user_data)
-{
-  g_autoptr (GTask) task = user_data;
-  CollectState *state = g_task_get_task_data (task);
-  g_autoptr (GPtrArray) items = NULL;
-  g_autoptr (GError) error = NULL;
-  gint next_offset = -1;
-
-  items = og_client_list_incidents_finish (OG_CLIENT (object), result, &next_offset, &error);
-  if (items == NULL)
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-
-  g_ptr_array_extend_and_steal (state->items, g_steal_pointer (&items));
-
-  /* The next page must move forward, or a broken paging.next would loop for ever. */
-  if (next_offset < 0 || (guint) next_offset < state->items->len || state->pages >= MAX_PAGES
-      || (state->max_items > 0 && state->items->len >= state->max_items))
-    {
-      g_task_return_pointer (task, g_steal_pointer (&state->items),
-                             (GDestroyNotify) g_ptr_array_unref);
-      return;
-    }
-
-  collect_next_page (g_steal_pointer (&task), (guint) next_offset);
-}
-
-void
-og_client_list_all_incidents_async (OgClient *self,
-                                    const char *query,
-                                    guint max_items,
-                                    GCancellable *cancellable,
-                                    GAsyncReadyCallback callback,
-                                    gpointer user_data)
-{
-  CollectState *state;
-  GTask *task;
-
-  g_return_if_fail (OG_IS_CLIENT (self));
-
-  task = new_task (self, cancellable, callback, user_data, og_client_list_all_incidents_async);
-  state = g_new0 (CollectState, 1);
-  state->query = g_strdup (query);
-  state->max_items = max_items;
-  state->items = g_ptr_array_new_with_free_func (g_object_unref);
-  g_task_set_task_data (task, state, (GDestroyNotify) collect_state_free);
-
-  collect_next_page (task, 0);
-}
-
-GPtrArray *
-og_client_list_all_incidents_finish (OgClient *self, GAsyncResult *result, GError **error)
-{
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-  g_return_val_if_fail (
-      g_task_get_source_tag (G_TASK (result)) == og_client_list_all_incidents_async, NULL);
-
-  return g_task_propagate_pointer (G_TASK (result), error);
-}
-
-void
-og_client_get_incident_async (OgClient *self,
-                              const char *incident_id,
-                              GCancellable *cancellable,
-                              GAsyncReadyCallback callback,
-                              gpointer user_data)
-{
-  GTask *task;
-
-  g_return_if_fail (OG_IS_CLIENT (self));
-
-  task = new_task (self, cancellable, callback, user_data, og_client_get_incident_async);
-  send_request (self, task, OG_ROUTE_INCIDENT_GET, incident_id, NULL, NULL, parse_incident,
-                g_object_unref);
-}
-
-OgIncident *
-og_client_get_incident_finish (OgClient *self, GAsyncResult *result, GError **error)
-{
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == og_client_get_incident_async,
-                        NULL);
-
-  return g_task_propagate_pointer (G_TASK (result), error);
-}
-
-void
-og_client_list_users_async (OgClient *self,
-                            const char *query,
-                            guint offset,
-                            guint limit,
-                            GCancellable *cancellable,
-                            GAsyncReadyCallback callback,
-                            gpointer user_data)
-{
-  char offset_str[16], limit_str[16];
-  const char *params[7];
-  GTask *task;
-
-  g_return_if_fail (OG_IS_CLIENT (self));
-
-  format_uint (offset_str, sizeof offset_str, offset);
-  format_uint (limit_str, sizeof limit_str, CLAMP (limit, 1, OG_MAX_PAGE_SIZE));
-  params[0] = "query", params[1] = (query && *query) ? query : NULL;
-  params[2] = "offset", params[3] = offset_str;
-  params[4] = "limit", params[5] = limit_str;
-  params[6] = NULL;
-
-  task = new_task (self, cancellable, callback, user_data, og_client_list_users_async);
-  send_request (self, task, OG_ROUTE_USERS_LIST, NULL, params, NULL, parse_user_page,
-                (GDestroyNotify) page_free);
-}
-
-GPtrArray *
-og_client_list_users_finish (OgClient *self,
-                             GAsyncResult *result,
-                             gint *next_offset,
-                             GError **error)
-{
-  return finish_page (self, result, og_client_list_users_async, next_offset, error);
-}
-
-void
-og_client_list_teams_async (OgClient *self,
-                            GCancellable *cancellable,
-                            GAsyncReadyCallback callback,
-                            gpointer user_data)
-{
-  GTask *task;
-
-  g_return_if_fail (OG_IS_CLIENT (self));
-
-  task = new_task (self, cancellable, callback, user_data, og_client_list_teams_async);
-  send_request (self, task, OG_ROUTE_TEAMS_LIST, NULL, NULL, NULL, parse_team_page,
-                (GDestroyNotify) page_free);
-}
-
-GPtrArray *
-og_client_list_teams_finish (OgClient *self, GAsyncResult *result, GError **error)
-{
-  return finish_page (self, result, og_client_list_teams_async, NULL, error);
-}
-
-void
-og_client_list_services_async (OgClient *self,
-                               guint offset,
-                               guint limit,
-                               GCancellable *cancellable,
-                               GAsyncReadyCallback callback,
-                               gpointer user_data)
-{
-  char offset_str[16], limit_str[16];
-  const char *params[5];
-  GTask *task;
-
-  g_return_if_fail (OG_IS_CLIENT (self));
-
-  format_uint (offset_str, sizeof offset_str, offset);
-  format_uint (limit_str, sizeof limit_str, CLAMP (limit, 1, OG_MAX_PAGE_SIZE));
-  params[0] = "offset", params[1] = offset_str;
-  params[2] = "limit", params[3] = limit_str;
-  params[4] = NULL;
-
-  task = new_task (self, cancellable, callback, user_data, og_client_list_services_async);
-  send_request (self, task, OG_ROUTE_SERVICES_LIST, NULL, params, NULL, parse_service_page,
-                (GDestroyNotify) page_free);
-}
-
-GPtrArray *
-og_client_list_services_finish (OgClient *self,
-                                GAsyncResult *result,
-                                gint *next_offset,
-                                GError **error)
-{
-  return finish_page (self, result, og_client_list_services_async, next_offset, error);
-}
-
-void
-og_client_get_account_async (OgClient *self,
-                             GCancellable *cancellable,
-                             GAsyncReadyCallback callback,
-                             gpointer user_data)
-{
-  GTask *task;
-
-  g_return_if_fail (OG_IS_CLIENT (self));
-
-  task = new_task (self, cancellable, callback, user_data, og_client_get_account_async);
-  send_request (self, task, OG_ROUTE_ACCOUNT_GET, NULL, NULL, NULL, parse_account, g_object_unref);
-}
-
-OgAccount *
-og_client_get_account_finish (OgClient *self, GAsyncResult *result, GError **error)
-{
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == og_client_get_account_async,
-                        NULL);
-
-  return g_task_propagate_pointer (G_TASK (result), error);
 }
