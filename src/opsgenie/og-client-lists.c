@@ -303,11 +303,7 @@ og_client_list_all_incidents_async (OgClient *self,
 GPtrArray *
 og_client_list_all_incidents_finish (OgClient *self, GAsyncResult *result, GError **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-  g_return_val_if_fail (
-      g_task_get_source_tag (G_TASK (result)) == og_client_list_all_incidents_async, NULL);
-
-  return g_task_propagate_pointer (G_TASK (result), error);
+  return _og_client_finish_pointer (self, result, og_client_list_all_incidents_async, error);
 }
 
 void
@@ -329,11 +325,7 @@ og_client_get_incident_async (OgClient *self,
 OgIncident *
 og_client_get_incident_finish (OgClient *self, GAsyncResult *result, GError **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == og_client_get_incident_async,
-                        NULL);
-
-  return g_task_propagate_pointer (G_TASK (result), error);
+  return _og_client_finish_pointer (self, result, og_client_get_incident_async, error);
 }
 
 void
@@ -446,9 +438,5 @@ og_client_get_account_async (OgClient *self,
 OgAccount *
 og_client_get_account_finish (OgClient *self, GAsyncResult *result, GError **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == og_client_get_account_async,
-                        NULL);
-
-  return g_task_propagate_pointer (G_TASK (result), error);
+  return _og_client_finish_pointer (self, result, og_client_get_account_async, error);
 }

@@ -62,11 +62,7 @@ og_client_get_postmortem_async (OgClient *self,
 OgPostmortem *
 og_client_get_postmortem_finish (OgClient *self, GAsyncResult *result, GError **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == og_client_get_postmortem_async,
-                        NULL);
-
-  return g_task_propagate_pointer (G_TASK (result), error);
+  return _og_client_finish_pointer (self, result, og_client_get_postmortem_async, error);
 }
 
 void
@@ -88,8 +84,7 @@ og_client_create_postmortem_async (OgClient *self,
                               og_client_create_postmortem_async);
   if (!_og_client_check_argument (task, incident_id,
                                   _ ("Choose the incident the postmortem is for."))
-      || !_og_client_check_argument (
-          task, actor_user_id, _ ("Choose which Opsgenie user you are before making changes.")))
+      || !_og_client_check_actor (task, actor_user_id))
     return;
 
   json_builder_begin_object (builder);
@@ -111,11 +106,7 @@ og_client_create_postmortem_async (OgClient *self,
 char *
 og_client_create_postmortem_finish (OgClient *self, GAsyncResult *result, GError **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-  g_return_val_if_fail (
-      g_task_get_source_tag (G_TASK (result)) == og_client_create_postmortem_async, NULL);
-
-  return g_task_propagate_pointer (G_TASK (result), error);
+  return _og_client_finish_pointer (self, result, og_client_create_postmortem_async, error);
 }
 
 void
@@ -135,8 +126,7 @@ og_client_delete_postmortem_async (OgClient *self,
 
   task = _og_client_new_task (self, cancellable, callback, user_data,
                               og_client_delete_postmortem_async);
-  if (!_og_client_check_argument (task, actor_user_id,
-                                  _ ("Choose which Opsgenie user you are before making changes.")))
+  if (!_og_client_check_actor (task, actor_user_id))
     return;
 
   json_builder_begin_object (builder);
@@ -153,11 +143,7 @@ og_client_delete_postmortem_async (OgClient *self,
 gboolean
 og_client_delete_postmortem_finish (OgClient *self, GAsyncResult *result, GError **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
-  g_return_val_if_fail (
-      g_task_get_source_tag (G_TASK (result)) == og_client_delete_postmortem_async, FALSE);
-
-  return g_task_propagate_boolean (G_TASK (result), error);
+  return _og_client_finish_boolean (self, result, og_client_delete_postmortem_async, error);
 }
 
 void
@@ -176,8 +162,7 @@ og_client_update_postmortem_async (OgClient *self,
 
   task = _og_client_new_task (self, cancellable, callback, user_data,
                               og_client_update_postmortem_async);
-  if (!_og_client_check_argument (task, actor_user_id,
-                                  _ ("Choose which Opsgenie user you are before making changes.")))
+  if (!_og_client_check_actor (task, actor_user_id))
     return;
 
   body = og_postmortem_build_update_body (postmortem, actor_user_id);
@@ -188,11 +173,7 @@ og_client_update_postmortem_async (OgClient *self,
 gboolean
 og_client_update_postmortem_finish (OgClient *self, GAsyncResult *result, GError **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
-  g_return_val_if_fail (
-      g_task_get_source_tag (G_TASK (result)) == og_client_update_postmortem_async, FALSE);
-
-  return g_task_propagate_boolean (G_TASK (result), error);
+  return _og_client_finish_boolean (self, result, og_client_update_postmortem_async, error);
 }
 
 static OgRoute
@@ -244,8 +225,7 @@ og_client_update_field_async (OgClient *self,
   g_return_if_fail (field < OG_N_POSTMORTEM_FIELDS);
 
   task = _og_client_new_task (self, cancellable, callback, user_data, og_client_update_field_async);
-  if (!_og_client_check_argument (task, actor_user_id,
-                                  _ ("Choose which Opsgenie user you are before making changes.")))
+  if (!_og_client_check_actor (task, actor_user_id))
     return;
 
   if (field == OG_POSTMORTEM_FIELD_OWNER && og_postmortem_get_owner (postmortem) == NULL)
@@ -264,9 +244,5 @@ og_client_update_field_async (OgClient *self,
 gboolean
 og_client_update_field_finish (OgClient *self, GAsyncResult *result, GError **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == og_client_update_field_async,
-                        FALSE);
-
-  return g_task_propagate_boolean (G_TASK (result), error);
+  return _og_client_finish_boolean (self, result, og_client_update_field_async, error);
 }

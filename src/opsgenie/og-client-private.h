@@ -21,6 +21,19 @@ GTask *_og_client_new_task (OgClient *self,
 /* Returns the task with an OG_ERROR_INVALID_ARGUMENT (and drops it) when @value is empty. */
 gboolean _og_client_check_argument (GTask *task, const char *value, const char *message);
 
+/* As _og_client_check_argument, for the actorUserId every write carries. */
+gboolean _og_client_check_actor (GTask *task, const char *actor_user_id);
+
+/* The result of a task from _og_client_new_task with @source_tag. */
+gpointer _og_client_finish_pointer (OgClient *self,
+                                    GAsyncResult *result,
+                                    gpointer source_tag,
+                                    GError **error);
+gboolean _og_client_finish_boolean (OgClient *self,
+                                    GAsyncResult *result,
+                                    gpointer source_tag,
+                                    GError **error);
+
 /* The "data" member every answer has, of @type, or NULL and an error. */
 JsonNode *_og_client_get_data (JsonNode *root, JsonNodeType type, GError **error);
 

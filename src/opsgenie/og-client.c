@@ -643,6 +643,38 @@ _og_client_check_argument (GTask *task, const char *value, const char *message)
   return FALSE;
 }
 
+gboolean
+_og_client_check_actor (GTask *task, const char *actor_user_id)
+{
+  return _og_client_check_argument (task, actor_user_id,
+                                    _ ("Choose which Opsgenie user you are before making "
+                                       "changes."));
+}
+
+gpointer
+_og_client_finish_pointer (OgClient *self,
+                           GAsyncResult *result,
+                           gpointer source_tag,
+                           GError **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == source_tag, NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+gboolean
+_og_client_finish_boolean (OgClient *self,
+                           GAsyncResult *result,
+                           gpointer source_tag,
+                           GError **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == source_tag, FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
 /* The envelope every answer has: {"data": …}. */
 JsonNode *
 _og_client_get_data (JsonNode *root, JsonNodeType type, GError **error)
