@@ -1648,6 +1648,33 @@ test_hostile_deep_nesting (void)
   assert_bad_response (error, "content: JSON nested more than 512 levels deep");
 }
 
+/* json-glib 1.6 also reads 'single-quoted' strings and C comments, which strict JSON has
+ * not: a double quote inside one must not blind the depth guard to the nesting after it. */
+static void
+test_hostile_deep_nesting_hidden (void)
+{
+  static const char *const openers[] = { "['\"', ", "[/* \" */ " };
+  const guint depth = 100000;
+
+  for (guint k = 0; k < G_N_ELEMENTS (openers); k++)
+    {
+      g_autoptr (GString) text = g_string_new ("{\"data\":");
+      g_autoptr (GError) error = NULL;
+      g_autoptr (JsonNode) node = NULL;
+
+      g_string_append (text, openers[k]);
+      for (guint i = 0; i < depth; i++)
+        g_string_append_c (text, '[');
+      for (guint i = 0; i < depth; i++)
+        g_string_append_c (text, ']');
+      g_string_append (text, "]}");
+
+      node = _og_json_parse (text->str, text->len, NULL, &error);
+      g_assert_null (node);
+      g_assert_error (error, OG_ERROR, OG_ERROR_BAD_RESPONSE);
+    }
+}
+
 static void
 test_hostile_deep_unknown_member (void)
 {
@@ -1780,6 +1807,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/models/postmortem/update-body", test_postmortem_update_body);
 
   g_test_add_func ("/models/hostile/deep-nesting", test_hostile_deep_nesting);
+  g_test_add_func ("/models/hostile/deep-nesting-hidden", test_hostile_deep_nesting_hidden);
   g_test_add_func ("/models/hostile/deep-unknown-member", test_hostile_deep_unknown_member);
   g_test_add_func ("/models/hostile/huge-title", test_hostile_huge_title);
   g_test_add_func ("/models/hostile/huge-enum", test_hostile_huge_enum);

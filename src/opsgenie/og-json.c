@@ -14,8 +14,15 @@
  * with a bound on its depth, deep copies, the error a reader sets, and the writers.
  */
 
-static gboolean
-nests_deeper_than (const char *data, gsize length, guint max_depth)
+typedef enum
+{
+  STRUCTURE_OK,
+  STRUCTURE_TOO_DEEP,
+  STRUCTURE_NOT_STRICT,
+} Structure;
+
+static Structure
+check_structure (const char *data, gsize length, guint max_depth)
 {
   gboolean in_string = FALSE;
   guint depth = 0;
@@ -34,16 +41,23 @@ nests_deeper_than (const char *data, gsize length, guint max_depth)
         }
       else if (c == '"')
         in_string = TRUE;
+      else if (c == '\'' || c == '/')
+        {
+          /* json-glib also reads 'single-quoted' strings and comments, which strict JSON
+           * has not; a double quote inside one would hide the nesting after it from this
+           * count, and json-glib would recurse off the stack. */
+          return STRUCTURE_NOT_STRICT;
+        }
       else if (c == '[' || c == '{')
         {
           if (++depth > max_depth)
-            return TRUE;
+            return STRUCTURE_TOO_DEEP;
         }
       else if ((c == ']' || c == '}') && depth > 0)
         depth--;
     }
 
-  return FALSE;
+  return STRUCTURE_OK;
 }
 
 char *
@@ -68,11 +82,21 @@ _og_json_parse (const char *data, gssize length, const char *path, GError **erro
   if (length < 0)
     length = strlen (data);
 
-  if (nests_deeper_than (data, length, OG_JSON_MAX_DEPTH))
+  switch (check_structure (data, length, OG_JSON_MAX_DEPTH))
     {
+    case STRUCTURE_TOO_DEEP:
       _og_json_set_error (error, path, NULL, _ ("JSON nested more than %u levels deep"),
                           OG_JSON_MAX_DEPTH);
       return NULL;
+
+    case STRUCTURE_NOT_STRICT:
+      _og_json_set_error (error, path, NULL,
+                          _ ("not valid JSON: a single quote or a slash outside a string"));
+      return NULL;
+
+    case STRUCTURE_OK:
+    default:
+      break;
     }
 
   parser = json_parser_new ();
