@@ -1521,6 +1521,7 @@ typedef struct
   char *url;
   GPtrArray *paths; /* "path?query" of each request received */
   char *redirect_to;
+  char *body; /* when set, the 200 answer to every request */
 } Hostile;
 
 static void
@@ -1545,6 +1546,14 @@ hostile_handler (SoupServer *server,
   if (hostile->redirect_to != NULL)
     {
       soup_server_message_set_redirect (msg, 302, hostile->redirect_to);
+      return;
+    }
+
+  if (hostile->body != NULL)
+    {
+      soup_server_message_set_status (msg, 200, NULL);
+      soup_server_message_set_response (msg, "application/json", SOUP_MEMORY_COPY, hostile->body,
+                                        strlen (hostile->body));
       return;
     }
 
@@ -1592,6 +1601,7 @@ hostile_free (Hostile *hostile)
   g_ptr_array_unref (hostile->paths);
   g_free (hostile->url);
   g_free (hostile->redirect_to);
+  g_free (hostile->body);
   g_free (hostile);
 }
 
@@ -1619,6 +1629,33 @@ test_paging_next_host_ignored (void)
   g_assert_cmpuint (hostile->paths->len, ==, 3);
   g_assert_true (g_str_has_prefix (hostile->paths->pdata[1], "/v1/incidents?offset=1&"));
   g_assert_true (g_str_has_prefix (hostile->paths->pdata[2], "/v1/incidents?offset=2&"));
+}
+
+/* An empty page whose paging.next points where it already is ends the walk: asking the
+ * same offset again would repeat the same answer up to the page bound, a thousand requests
+ * against the rate limit. */
+static void
+test_paging_empty_page_ends (void)
+{
+  g_autoptr (Hostile) hostile = hostile_new ();
+  g_autoptr (OgClient) client = NULL;
+  g_autoptr (GPtrArray) items = NULL;
+  g_autoptr (GError) error = NULL;
+  Waiter waiter = { 0 };
+
+  hostile->body = g_strdup ("{\"data\":[],\"paging\":{\"next\":"
+                            "\"https://api.opsgenie.com/v1/incidents?offset=0&limit=100\"},"
+                            "\"took\":0.1,\"requestId\":\"r\"}");
+  client = og_client_new (hostile->url, &error);
+  g_assert_no_error (error);
+  og_client_set_api_key (client, OG_SANDBOX_API_KEY);
+  og_client_list_all_incidents_async (client, NULL, 0, NULL, waiter_done, &waiter);
+  items = og_client_list_all_incidents_finish (client, waiter_wait (&waiter), &error);
+  waiter_clear (&waiter);
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (items->len, ==, 0);
+  g_assert_cmpuint (hostile->paths->len, ==, 1);
 }
 
 /* A redirect is not followed: the key never reaches the place it points to. */
@@ -1804,6 +1841,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/client/transport/connection-refused", test_connection_refused);
   g_test_add_func ("/client/transport/tls-untrusted", test_tls_untrusted);
   g_test_add_func ("/client/transport/paging-next-host-ignored", test_paging_next_host_ignored);
+  g_test_add_func ("/client/transport/paging-empty-page-ends", test_paging_empty_page_ends);
   g_test_add_func ("/client/transport/redirect-not-followed", test_redirect_not_followed);
   ADD_TEST ("/client/transport/loopback-bypasses-proxy", test_loopback_bypasses_proxy);
   ADD_TEST ("/client/log/redacts-key", test_log_redacts_key);

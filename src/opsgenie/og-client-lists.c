@@ -254,6 +254,7 @@ collect_page_cb (GObject *object, GAsyncResult *result, gpointer user_data)
   g_autoptr (GPtrArray) items = NULL;
   g_autoptr (GError) error = NULL;
   gint next_offset = -1;
+  guint n_new;
 
   items = og_client_list_incidents_finish (OG_CLIENT (object), result, &next_offset, &error);
   if (items == NULL)
@@ -262,10 +263,13 @@ collect_page_cb (GObject *object, GAsyncResult *result, gpointer user_data)
       return;
     }
 
+  n_new = items->len;
   g_ptr_array_extend_and_steal (state->items, g_steal_pointer (&items));
 
-  /* The next page must move forward, or a broken paging.next would loop for ever. */
-  if (next_offset < 0 || (guint) next_offset < state->items->len || state->pages >= MAX_PAGES
+  /* The next page must move forward, or a broken paging.next would loop for ever; after an
+   * empty page the same offset would only give the same empty answer again. */
+  if (next_offset < 0 || n_new == 0 || (guint) next_offset < state->items->len
+      || state->pages >= MAX_PAGES
       || (state->max_items > 0 && state->items->len >= state->max_items))
     {
       g_task_return_pointer (task, g_steal_pointer (&state->items),
