@@ -1156,6 +1156,29 @@ test_rate_limit_exhausted (Fixture *fixture, gconstpointer data)
   g_assert_cmpuint (og_sandbox_count_requests (fixture->sandbox, OG_ROUTE_POSTMORTEM_TITLE), ==, 3);
 }
 
+/* A wait the overall timeout would cut short is not started: the user learns at once that
+ * Opsgenie is rate limiting, not a minute later that the network seems down. */
+static void
+test_rate_limit_wait_beyond_timeout (Fixture *fixture, gconstpointer data)
+{
+  g_autofree char *id = first_postmortem_id (fixture);
+  g_autoptr (OgPostmortem) postmortem = NULL;
+  g_autoptr (GError) error = NULL;
+  gint64 start;
+
+  og_client_set_timeouts (fixture->client, 10, 2);
+  og_client_set_max_retry_delay (fixture->client, 60 * 1000);
+  og_sandbox_add_fault (fixture->sandbox, OG_ROUTE_POSTMORTEM_GET, OG_SANDBOX_FAULT_RATE_LIMIT, 60,
+                        0);
+  start = g_get_monotonic_time ();
+  postmortem = get_postmortem (fixture, id, &error);
+
+  g_assert_error (error, OG_ERROR, OG_ERROR_RATE_LIMITED);
+  g_assert_cmpuint (og_error_get_retry_after (error), ==, 60);
+  g_assert_cmpint (g_get_monotonic_time () - start, <, G_USEC_PER_SEC);
+  g_assert_cmpuint (og_sandbox_count_requests (fixture->sandbox, OG_ROUTE_POSTMORTEM_GET), ==, 1);
+}
+
 static void
 test_server_error_retried_then_success (Fixture *fixture, gconstpointer data)
 {
@@ -1358,6 +1381,8 @@ expect_prompt_cancel (Fixture *fixture, OgSandboxFaultKind kind, guint value)
   gint64 start;
 
   og_client_set_max_retry_delay (fixture->client, 60 * 1000);
+  /* Room for the whole retry wait: the client does not start one the timeout would cut. */
+  og_client_set_timeouts (fixture->client, 10, 120);
   og_sandbox_add_fault (fixture->sandbox, OG_ROUTE_POSTMORTEM_GET, kind, value, 0);
   start = g_get_monotonic_time ();
   og_client_get_postmortem_async (fixture->client, id, cancellable, waiter_done, &waiter);
@@ -1821,6 +1846,7 @@ main (int argc, char *argv[])
   ADD_TEST ("/client/fault/rate-limit/then-success", test_rate_limit_then_success);
   ADD_TEST ("/client/fault/rate-limit/waits-period", test_rate_limit_waits_period);
   ADD_TEST ("/client/fault/rate-limit/exhausted", test_rate_limit_exhausted);
+  ADD_TEST ("/client/fault/rate-limit/wait-beyond-timeout", test_rate_limit_wait_beyond_timeout);
   ADD_TEST ("/client/fault/server-error/retried", test_server_error_retried_then_success);
   ADD_TEST ("/client/fault/server-error/create-not-retried",
             test_server_error_not_retried_for_create);

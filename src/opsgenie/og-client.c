@@ -212,6 +212,20 @@ retry_delay_ms (OgClient *self, Request *req, guint status)
   return MIN (delay_ms, self->max_retry_delay_ms);
 }
 
+/* Whether a retry after @delay_ms starts before the overall timeout ends the request: a wait
+ * it would cut short only turns the server's answer (429, 5xx) into a misleading time-out. */
+static gboolean
+retry_fits_deadline (OgClient *self, Request *req, guint delay_ms)
+{
+  gint64 elapsed_ms;
+
+  if (self->overall_timeout == 0)
+    return TRUE;
+
+  elapsed_ms = (g_get_monotonic_time () - req->started_at) / 1000;
+  return elapsed_ms + delay_ms < (gint64) self->overall_timeout * 1000;
+}
+
 static guint
 parse_retry_after (SoupMessage *message)
 {
@@ -359,7 +373,8 @@ handle_response (GTask *task)
     }
 
   if ((status == HTTP_TOO_MANY_REQUESTS || (status >= 500 && info->idempotent))
-      && req->attempt < self->max_retries)
+      && req->attempt < self->max_retries
+      && retry_fits_deadline (self, req, retry_delay_ms (self, req, status)))
     {
       guint delay = retry_delay_ms (self, req, status);
 
