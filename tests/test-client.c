@@ -306,6 +306,30 @@ test_no_key_no_request (Fixture *fixture, gconstpointer data)
   g_assert_cmpuint (og_sandbox_get_requests (fixture->sandbox)->len, ==, 0);
 }
 
+/* A key pasted with a line break inside: libsoup refuses the header (with a critical) and
+ * the request would go out without one. It is not sent at all, and the user is told why. */
+static void
+test_key_with_line_break (Fixture *fixture, gconstpointer data)
+{
+  static const char *const keys[]
+      = { "sandbox-0d1f9e2c-6b3a\n4c8e-9f21-7a5d4e3b2c10", "sandbox-0d1f9e2c\r\nX-Injected: yes" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    {
+      g_autoptr (OgPostmortem) postmortem = NULL;
+      g_autoptr (GError) error = NULL;
+
+      og_client_set_api_key (fixture->client, keys[i]);
+      postmortem = get_postmortem (fixture, "anything", &error);
+
+      g_assert_error (error, OG_ERROR, OG_ERROR_UNAUTHORIZED);
+      g_assert_nonnull (strstr (error->message, "API key"));
+      g_assert_null (strstr (error->message, "sandbox-0d1f9e2c"));
+      g_assert_null (postmortem);
+      g_assert_cmpuint (og_sandbox_get_requests (fixture->sandbox)->len, ==, 0);
+    }
+}
+
 static void
 test_wrong_key (Fixture *fixture, gconstpointer data)
 {
@@ -1809,6 +1833,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/client/base-url/refused", test_base_url_refused);
   ADD_TEST ("/client/request/headers", test_request_headers);
   ADD_TEST ("/client/request/no-key", test_no_key_no_request);
+  ADD_TEST ("/client/request/key-with-line-break", test_key_with_line_break);
   ADD_TEST ("/client/request/wrong-key", test_wrong_key);
   ADD_TEST ("/client/postmortem/get", test_postmortem_get);
   ADD_TEST ("/client/postmortem/not-found", test_postmortem_not_found);

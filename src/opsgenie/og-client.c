@@ -103,6 +103,20 @@ wipe_string (char **str)
     }
 }
 
+/* A control character (a line break from a wrapped paste) cannot go in a header: libsoup
+ * would drop the Authorization header with a critical and send the request without it. */
+static gboolean
+key_is_sendable (const char *key)
+{
+  for (const char *p = key; *p != '\0'; p++)
+    {
+      if (g_ascii_iscntrl (*p))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
 static gboolean
 host_is_loopback (const char *host)
 {
@@ -584,6 +598,15 @@ _og_client_send (OgClient *self,
     {
       g_task_return_new_error (task, OG_ERROR, OG_ERROR_UNAUTHORIZED,
                                _ ("No API key is set for this account."));
+      g_object_unref (task);
+      return;
+    }
+
+  if (!key_is_sendable (self->api_key))
+    {
+      g_task_return_new_error (task, OG_ERROR, OG_ERROR_UNAUTHORIZED,
+                               _ ("The API key contains a line break or another control "
+                                  "character. Paste the key again in the account settings."));
       g_object_unref (task);
       return;
     }
