@@ -418,6 +418,36 @@ test_postmortem_id_escaped (Fixture *fixture, gconstpointer data)
   g_assert_cmpuint (g_hash_table_size (request->query), ==, 0);
 }
 
+/* An id of "." or ".." is a dot segment: URI normalisation would drop it with the segment
+ * before, and a content update for id ".." would go to PUT /v2/content. Never sent. */
+static void
+test_postmortem_id_dot_segment (Fixture *fixture, gconstpointer data)
+{
+  static const char *const ids[] = { ".", ".." };
+
+  for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
+    {
+      g_autoptr (JsonObject) object = json_object_new ();
+      g_autoptr (JsonNode) node = NULL;
+      g_autoptr (OgPostmortem) odd = NULL;
+      g_autoptr (OgPostmortem) got = NULL;
+      g_autoptr (GError) error = NULL;
+
+      got = get_postmortem (fixture, ids[i], &error);
+      g_assert_error (error, OG_ERROR, OG_ERROR_INVALID_ARGUMENT);
+      g_clear_error (&error);
+
+      json_object_set_string_member (object, "postmortemId", ids[i]);
+      node = json_node_init_object (json_node_alloc (), object);
+      odd = og_postmortem_new_from_json (node, &error);
+      g_assert_no_error (error);
+      g_assert_false (update_field (fixture, odd, OG_POSTMORTEM_FIELD_CONTENT, &error));
+      g_assert_error (error, OG_ERROR, OG_ERROR_INVALID_ARGUMENT);
+    }
+
+  g_assert_cmpuint (og_sandbox_get_requests (fixture->sandbox)->len, ==, 0);
+}
+
 static OgIncident *
 incident_without_postmortem (Fixture *fixture)
 {
@@ -1838,6 +1868,7 @@ main (int argc, char *argv[])
   ADD_TEST ("/client/postmortem/get", test_postmortem_get);
   ADD_TEST ("/client/postmortem/not-found", test_postmortem_not_found);
   ADD_TEST ("/client/postmortem/id-escaped", test_postmortem_id_escaped);
+  ADD_TEST ("/client/postmortem/id-dot-segment", test_postmortem_id_dot_segment);
   ADD_TEST ("/client/postmortem/create", test_postmortem_create);
   ADD_TEST ("/client/postmortem/create-without-owner", test_postmortem_create_without_owner);
   ADD_TEST ("/client/postmortem/create-conflict", test_postmortem_create_conflict);

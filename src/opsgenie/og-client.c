@@ -614,8 +614,12 @@ _og_client_send (OgClient *self,
   path = og_route_build_path (route, id);
   if (path == NULL)
     {
-      g_task_return_new_error (task, OG_ERROR, OG_ERROR_INVALID_ARGUMENT,
-                               _ ("The request needs an id, and none was given."));
+      if (id == NULL || *id == '\0')
+        g_task_return_new_error (task, OG_ERROR, OG_ERROR_INVALID_ARGUMENT,
+                                 _ ("The request needs an id, and none was given."));
+      else
+        g_task_return_new_error (task, OG_ERROR, OG_ERROR_INVALID_ARGUMENT,
+                                 _ ("“%s” is not an Opsgenie id."), id);
       g_object_unref (task);
       return;
     }

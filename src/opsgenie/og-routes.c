@@ -71,7 +71,9 @@ og_route_build_path (OgRoute route, const char *id)
   if (placeholder == NULL)
     return g_strdup (info->path);
 
-  if (id == NULL || *id == '\0')
+  /* "." and ".." are unreserved, so escaping keeps them, and URI normalisation would then
+   * drop them with the segment before: /v2/postmortem/../content is /v2/content. */
+  if (id == NULL || *id == '\0' || g_str_equal (id, ".") || g_str_equal (id, ".."))
     return NULL;
 
   /* Every reserved character escaped: an id can never add a path segment or a query. */

@@ -51,7 +51,7 @@ typedef struct
 const OgRouteInfo *og_route_get_info (OgRoute route);
 
 /* The path with {id} replaced by the percent-escaped id; NULL when the route needs an
- * id and none (or an empty one) is given. */
+ * id and none (or an empty one, or a dot segment "." or "..") is given. */
 char *og_route_build_path (OgRoute route, const char *id);
 
 /* Which route a request is for (the sandbox's dispatch). Returns FALSE when no route
