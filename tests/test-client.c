@@ -1292,7 +1292,7 @@ test_fault_delay_overall_timeout (Fixture *fixture, gconstpointer data)
   postmortem = get_postmortem (fixture, id, &error);
 
   g_assert_error (error, OG_ERROR, OG_ERROR_TIMEOUT);
-  g_assert_nonnull (strstr (error->message, "1 second"));
+  g_assert_nonnull (strstr (error->message, "within 1 second. "));
 }
 
 static void

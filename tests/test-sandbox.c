@@ -548,6 +548,40 @@ test_routes_unknown_path (Fixture *f, gconstpointer data)
   assert_error (root, 404, NULL);
 }
 
+/* Any local process can reach the sandbox with its public key: a body nested deeper than
+ * json-glib's stack allows is refused, and the server goes on answering. */
+static void
+test_routes_hostile_nesting (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GString) body = g_string_new ("{\"actorUserId\":\"x\",\"title\":");
+  g_autofree char *path = NULL;
+  g_autofree char *id = find_postmortem (f, "draft");
+  g_autoptr (Response) nested = NULL;
+  g_autoptr (Response) adf = NULL;
+  g_autoptr (Response) after = NULL;
+  g_autofree char *adf_body = NULL;
+
+  for (guint i = 0; i < 200000; i++)
+    g_string_append_c (body, '[');
+  nested = fetch (f, "PUT", (path = postmortem_path (id, "/title")), body->str);
+  assert_error (nested, SOUP_STATUS_BAD_REQUEST, NULL);
+  g_assert_null (og_sandbox_request_get_json (og_sandbox_get_last_request (f->sandbox)));
+
+  /* the same inside the ADF string of a content update */
+  g_string_truncate (body, 0);
+  for (guint i = 0; i < 200000; i++)
+    g_string_append_c (body, '[');
+  adf_body = g_strdup_printf ("{\"actorUserId\":\"%s\",\"type\":\"adf\",\"content\":\"%s\"}",
+                              OG_SANDBOX_ACTOR_ID, body->str);
+  g_free (path);
+  adf = fetch (f, "PUT", (path = postmortem_path (id, "/content")), adf_body);
+  assert_error (adf, 422, "content");
+
+  g_free (path);
+  after = fetch (f, "GET", (path = postmortem_path (id, "")), NULL);
+  assert_ok (after);
+}
+
 static void
 test_routes_wrong_method (Fixture *f, gconstpointer data)
 {
@@ -1870,6 +1904,7 @@ main (int argc, char *argv[])
   add_test ("/sandbox/routes/unknown-id", test_routes_unknown_id);
   add_test ("/sandbox/routes/unknown-path", test_routes_unknown_path);
   add_test ("/sandbox/routes/wrong-method", test_routes_wrong_method);
+  add_test ("/sandbox/routes/hostile-nesting", test_routes_hostile_nesting);
   add_test ("/sandbox/postmortem/get", test_postmortem_get);
   add_test ("/sandbox/postmortem/create", test_postmortem_create);
   add_test ("/sandbox/postmortem/create-owner-defaults-to-actor",

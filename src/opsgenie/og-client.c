@@ -129,7 +129,7 @@ host_is_loopback (const char *host)
   if (g_ascii_strcasecmp (host, "localhost") == 0)
     return TRUE;
 
-  /* GUri keeps the brackets of an IPv6 literal. */
+  /* GUri gives an IPv6 literal without its brackets; a caller may still pass them. */
   if (host[0] == '[')
     bare = g_strndup (host + 1, strlen (host) - 2);
   else
@@ -155,23 +155,30 @@ redacting_printer (SoupLogger *logger,
 }
 
 static GError *
+timeout_error (OgClient *self, guint seconds)
+{
+  return g_error_new (OG_ERROR, OG_ERROR_TIMEOUT,
+                      g_dngettext (GETTEXT_PACKAGE,
+                                   "Opsgenie at %s did not answer within %u second. Check the "
+                                   "network connection and try again.",
+                                   "Opsgenie at %s did not answer within %u seconds. Check the "
+                                   "network connection and try again.",
+                                   seconds),
+                      self->host, seconds);
+}
+
+static GError *
 error_from_transport (OgClient *self, Request *req, const GError *error)
 {
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     {
       if (req->timed_out)
-        return g_error_new (OG_ERROR, OG_ERROR_TIMEOUT,
-                            _ ("Opsgenie at %s did not answer within %u seconds. Check the "
-                               "network connection and try again."),
-                            self->host, self->overall_timeout);
+        return timeout_error (self, self->overall_timeout);
       return g_error_copy (error);
     }
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_TIMED_OUT))
-    return g_error_new (OG_ERROR, OG_ERROR_TIMEOUT,
-                        _ ("Opsgenie at %s did not answer within %u seconds. Check the network "
-                           "connection and try again."),
-                        self->host, self->connect_timeout);
+    return timeout_error (self, self->connect_timeout);
 
   if (error->domain == G_TLS_ERROR)
     return g_error_new (OG_ERROR, OG_ERROR_TLS,

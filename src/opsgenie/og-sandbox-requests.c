@@ -5,6 +5,7 @@
 
 #include "og-sandbox.h"
 
+#include "og-json-private.h"
 #include "og-sandbox-private.h"
 
 /*
@@ -73,17 +74,16 @@ _og_sandbox_record_request (OgSandbox *self,
 JsonNode *
 og_sandbox_request_get_json (const OgSandboxRequest *request)
 {
-  g_autoptr (JsonParser) parser = json_parser_new ();
   gsize size;
   const char *data;
 
   g_return_val_if_fail (request != NULL, NULL);
 
   data = g_bytes_get_data (request->body, &size);
-  if (size == 0 || !json_parser_load_from_data (parser, data, (gssize) size, NULL))
+  if (size == 0)
     return NULL;
 
-  return json_parser_steal_root (parser);
+  return _og_json_parse (data, (gssize) size, NULL, NULL);
 }
 
 const GPtrArray *

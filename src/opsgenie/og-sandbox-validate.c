@@ -5,6 +5,7 @@
 
 #include "og-sandbox.h"
 
+#include "og-json-private.h"
 #include "og-sandbox-private.h"
 
 /*
@@ -23,24 +24,25 @@ _og_sandbox_read_body (OgSandboxCall *call)
 {
   g_autoptr (GBytes) bytes
       = soup_message_body_flatten (soup_server_message_get_request_body (call->msg));
-  g_autoptr (JsonParser) parser = json_parser_new ();
   g_autoptr (GError) error = NULL;
+  g_autoptr (JsonNode) root = NULL;
   gsize size;
   const char *data = g_bytes_get_data (bytes, &size);
-  JsonNode *root;
 
   if (size == 0)
     return json_object_new ();
 
-  if (!json_parser_load_from_data (parser, data, (gssize) size, &error))
+  /* Any local process can reach the sandbox, and its key is public: bodies are hostile
+   * input, parsed with the nesting bound. */
+  root = _og_json_parse (data, (gssize) size, NULL, &error);
+  if (root == NULL)
     {
       _og_sandbox_respond_error (call, SOUP_STATUS_BAD_REQUEST, NULL,
                                  "Request body is not valid JSON: %s", error->message);
       return NULL;
     }
 
-  root = json_parser_get_root (parser);
-  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
+  if (!JSON_NODE_HOLDS_OBJECT (root))
     {
       _og_sandbox_respond_error (call, SOUP_STATUS_BAD_REQUEST, NULL,
                                  "Request body must be a JSON object");
@@ -300,21 +302,22 @@ check_responder_users (OgSandbox *self, JsonNode *value, char **problem)
 static JsonNode *
 check_adf (OgSandbox *self, JsonNode *value, char **problem)
 {
-  g_autoptr (JsonParser) parser = json_parser_new ();
   g_autoptr (GError) error = NULL;
+  g_autoptr (JsonNode) root = NULL;
   JsonObject *doc;
   JsonNode *version;
 
   if (!holds_string (value))
     return refuse (problem, "must be a string holding an ADF document as JSON");
 
-  if (!json_parser_load_from_data (parser, json_node_get_string (value), -1, &error))
+  root = _og_json_parse (json_node_get_string (value), -1, NULL, &error);
+  if (root == NULL)
     return refuse (problem, "is not valid JSON: %s", error->message);
 
-  if (!JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+  if (!JSON_NODE_HOLDS_OBJECT (root))
     return refuse (problem, "must hold a JSON object");
 
-  doc = json_node_get_object (json_parser_get_root (parser));
+  doc = json_node_get_object (root);
   version = json_object_get_member (doc, "version");
   if (g_strcmp0 (json_object_get_string_member_with_default (doc, "type", NULL), "doc") != 0
       || version == NULL || !JSON_NODE_HOLDS_VALUE (version)
@@ -324,7 +327,7 @@ check_adf (OgSandbox *self, JsonNode *value, char **problem)
   if (!JSON_NODE_HOLDS_ARRAY (json_object_get_member (doc, "content")))
     return refuse (problem, "must be an ADF document: its content must be an array");
 
-  return json_parser_steal_root (parser);
+  return g_steal_pointer (&root);
 }
 
 /* The full update takes every member here but the two ADF ones. */
