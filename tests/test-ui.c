@@ -290,6 +290,17 @@ test_row_shows_postmortem (Fixture *fixture, gconstpointer data)
       incident_text = g_strdup_printf ("#%s %s", og_incident_get_tiny_id (incident),
                                        og_incident_get_message (incident));
       g_assert_true (has_label (row, incident_text));
+
+      /* a screen reader hears the same, in one label */
+      {
+        g_autofree char *spoken = g_strdup_printf (
+            "%s, %s, %s, %s", og_postmortem_get_title (postmortem), gtk_label_get_label (badge),
+            gtk_label_get_label (pill), incident_text);
+        g_autofree char *mismatch = gtk_test_accessible_check_property (
+            GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, spoken);
+
+        g_assert_null (mismatch);
+      }
     }
 }
 

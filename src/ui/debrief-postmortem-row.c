@@ -121,6 +121,21 @@ update_date (DebriefPostmortemRow *self)
   gtk_widget_set_visible (GTK_WIDGET (self->date_label), date != NULL);
 }
 
+/* The row is a group of labels: a screen reader gets the gist in one sentence. */
+static void
+update_accessible_label (DebriefPostmortemRow *self)
+{
+  g_autofree char *label = NULL;
+
+  /* Translators: a postmortem in the list, read by screen readers: title, severity ("P2"),
+   * status ("In review") and incident ("#50 API errors") */
+  label = g_strdup_printf (_ ("%s, %s, %s, %s"), gtk_label_get_label (self->title_label),
+                           gtk_label_get_label (self->severity_label),
+                           gtk_label_get_label (self->status_label),
+                           gtk_label_get_label (self->incident_label));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+}
+
 static void
 update (DebriefPostmortemRow *self)
 {
@@ -143,6 +158,7 @@ update (DebriefPostmortemRow *self)
   update_severity (self);
   update_incident (self);
   update_date (self);
+  update_accessible_label (self);
 }
 
 static void
