@@ -234,7 +234,12 @@ finish_load_if_done (DebriefWindow *self)
   if (n_items > 0)
     show_page (self, "list");
   else if (self->first_failure != NULL)
-    show_error (self, self->first_failure);
+    {
+      /* The error page says it all; the toast would only repeat it. */
+      if (self->failure_toast != NULL)
+        adw_toast_dismiss (self->failure_toast);
+      show_error (self, self->first_failure);
+    }
   else
     show_page (self, "empty");
 
