@@ -1560,11 +1560,16 @@ test_tls_untrusted (void)
 
   if (!g_tls_backend_supports_tls (g_tls_backend_get_default ()))
     {
+      /* .ci/debian-packages installs both: in CI a skip would hide a missing package */
+      if (g_getenv ("CI") != NULL)
+        g_error ("no TLS backend (glib-networking)");
       g_test_skip ("no TLS backend (glib-networking)");
       return;
     }
   if (!make_self_signed (dir, &cert_path, &key_path))
     {
+      if (g_getenv ("CI") != NULL)
+        g_error ("openssl could not make a certificate");
       g_test_skip ("openssl could not make a certificate");
       return;
     }
