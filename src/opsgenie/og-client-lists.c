@@ -166,10 +166,32 @@ finish_page (OgClient *self,
   return items;
 }
 
-static void
-format_uint (char *buffer, gsize size, guint value)
+/* The query of one page of a list: the same members for every list that pages. */
+typedef struct
 {
-  g_snprintf (buffer, size, "%u", value);
+  char offset[16];
+  char limit[16];
+  const char *params[11]; /* name, value pairs, NULL-terminated; a NULL value is skipped */
+} PageQuery;
+
+static const char **
+page_query_init (PageQuery *q,
+                 const char *query,
+                 guint offset,
+                 guint limit,
+                 const char *sort,
+                 const char *order)
+{
+  g_snprintf (q->offset, sizeof q->offset, "%u", offset);
+  g_snprintf (q->limit, sizeof q->limit, "%u", CLAMP (limit, 1, OG_MAX_PAGE_SIZE));
+  q->params[0] = "query", q->params[1] = (query != NULL && *query != '\0') ? query : NULL;
+  q->params[2] = "offset", q->params[3] = q->offset;
+  q->params[4] = "limit", q->params[5] = q->limit;
+  q->params[6] = "sort", q->params[7] = sort;
+  q->params[8] = "order", q->params[9] = order;
+  q->params[10] = NULL;
+
+  return q->params;
 }
 
 void
@@ -183,25 +205,16 @@ og_client_list_incidents_async (OgClient *self,
                                 GAsyncReadyCallback callback,
                                 gpointer user_data)
 {
-  char offset_str[16], limit_str[16];
-  const char *params[11];
+  PageQuery page;
   GTask *task;
 
   g_return_if_fail (OG_IS_CLIENT (self));
 
-  format_uint (offset_str, sizeof offset_str, offset);
-  format_uint (limit_str, sizeof limit_str, CLAMP (limit, 1, OG_MAX_PAGE_SIZE));
-  params[0] = "query", params[1] = (query && *query) ? query : NULL;
-  params[2] = "offset", params[3] = offset_str;
-  params[4] = "limit", params[5] = limit_str;
-  params[6] = "sort", params[7] = sort;
-  params[8] = "order", params[9] = order;
-  params[10] = NULL;
-
   task = _og_client_new_task (self, cancellable, callback, user_data,
                               og_client_list_incidents_async);
-  _og_client_send (self, task, OG_ROUTE_INCIDENTS_LIST, NULL, params, NULL, parse_incident_page,
-                   (GDestroyNotify) page_free);
+  _og_client_send (self, task, OG_ROUTE_INCIDENTS_LIST, NULL,
+                   page_query_init (&page, query, offset, limit, sort, order), NULL,
+                   parse_incident_page, (GDestroyNotify) page_free);
 }
 
 GPtrArray *
@@ -341,21 +354,14 @@ og_client_list_users_async (OgClient *self,
                             GAsyncReadyCallback callback,
                             gpointer user_data)
 {
-  char offset_str[16], limit_str[16];
-  const char *params[7];
+  PageQuery page;
   GTask *task;
 
   g_return_if_fail (OG_IS_CLIENT (self));
 
-  format_uint (offset_str, sizeof offset_str, offset);
-  format_uint (limit_str, sizeof limit_str, CLAMP (limit, 1, OG_MAX_PAGE_SIZE));
-  params[0] = "query", params[1] = (query && *query) ? query : NULL;
-  params[2] = "offset", params[3] = offset_str;
-  params[4] = "limit", params[5] = limit_str;
-  params[6] = NULL;
-
   task = _og_client_new_task (self, cancellable, callback, user_data, og_client_list_users_async);
-  _og_client_send (self, task, OG_ROUTE_USERS_LIST, NULL, params, NULL, parse_user_page,
+  _og_client_send (self, task, OG_ROUTE_USERS_LIST, NULL,
+                   page_query_init (&page, query, offset, limit, NULL, NULL), NULL, parse_user_page,
                    (GDestroyNotify) page_free);
 }
 
@@ -397,22 +403,16 @@ og_client_list_services_async (OgClient *self,
                                GAsyncReadyCallback callback,
                                gpointer user_data)
 {
-  char offset_str[16], limit_str[16];
-  const char *params[5];
+  PageQuery page;
   GTask *task;
 
   g_return_if_fail (OG_IS_CLIENT (self));
 
-  format_uint (offset_str, sizeof offset_str, offset);
-  format_uint (limit_str, sizeof limit_str, CLAMP (limit, 1, OG_MAX_PAGE_SIZE));
-  params[0] = "offset", params[1] = offset_str;
-  params[2] = "limit", params[3] = limit_str;
-  params[4] = NULL;
-
   task
       = _og_client_new_task (self, cancellable, callback, user_data, og_client_list_services_async);
-  _og_client_send (self, task, OG_ROUTE_SERVICES_LIST, NULL, params, NULL, parse_service_page,
-                   (GDestroyNotify) page_free);
+  _og_client_send (self, task, OG_ROUTE_SERVICES_LIST, NULL,
+                   page_query_init (&page, NULL, offset, limit, NULL, NULL), NULL,
+                   parse_service_page, (GDestroyNotify) page_free);
 }
 
 GPtrArray *
