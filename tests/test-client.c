@@ -875,10 +875,11 @@ test_published_lock (Fixture *fixture, gconstpointer data)
   g_assert_no_error (error);
   og_postmortem_set_title (postmortem, "Edited while published");
   g_assert_false (update_field (fixture, postmortem, OG_POSTMORTEM_FIELD_TITLE, &error));
-  g_assert_nonnull (error);
-  g_assert_true (error->domain == OG_ERROR);
-  g_assert_cmpuint (og_error_get_http_status (error), >=, 400);
-  g_assert_nonnull (og_error_get_server_message (error));
+  g_assert_error (error, OG_ERROR, OG_ERROR_INVALID);
+  g_assert_cmpuint (og_error_get_http_status (error), ==, 422);
+  /* the user reads why, and what to do: the server's sentence is in the message */
+  g_assert_nonnull (strstr (og_error_get_server_message (error), "published"));
+  g_assert_nonnull (strstr (error->message, og_error_get_server_message (error)));
   g_clear_error (&error);
 
   /* back to in review, then the title goes through */
