@@ -1358,7 +1358,7 @@ test_fault_not_json (Fixture *fixture, gconstpointer data)
 static void
 test_fault_wrong_types (Fixture *fixture, gconstpointer data)
 {
-  expect_bad_response (fixture, OG_SANDBOX_FAULT_WRONG_TYPES, NULL);
+  expect_bad_response (fixture, OG_SANDBOX_FAULT_WRONG_TYPES, "expected");
 }
 
 /* A GET needs its data; an empty 200 is a bad response, not a crash or an empty object. */
