@@ -459,6 +459,69 @@ test_survives_restart (Fixture *f, gconstpointer data)
   }
 }
 
+static void
+update_field (Fixture *f, OgPostmortem *postmortem, OgPostmortemField field, GError **error)
+{
+  Waiter waiter = { 0 };
+
+  og_client_update_field_async (f->client, postmortem, field, OG_SANDBOX_ACTOR_ID, NULL,
+                                waiter_done, &waiter);
+  og_client_update_field_finish (f->client, waiter_wait (&waiter), error);
+  waiter_clear (&waiter);
+}
+
+/* Every write route leaves a state a new sandbox reads back, the published lock included. */
+static void
+test_every_route (Fixture *f, gconstpointer data)
+{
+  static const char *const jira[] = { "https://jira.example.org/browse/OPS-7", NULL };
+  g_autofree char *incident_id = NULL;
+  g_autofree char *created = NULL;
+  g_autoptr (OgPostmortem) postmortem = NULL;
+  g_autoptr (GError) error = NULL;
+  Waiter waiter = { 0 };
+
+  start_sandbox_on_file (f);
+  incident_id = incident_for_create (f);
+  created = create_postmortem (f, incident_id);
+  postmortem = get_postmortem (f, created, &error);
+  g_assert_no_error (error);
+
+  og_postmortem_set_title (postmortem, "Every route");
+  og_client_update_postmortem_async (f->client, postmortem, OG_SANDBOX_ACTOR_ID, NULL, waiter_done,
+                                     &waiter);
+  og_client_update_postmortem_finish (f->client, waiter_wait (&waiter), &error);
+  waiter_clear (&waiter);
+  g_assert_no_error (error);
+
+  og_postmortem_set_severity (postmortem, OG_SEVERITY_P1);
+  og_postmortem_set_jira_issues (postmortem, jira);
+  og_postmortem_set_status (postmortem, OG_POSTMORTEM_STATUS_PUBLISHED);
+  /* Status last: a published postmortem takes no other update. */
+  for (guint field = 0; field < OG_N_POSTMORTEM_FIELDS; field++)
+    if (field != OG_POSTMORTEM_FIELD_STATUS)
+      {
+        update_field (f, postmortem, field, &error);
+        g_assert_no_error (error);
+      }
+  update_field (f, postmortem, OG_POSTMORTEM_FIELD_STATUS, &error);
+  g_assert_no_error (error);
+  stop_sandbox (f);
+
+  start_sandbox_on_file (f);
+  g_clear_object (&postmortem);
+  postmortem = get_postmortem (f, created, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (og_postmortem_get_title (postmortem), ==, "Every route");
+  g_assert_cmpint (og_postmortem_get_severity (postmortem), ==, OG_SEVERITY_P1);
+  g_assert_cmpstrv (og_postmortem_get_jira_issues (postmortem), jira);
+  g_assert_cmpint (og_postmortem_get_status (postmortem), ==, OG_POSTMORTEM_STATUS_PUBLISHED);
+
+  og_postmortem_set_title (postmortem, "Locked");
+  update_field (f, postmortem, OG_POSTMORTEM_FIELD_TITLE, &error);
+  g_assert_error (error, OG_ERROR, OG_ERROR_INVALID);
+}
+
 static gboolean
 file_exists (gpointer data)
 {
@@ -834,6 +897,7 @@ main (int argc, char *argv[])
 
   ADD_TEST ("/sandbox-state/no-file", test_no_file);
   ADD_TEST ("/sandbox-state/survives-restart", test_survives_restart);
+  ADD_TEST ("/sandbox-state/every-route", test_every_route);
   ADD_TEST ("/sandbox-state/written-while-running", test_written_while_running);
   ADD_TEST ("/sandbox-state/reset", test_reset);
   for (guint i = 0; i < G_N_ELEMENTS (damage_cases); i++)

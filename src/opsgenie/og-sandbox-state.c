@@ -94,11 +94,7 @@ has_shape (JsonNode *node, const MemberShape *shape)
 {
   if (node == NULL || JSON_NODE_TYPE (node) != shape->type)
     return FALSE;
-  if (shape->type != JSON_NODE_VALUE)
-    return TRUE;
-  if (shape->value_type == G_TYPE_INT64)
-    return json_node_get_value_type (node) == G_TYPE_INT64;
-  return json_node_get_value_type (node) == shape->value_type;
+  return shape->type != JSON_NODE_VALUE || json_node_get_value_type (node) == shape->value_type;
 }
 
 /* The member @shape names in @object, or NULL after saying what is wrong with it. */
