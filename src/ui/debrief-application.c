@@ -61,32 +61,44 @@ sandbox_action (GSimpleAction *action, GVariant *parameter, gpointer user_data)
     }
 }
 
+/* A toast is one line: the sandbox's own message, with the file names and the reason, goes
+ * to the log (it logs it), the toast says what it means for the user. */
+static const char *
+describe_state_error (const GError *error)
+{
+  if (g_error_matches (error, OG_SANDBOX_ERROR, OG_SANDBOX_ERROR_STATE_VERSION))
+    return _ ("Saved sandbox from another Debrief version set aside; sample data restored");
+  if (g_error_matches (error, OG_SANDBOX_ERROR, OG_SANDBOX_ERROR_STATE_CORRUPT))
+    return _ ("Saved sandbox was damaged and set aside; sample data restored");
+  if (g_error_matches (error, OG_SANDBOX_ERROR, OG_SANDBOX_ERROR_STATE_UNREADABLE))
+    return _ ("Could not read the saved sandbox; using the sample data");
+  return _ ("The sandbox could not save your changes; they last until Debrief quits");
+}
+
 static void
 on_sandbox_state_error (DebriefApplication *self, const GError *error, OgSandbox *sandbox)
 {
-  /* Translators: %s is why, a sentence */
-  g_autofree char *message = g_strdup_printf (
-      _ ("The sandbox could not save your changes; they last until Debrief quits. %s"),
-      error->message);
-
-  report_error (self, message);
+  report_error (self, describe_state_error (error));
 }
 
 static void
 reset_sandbox (DebriefApplication *self)
 {
   g_autoptr (GError) error = NULL;
-  g_autofree char *message = NULL;
+  const char *message;
   GList *windows;
 
   g_return_if_fail (self->sandbox != NULL);
 
   if (og_sandbox_reset (self->sandbox, &error))
-    message = g_strdup (_ ("The sandbox holds the sample data again"));
+    {
+      message = _ ("The sandbox holds the sample data again");
+    }
   else
-    /* Translators: %s is why, a sentence */
-    message = g_strdup_printf (
-        _ ("The sandbox holds the sample data again, but could not save it. %s"), error->message);
+    {
+      g_message ("Could not save the reset sandbox: %s", error->message);
+      message = _ ("The sandbox holds the sample data again, but could not save it");
+    }
 
   windows = gtk_application_get_windows (GTK_APPLICATION (self));
   for (const GList *l = windows; l != NULL; l = l->next)
@@ -309,7 +321,7 @@ debrief_application_enter_sandbox (DebriefApplication *self, GError **error)
       g_signal_connect_object (sandbox, "state-error", G_CALLBACK (on_sandbox_state_error), self,
                                G_CONNECT_SWAPPED);
       if (!og_sandbox_set_state_file (sandbox, state_file, &state_error))
-        report_error (self, state_error->message);
+        report_error (self, describe_state_error (state_error));
 
       if (!og_sandbox_start (sandbox, error))
         return FALSE;
