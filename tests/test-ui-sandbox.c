@@ -425,6 +425,34 @@ test_reset_after_dialog (void)
   spin (50);
 }
 
+/* A damaged state file: the sandbox starts on the sample data and the window says so. */
+static void
+test_damaged_state_toast (void)
+{
+  g_autoptr (DebriefApplication) app = new_registered_app ("DamagedState");
+  g_autoptr (GError) error = NULL;
+  g_autofree char *path = state_path ();
+  g_autofree char *dir = g_path_get_dirname (path);
+  DebriefWindow *window;
+
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  g_file_set_contents (path, "{\"version\": 1, \"postmortems\": [", -1, &error);
+  g_assert_no_error (error);
+
+  g_application_activate (G_APPLICATION (app));
+  window = DEBRIEF_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
+  g_assert_true (debrief_application_enter_sandbox (app, &error));
+  g_assert_no_error (error);
+  wait_list (window);
+
+  g_assert_true (shows_text (GTK_WIDGET (window),
+                             "Saved sandbox was damaged and set aside; sample data restored"));
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  spin (50);
+}
+
 static void
 test_no_display (void)
 {
@@ -475,6 +503,7 @@ main (int argc, char *argv[])
       adw_init ();
       g_test_add_func ("/ui-sandbox/reset/only-in-sandbox", test_reset_only_in_sandbox);
       g_test_add_func ("/ui-sandbox/reset/after-dialog", test_reset_after_dialog);
+      g_test_add_func ("/ui-sandbox/damaged-state-toast", test_damaged_state_toast);
       status = g_test_run ();
     }
 
