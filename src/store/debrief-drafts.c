@@ -148,7 +148,7 @@ write_pending (DebriefDrafts *self, GError **error)
           continue;
         }
 
-      g_warning ("draft of %s not written: %s", id, local_error->message);
+      g_message ("draft of %s not written: %s", id, local_error->message);
       g_signal_emit (self, signals[WRITE_FAILED], 0, id, local_error);
       if (ok && error != NULL)
         *error = g_error_copy (local_error);

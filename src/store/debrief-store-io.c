@@ -166,14 +166,14 @@ debrief_store_reject (const char *path, const char *reason, GError **error)
     {
       int saved_errno = errno;
 
-      g_warning ("could not move %s aside: %s", path, g_strerror (saved_errno));
+      g_message ("could not move %s aside: %s", path, g_strerror (saved_errno));
       g_set_error (error, DEBRIEF_STORE_ERROR, DEBRIEF_STORE_ERROR_CORRUPT,
                    _ ("“%s” is damaged (%s) and could not be moved aside: %s"), display, reason,
                    g_strerror (saved_errno));
       return;
     }
 
-  g_warning ("%s is damaged (%s): moved to %s", path, reason, aside);
+  g_message ("%s is damaged (%s): moved to %s", path, reason, aside);
   g_set_error (error, DEBRIEF_STORE_ERROR, DEBRIEF_STORE_ERROR_CORRUPT,
                _ ("“%s” is damaged (%s). It was kept as “%s”."), display, reason, display_aside);
 }
