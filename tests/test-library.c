@@ -814,6 +814,46 @@ test_refresh_dropped_connection (Fixture *fixture, gconstpointer data)
   g_assert_cmpuint (count_fetched (fixture->library), ==, ids->len);
 }
 
+/* Deleted in Opsgenie behind our back: a refresh says so and drops it, unless a draft holds
+ * the user's words. */
+static void
+test_refresh_deleted_elsewhere (Fixture *fixture, gconstpointer data)
+{
+  g_autoptr (DebriefLibraryRefresh) refresh
+      = debrief_library_refresh_new (fixture->library, fixture->client);
+  g_autoptr (GPtrArray) ids = discoverable_ids (fixture);
+  g_autoptr (OgPostmortem) working = NULL;
+  DebriefCache *cache = debrief_library_get_cache (fixture->library);
+  const char *plain = ids->pdata[0];
+  const char *drafted = ids->pdata[1];
+
+  g_assert_true (run_refresh (refresh, NULL, NULL));
+  working = debrief_cache_load (cache, drafted, NULL, NULL);
+  debrief_drafts_update (debrief_library_get_drafts (fixture->library), NULL, working);
+
+  for (guint i = 0; i < 2; i++)
+    {
+      Waiter waiter = { 0 };
+
+      og_client_delete_postmortem_async (fixture->client, ids->pdata[i], OG_SANDBOX_ACTOR_ID, FALSE,
+                                         NULL, waiter_done, &waiter);
+      g_assert_true (
+          og_client_delete_postmortem_finish (fixture->client, waiter_wait (&waiter), NULL));
+      g_clear_object (&waiter.result);
+    }
+
+  debrief_library_refresh_set_max_age (refresh, 0);
+  g_assert_true (run_refresh (refresh, NULL, NULL));
+  g_assert_cmpuint (debrief_library_refresh_get_n_failed (refresh), ==, 2);
+  g_assert_error ((GError *) debrief_library_refresh_get_failure (refresh, plain), OG_ERROR,
+                  OG_ERROR_NOT_FOUND);
+  g_assert_null (debrief_library_lookup (fixture->library, plain));
+  g_assert_false (debrief_cache_contains (cache, plain));
+  g_assert_nonnull (debrief_library_lookup (fixture->library, drafted));
+  g_assert_true (debrief_cache_contains (cache, drafted));
+  g_assert_true (debrief_drafts_has (debrief_library_get_drafts (fixture->library), drafted));
+}
+
 /* Discovery itself failing is the run's error; the library is untouched. */
 static void
 test_refresh_discovery_fails (Fixture *fixture, gconstpointer data)
@@ -1099,6 +1139,7 @@ main (int argc, char **argv)
   NETWORK_TEST ("/library/refresh/rate-limit-outlasts-retries",
                 test_refresh_rate_limit_outlasts_retries);
   NETWORK_TEST ("/library/refresh/dropped-connection", test_refresh_dropped_connection);
+  NETWORK_TEST ("/library/refresh/deleted-elsewhere", test_refresh_deleted_elsewhere);
   NETWORK_TEST ("/library/refresh/discovery-fails", test_refresh_discovery_fails);
   NETWORK_TEST ("/library/refresh/cancel", test_refresh_cancel);
   NETWORK_TEST ("/library/offline/serves-cache", test_offline_serves_cache);

@@ -146,6 +146,20 @@ finish_if_done (DebriefLibraryRefresh *self)
     finish_run (self, NULL);
 }
 
+/* Deleted in Opsgenie since we fetched it: it leaves the library and its cache, unless the
+ * user has unsaved words in it (a draft is never dropped behind their back). */
+static void
+forget_deleted (DebriefLibraryRefresh *self, const char *id)
+{
+  g_autoptr (GError) error = NULL;
+
+  if (debrief_drafts_has (debrief_library_get_drafts (self->library), id))
+    return;
+  debrief_library_remove (self->library, id);
+  if (!debrief_cache_remove (debrief_library_get_cache (self->library), id, &error))
+    g_signal_emit_by_name (self->library, "store-error", error);
+}
+
 typedef struct
 {
   DebriefLibraryRefresh *self; /* alive: the task holds it */
@@ -185,6 +199,8 @@ on_fetched (GObject *object, GAsyncResult *result, gpointer user_data)
   else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     {
       g_debug ("could not fetch %s: %s", id, error->message);
+      if (g_error_matches (error, OG_ERROR, OG_ERROR_NOT_FOUND))
+        forget_deleted (self, id);
       g_hash_table_replace (self->failures, g_strdup (id), g_steal_pointer (&error));
     }
 

@@ -54,7 +54,8 @@ guint debrief_library_refresh_get_n_done (DebriefLibraryRefresh *self);
 guint debrief_library_refresh_get_n_total (DebriefLibraryRefresh *self);
 double debrief_library_refresh_get_fraction (DebriefLibraryRefresh *self);
 
-/* The postmortems the last run could not fetch, and why. */
+/* The postmortems the last run could not fetch, and why. One that Opsgenie no longer has
+ * (OG_ERROR_NOT_FOUND) has also left the library and its cache — unless it has a draft. */
 guint debrief_library_refresh_get_n_failed (DebriefLibraryRefresh *self);
 GStrv debrief_library_refresh_dup_failed_ids (DebriefLibraryRefresh *self);
 const GError *debrief_library_refresh_get_failure (DebriefLibraryRefresh *self, const char *id);

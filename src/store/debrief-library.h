@@ -59,7 +59,7 @@ GPtrArray *debrief_library_filter (DebriefLibrary *self, const char *needle);
 /* Opens a postmortem by id or by a pasted Opsgenie URL: fetches it, caches it and adds it to
  * the library. When the network fails (unreachable, time-out, 5xx) and a cached copy exists,
  * that copy is the result and *from_cache is set; the error is then dropped — the caller
- * shows the cache's age from debrief_cache_get_fetched_at. */
+ * shows the copy's age (debrief_library_entry_get_last_fetched). */
 void debrief_library_open_async (DebriefLibrary *self,
                                  OgClient *client,
                                  const char *id_or_url,
