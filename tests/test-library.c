@@ -202,6 +202,18 @@ test_index_round_trip (Fixture *fixture, gconstpointer data)
   g_assert_false (debrief_library_is_dirty (again));
 }
 
+/* Closing keeps what changed since the last save. */
+static void
+test_index_saved_at_close (Fixture *fixture, gconstpointer data)
+{
+  g_autoptr (DebriefLibrary) again = NULL;
+
+  add_full_entry (fixture->library, 7);
+  g_clear_object (&fixture->library);
+  again = reopen (fixture);
+  g_assert_nonnull (debrief_library_lookup (again, "pm-7"));
+}
+
 static void
 test_index_missing (Fixture *fixture, gconstpointer data)
 {
@@ -1143,6 +1155,7 @@ main (int argc, char **argv)
 
   LOCAL_TEST ("/library/index/round-trip", test_index_round_trip);
   LOCAL_TEST ("/library/index/missing", test_index_missing);
+  LOCAL_TEST ("/library/index/saved-at-close", test_index_saved_at_close);
   LOCAL_TEST ("/library/index/crash-before-rename", test_index_crash_before_rename);
   for (guint i = 0; i < G_N_ELEMENTS (damage_names); i++)
     {

@@ -115,6 +115,15 @@ debrief_library_dispose (GObject *object)
 {
   DebriefLibrary *self = DEBRIEF_LIBRARY (object);
 
+  /* Closing is a moment to keep what changed; a failure was shown when it first happened
+   * (each operation saves), here it can only be logged. */
+  if (self->dirty && !self->unreadable && self->index_path != NULL)
+    {
+      g_autoptr (GError) error = NULL;
+
+      if (!debrief_library_save (self, &error))
+        g_message ("library not saved at close: %s", error->message);
+    }
   g_clear_object (&self->drafts);
   g_clear_object (&self->cache);
 
