@@ -5,8 +5,8 @@
 
 G_BEGIN_DECLS
 
-/* Shared by debrief-edit-session.c (open, drafts, field states) and
- * debrief-edit-session-save.c (save, conflicts, revert, delete, create). */
+/* Shared by the debrief-edit-session*.c files: the object, field states, open and drafts,
+ * save and conflicts, and the actions (revert, delete, create). */
 struct _DebriefEditSession
 {
   GObject parent_instance;
@@ -68,6 +68,15 @@ enum
 
 extern GParamSpec *_debrief_edit_session_properties[N_PROPS];
 
+enum
+{
+  FIELD_CHANGED,
+  FIELD_STATE_CHANGED,
+  N_SIGNALS
+};
+
+extern guint _debrief_edit_session_signals[N_SIGNALS];
+
 /* @to's @field takes @from's value. */
 void _debrief_postmortem_copy_field (OgPostmortem *to, OgPostmortem *from, OgPostmortemField field);
 
@@ -96,6 +105,8 @@ void _debrief_edit_session_set_field_error (DebriefEditSession *self,
 void _debrief_edit_session_journal (DebriefEditSession *self);
 /* The saved state reached the server: cache, library entry and index follow. */
 void _debrief_edit_session_record_saved (DebriefEditSession *self);
+/* Forgets the draft on offer (not the one on disk). */
+void _debrief_edit_session_clear_draft (DebriefEditSession *self);
 void
 _debrief_edit_session_set_uint (DebriefEditSession *self, guint *field, guint value, guint prop);
 void _debrief_edit_session_set_flag (DebriefEditSession *self, guint prop, gboolean value);
