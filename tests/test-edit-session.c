@@ -1059,6 +1059,114 @@ test_create (Fixture *fixture, gconstpointer data)
   g_assert_no_error (error);
 }
 
+static void
+count_notify (GObject *object, GParamSpec *pspec, guint *count)
+{
+  (*count)++;
+}
+
+/* The user keeps typing while the save runs: the newer words stay, unsaved, in the draft. */
+static void
+test_edit_while_saving (Fixture *fixture, gconstpointer data)
+{
+  g_autofree char *id = postmortem_id_with_status (fixture, OG_POSTMORTEM_STATUS_DRAFT);
+  g_autoptr (DebriefEditSession) session = open_session (fixture, id);
+  OgPostmortem *working = debrief_edit_session_get_working (session);
+  g_autoptr (OgPostmortem) server = NULL;
+  g_autoptr (OgPostmortem) draft_working = NULL;
+  g_autoptr (GError) error = NULL;
+  Waiter waiter = { 0 };
+  guint progress = 0;
+
+  g_signal_connect (session, "notify::n-steps-done", G_CALLBACK (count_notify), &progress);
+  edit_title (session, "First words");
+  og_sandbox_add_fault (fixture->sandbox, OG_ROUTE_POSTMORTEM_TITLE, OG_SANDBOX_FAULT_DELAY, 300,
+                        1);
+  debrief_edit_session_save_async (session, NULL, waiter_done, &waiter);
+  g_assert_true (debrief_edit_session_get_saving (session));
+  while (og_sandbox_count_requests (fixture->sandbox, OG_ROUTE_POSTMORTEM_TITLE) == 0)
+    g_main_context_iteration (NULL, TRUE);
+  edit_title (session, "First words, and more typed while saving");
+  g_assert_true (debrief_edit_session_save_finish (session, waiter_wait (&waiter), &error));
+  g_assert_no_error (error);
+  g_clear_object (&waiter.result);
+  g_assert_cmpuint (progress, ==, 1);
+
+  server = sandbox_postmortem (fixture, id);
+  g_assert_cmpstr (og_postmortem_get_title (server), ==, "First words");
+  g_assert_cmpstr (og_postmortem_get_title (working), ==,
+                   "First words, and more typed while saving");
+  g_assert_true (debrief_edit_session_get_dirty (session));
+  g_assert_cmpint (debrief_edit_session_get_field_state (session, OG_POSTMORTEM_FIELD_TITLE), ==,
+                   DEBRIEF_FIELD_STATE_UNSAVED);
+  g_assert_true (debrief_drafts_flush (debrief_library_get_drafts (fixture->library), NULL));
+  g_assert_true (debrief_drafts_load (debrief_library_get_drafts (fixture->library), id, NULL,
+                                      &draft_working, NULL, &error));
+  g_assert_cmpstr (og_postmortem_get_title (draft_working), ==,
+                   "First words, and more typed while saving");
+}
+
+/* Typed into the cached copy before the fresh one came: the user's field keeps their words
+ * (and conflicts at save if the server's differs), a field they left takes the server's. */
+static void
+test_edit_before_fresh (Fixture *fixture, gconstpointer data)
+{
+  g_autofree char *id = postmortem_id_with_status (fixture, OG_POSTMORTEM_STATUS_DRAFT);
+  g_autoptr (OgPostmortem) stale = sandbox_postmortem (fixture, id);
+  g_autoptr (OgPostmortem) server = sandbox_postmortem (fixture, id);
+  g_autoptr (GDateTime) then = g_date_time_new_utc (2026, 11, 20, 9, 30, 0);
+  g_autoptr (DebriefEditSession) session = NULL;
+  g_autoptr (GError) error = NULL;
+  OgPostmortem *working;
+  Waiter waiter = { 0 };
+
+  og_postmortem_set_title (stale, "Cached title");
+  og_postmortem_set_severity (stale, (og_postmortem_get_severity (server) + 1) % 5);
+  g_assert_true (
+      debrief_cache_store (debrief_library_get_cache (fixture->library), stale, then, NULL));
+
+  session = debrief_edit_session_new (fixture->library, fixture->client, ACTOR);
+  debrief_edit_session_open_async (session, id, NULL, waiter_done, &waiter);
+  working = debrief_edit_session_get_working (session);
+  edit_title (session, "Typed before the fetch");
+  g_assert_true (debrief_edit_session_open_finish (session, waiter_wait (&waiter), &error));
+  g_clear_object (&waiter.result);
+
+  g_assert_true (working == debrief_edit_session_get_working (session));
+  g_assert_cmpstr (og_postmortem_get_title (working), ==, "Typed before the fetch");
+  g_assert_cmpint (og_postmortem_get_severity (working), ==, og_postmortem_get_severity (server));
+  g_assert_false (debrief_edit_session_get_from_cache (session));
+
+  g_assert_false (save (session, &error));
+  g_assert_error (error, DEBRIEF_EDIT_SESSION_ERROR, DEBRIEF_EDIT_SESSION_ERROR_CONFLICTS);
+  g_assert_cmpuint (debrief_edit_session_get_n_conflicts (session), ==, 1);
+  g_assert_cmpstr (json_node_get_string (debrief_edit_session_get_conflict (session, 0)->theirs),
+                   ==, og_postmortem_get_title (server));
+}
+
+/* Published, edited anyway (the UI should not let it): the lock's 422 is the field's error,
+ * with the server's words. */
+static void
+test_published_refuses_edit (Fixture *fixture, gconstpointer data)
+{
+  g_autofree char *id = postmortem_id_with_status (fixture, OG_POSTMORTEM_STATUS_PUBLISHED);
+  g_autoptr (DebriefEditSession) session = open_session (fixture, id);
+  g_autoptr (GError) error = NULL;
+  const GError *refused;
+
+  g_assert_true (debrief_edit_session_get_read_only (session));
+  edit_title (session, "Not while published");
+  g_assert_false (save (session, &error));
+  g_assert_error (error, DEBRIEF_EDIT_SESSION_ERROR, DEBRIEF_EDIT_SESSION_ERROR_NOT_SAVED);
+  refused = debrief_edit_session_get_field_error (session, OG_POSTMORTEM_FIELD_TITLE);
+  g_assert_error (refused, OG_ERROR, OG_ERROR_INVALID);
+  g_assert_nonnull (strstr (og_error_get_server_message (refused), "published"));
+  g_assert_cmpint (debrief_edit_session_get_field_state (session, OG_POSTMORTEM_FIELD_TITLE), ==,
+                   DEBRIEF_FIELD_STATE_FAILED);
+  g_assert_cmpstr (og_postmortem_get_title (debrief_edit_session_get_working (session)), ==,
+                   "Not while published");
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -1088,6 +1196,9 @@ main (int argc, char *argv[])
   g_test_add ("/edit-session/delete/without-timelines", Fixture, GUINT_TO_POINTER (FALSE),
               fixture_set_up, test_delete, fixture_tear_down);
   ADD_TEST ("/edit-session/create", test_create);
+  ADD_TEST ("/edit-session/save/edit-while-saving", test_edit_while_saving);
+  ADD_TEST ("/edit-session/open/edit-before-fresh", test_edit_before_fresh);
+  ADD_TEST ("/edit-session/published/refuses-edit", test_published_refuses_edit);
 
   return g_test_run ();
 }
