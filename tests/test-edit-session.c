@@ -869,6 +869,8 @@ test_draft_restore (Fixture *fixture, gconstpointer data)
   session = open_session (fixture, id);
   g_assert_true (debrief_edit_session_get_draft_available (session));
   g_assert_nonnull (debrief_edit_session_get_draft_saved_at (session));
+  /* offered, not touched, until the user chooses */
+  g_assert_true (debrief_drafts_has (drafts, id));
   /* the page shows the server's copy until the user chooses */
   g_assert_cmpstr (og_postmortem_get_title (debrief_edit_session_get_working (session)), ==,
                    og_postmortem_get_title (server));

@@ -167,7 +167,9 @@ _debrief_edit_session_journal (DebriefEditSession *self)
   DebriefDrafts *drafts = debrief_library_get_drafts (self->library);
   g_autoptr (GError) error = NULL;
 
-  if (self->closed || self->id == NULL || self->working == NULL)
+  /* While an older draft is on offer, the journal is its: only the user's choice (restore,
+   * discard) or an edit (working_changed) may replace it. */
+  if (self->closed || self->id == NULL || self->working == NULL || self->draft_available)
     return;
 
   if (self->dirty)

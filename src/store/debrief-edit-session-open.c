@@ -57,7 +57,8 @@ load_draft (DebriefEditSession *self)
   DebriefDrafts *drafts = debrief_library_get_drafts (self->library);
   g_autoptr (GError) error = NULL;
 
-  if (self->draft_available || !debrief_drafts_has (drafts, self->id))
+  /* Once the user edits here, the journal holds this session's words, not an older draft. */
+  if (self->draft_available || self->dirty || !debrief_drafts_has (drafts, self->id))
     return;
 
   if (!debrief_drafts_load (drafts, self->id, &self->draft_base, &self->draft_working,
@@ -255,7 +256,11 @@ debrief_edit_session_restore_draft (DebriefEditSession *self, GError **error)
   /* The draft was edited from its own base; what the server holds now (if known) is merged
    * in as a rebase, so that a field only someone else changed since is not sent back. */
   server = self->base ? g_object_ref (self->base) : NULL;
-  draft_base = og_postmortem_copy (self->draft_base ? self->draft_base : self->draft_working);
+  /* A draft without its base was edited from what we know of the server, if anything. */
+  if (self->draft_base != NULL)
+    draft_base = og_postmortem_copy (self->draft_base);
+  else
+    draft_base = og_postmortem_copy (server != NULL ? server : self->draft_working);
   if (self->working == NULL)
     _debrief_edit_session_show (self, draft_base, self->from_cache, self->fetched_at);
   else
