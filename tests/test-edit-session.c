@@ -455,8 +455,11 @@ test_save_every_field (Fixture *fixture, gconstpointer data)
     g_assert_cmpint (debrief_edit_session_get_field_state (session, f), ==,
                      DEBRIEF_FIELD_STATE_UNSAVED);
   edited = og_postmortem_copy (debrief_edit_session_get_working (session));
-  /* the journal has the words before the save */
+  /* the journal has the words before the save, and the list row says so */
+  g_assert_true (debrief_drafts_flush (debrief_library_get_drafts (fixture->library), NULL));
   g_assert_true (debrief_drafts_has (debrief_library_get_drafts (fixture->library), id));
+  g_assert_true (
+      debrief_library_entry_get_has_draft (debrief_library_lookup (fixture->library, id)));
 
   og_sandbox_clear_requests (fixture->sandbox);
   g_assert_true (save (session, &error));
