@@ -202,6 +202,18 @@ test_index_round_trip (Fixture *fixture, gconstpointer data)
   g_assert_false (debrief_library_is_dirty (again));
 }
 
+/* Closing keeps what changed since the last save. */
+static void
+test_index_saved_at_close (Fixture *fixture, gconstpointer data)
+{
+  g_autoptr (DebriefLibrary) again = NULL;
+
+  add_full_entry (fixture->library, 7);
+  g_clear_object (&fixture->library);
+  again = reopen (fixture);
+  g_assert_nonnull (debrief_library_lookup (again, "pm-7"));
+}
+
 static void
 test_index_missing (Fixture *fixture, gconstpointer data)
 {
@@ -388,6 +400,34 @@ test_index_damaged (Fixture *fixture, gconstpointer data)
   debrief_library_add (library, "pm-new");
   g_clear_error (&error);
   g_assert_true (debrief_library_save (library, &error));
+  g_assert_no_error (error);
+}
+
+/* An index that exists but cannot be read is not overwritten by the next save. */
+static void
+test_index_unreadable (Fixture *fixture, gconstpointer data)
+{
+  g_autofree char *path = index_path (fixture);
+  g_autoptr (GError) error = NULL;
+
+  /* root reads any file whatever its mode: a folder in its place cannot be read by anyone */
+  g_assert_cmpint (g_mkdir (path, 0700), ==, 0);
+  g_assert_false (debrief_library_load (fixture->library, &error));
+  g_assert_nonnull (error);
+  g_assert_true (error->domain == G_IO_ERROR);
+  g_clear_error (&error);
+
+  debrief_library_add (fixture->library, "pm-1");
+  g_assert_false (debrief_library_save (fixture->library, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_FAILED);
+  g_assert_true (g_file_test (path, G_FILE_TEST_IS_DIR));
+  g_clear_error (&error);
+
+  g_assert_cmpint (g_rmdir (path), ==, 0);
+  g_assert_true (debrief_library_load (fixture->library, &error));
+  g_assert_no_error (error);
+  debrief_library_add (fixture->library, "pm-1");
+  g_assert_true (debrief_library_save (fixture->library, &error));
   g_assert_no_error (error);
 }
 
@@ -1115,6 +1155,7 @@ main (int argc, char **argv)
 
   LOCAL_TEST ("/library/index/round-trip", test_index_round_trip);
   LOCAL_TEST ("/library/index/missing", test_index_missing);
+  LOCAL_TEST ("/library/index/saved-at-close", test_index_saved_at_close);
   LOCAL_TEST ("/library/index/crash-before-rename", test_index_crash_before_rename);
   for (guint i = 0; i < G_N_ELEMENTS (damage_names); i++)
     {
@@ -1123,6 +1164,7 @@ main (int argc, char **argv)
       g_test_add (path, Fixture, GUINT_TO_POINTER (i), local_set_up, test_index_damaged,
                   local_tear_down);
     }
+  LOCAL_TEST ("/library/index/unreadable", test_index_unreadable);
   LOCAL_TEST ("/library/filter", test_filter);
   g_test_add_func ("/library/account-directory", test_account_directory);
   for (guint i = 0; i < G_N_ELEMENTS (reference_cases); i++)

@@ -10,7 +10,7 @@ G_BEGIN_DECLS
 
 /*
  * One pass of discovery over the network for a library:
- *  1. the resolved incidents that have a postmortem (paged), whose
+ *  1. the incidents that have a postmortem (resolved or closed; paged), whose
  *     extraProperties.postmortemId adds postmortems the library did not know;
  *  2. the resolved incidents without one, as the pending-incidents model;
  *  3. a fetch of every postmortem that is new, never fetched, older than max-age, or whose

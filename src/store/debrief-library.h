@@ -32,9 +32,11 @@ DebriefDrafts *debrief_library_get_drafts (DebriefLibrary *self);
 
 /* Reads the index and the drafts folder. A damaged index is moved aside and reported
  * (DEBRIEF_STORE_ERROR_CORRUPT): the library is then empty but usable, and every draft on
- * disk still has its entry. A missing index is no error. */
+ * disk still has its entry. A missing index is no error; one that cannot be read (an I/O
+ * error) is left alone and blocks saving until a load succeeds. */
 gboolean debrief_library_load (DebriefLibrary *self, GError **error);
-/* Writes the index atomically. On failure the library in memory is unchanged. */
+/* Writes the index atomically. On failure the library in memory is unchanged. Refused
+ * while the last load could not read an existing index (it would be overwritten). */
 gboolean debrief_library_save (DebriefLibrary *self, GError **error);
 /* TRUE when the index in memory differs from the file. */
 gboolean debrief_library_is_dirty (DebriefLibrary *self);
