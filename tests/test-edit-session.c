@@ -1172,6 +1172,51 @@ test_published_refuses_edit (Fixture *fixture, gconstpointer data)
                    "Not while published");
 }
 
+/* Cancelled between two updates: what was sent is saved, the rest stays unsaved, nothing is
+ * sent after the cancel. */
+static void
+test_cancel_save (Fixture *fixture, gconstpointer data)
+{
+  g_autofree char *id = postmortem_id_with_status (fixture, OG_POSTMORTEM_STATUS_DRAFT);
+  g_autoptr (DebriefEditSession) session = open_session (fixture, id);
+  OgPostmortem *working = debrief_edit_session_get_working (session);
+  OgSeverity severity = (og_postmortem_get_severity (working) + 1) % 5;
+  g_autoptr (JsonNode) content = adf_paragraph ("Never sent");
+  g_autoptr (GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr (OgPostmortem) server = NULL;
+  g_autoptr (GError) error = NULL;
+  Waiter waiter = { 0 };
+
+  edit_title (session, "Sent before the cancel");
+  og_postmortem_set_severity (working, severity);
+  debrief_edit_session_working_changed (session, OG_POSTMORTEM_FIELD_SEVERITY);
+  og_postmortem_set_content (working, content);
+  debrief_edit_session_working_changed (session, OG_POSTMORTEM_FIELD_CONTENT);
+  og_sandbox_add_fault (fixture->sandbox, OG_ROUTE_POSTMORTEM_SEVERITY, OG_SANDBOX_FAULT_DELAY,
+                        2000, 1);
+
+  debrief_edit_session_save_async (session, cancellable, waiter_done, &waiter);
+  while (og_sandbox_count_requests (fixture->sandbox, OG_ROUTE_POSTMORTEM_SEVERITY) == 0)
+    g_main_context_iteration (NULL, TRUE);
+  g_cancellable_cancel (cancellable);
+  g_assert_false (debrief_edit_session_save_finish (session, waiter_wait (&waiter), &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_clear_object (&waiter.result);
+
+  g_assert_false (debrief_edit_session_get_saving (session));
+  g_assert_cmpuint (og_sandbox_count_requests (fixture->sandbox, OG_ROUTE_POSTMORTEM_CONTENT), ==,
+                    0);
+  server = sandbox_postmortem (fixture, id);
+  g_assert_cmpstr (og_postmortem_get_title (server), ==, "Sent before the cancel");
+  g_assert_cmpint (debrief_edit_session_get_field_state (session, OG_POSTMORTEM_FIELD_TITLE), ==,
+                   DEBRIEF_FIELD_STATE_CLEAN);
+  g_assert_cmpint (debrief_edit_session_get_field_state (session, OG_POSTMORTEM_FIELD_CONTENT), !=,
+                   DEBRIEF_FIELD_STATE_CLEAN);
+  g_assert_cmpint (debrief_edit_session_get_field_state (session, OG_POSTMORTEM_FIELD_SEVERITY), !=,
+                   DEBRIEF_FIELD_STATE_CLEAN);
+  g_assert_true (debrief_edit_session_get_dirty (session));
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -1202,6 +1247,7 @@ main (int argc, char *argv[])
               fixture_set_up, test_delete, fixture_tear_down);
   ADD_TEST ("/edit-session/create", test_create);
   ADD_TEST ("/edit-session/save/edit-while-saving", test_edit_while_saving);
+  ADD_TEST ("/edit-session/save/cancel", test_cancel_save);
   ADD_TEST ("/edit-session/open/edit-before-fresh", test_edit_before_fresh);
   ADD_TEST ("/edit-session/published/refuses-edit", test_published_refuses_edit);
 

@@ -124,8 +124,10 @@ GArray *debrief_edit_session_dup_unsaved_fields (DebriefEditSession *self);
  * changed a field the user changed (see get_conflict; resolve each, then save again); with
  * DEBRIEF_EDIT_SESSION_ERROR_NOT_SAVED when some updates failed (the rest is saved: see the
  * field states); with the client's error when the server copy could not be fetched (nothing
- * sent, nothing lost). Afterwards the cache and library entry hold the saved state and the
- * draft is discarded, or kept with what is still unsaved. */
+ * sent, nothing lost); G_IO_ERROR_CANCELLED stops between two updates (what was sent is
+ * saved). After a network failure no further update is tried. Afterwards the cache and library
+ * entry hold the saved state and the draft is discarded, or kept with what is still unsaved.
+ * Progress: n-steps and n-steps-done. */
 void debrief_edit_session_save_async (DebriefEditSession *self,
                                       GCancellable *cancellable,
                                       GAsyncReadyCallback callback,
