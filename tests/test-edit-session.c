@@ -1217,6 +1217,35 @@ test_cancel_save (Fixture *fixture, gconstpointer data)
   g_assert_true (debrief_edit_session_get_dirty (session));
 }
 
+/* The connection drops on the first update: the others are not tried (each would wait for its
+ * own failure), and every field says why it is unsaved. */
+static void
+test_network_stops_run (Fixture *fixture, gconstpointer data)
+{
+  g_autofree char *id = postmortem_id_with_status (fixture, OG_POSTMORTEM_STATUS_DRAFT);
+  g_autoptr (DebriefEditSession) session = open_session (fixture, id);
+  OgPostmortem *working = debrief_edit_session_get_working (session);
+  g_autoptr (GError) error = NULL;
+
+  edit_title (session, "Lost on the way");
+  og_postmortem_set_severity (working, (og_postmortem_get_severity (working) + 1) % 5);
+  debrief_edit_session_working_changed (session, OG_POSTMORTEM_FIELD_SEVERITY);
+  og_sandbox_add_fault (fixture->sandbox, OG_ROUTE_POSTMORTEM_TITLE, OG_SANDBOX_FAULT_DROP, 0, 0);
+
+  og_sandbox_clear_requests (fixture->sandbox);
+  g_assert_false (save (session, &error));
+  g_assert_error (error, DEBRIEF_EDIT_SESSION_ERROR, DEBRIEF_EDIT_SESSION_ERROR_NOT_SAVED);
+  g_assert_cmpuint (og_sandbox_count_requests (fixture->sandbox, OG_ROUTE_POSTMORTEM_SEVERITY), ==,
+                    0);
+  g_assert_error (debrief_edit_session_get_field_error (session, OG_POSTMORTEM_FIELD_TITLE),
+                  OG_ERROR, OG_ERROR_NETWORK);
+  g_assert_error (debrief_edit_session_get_field_error (session, OG_POSTMORTEM_FIELD_SEVERITY),
+                  OG_ERROR, OG_ERROR_NETWORK);
+  g_assert_cmpstr (og_postmortem_get_title (working), ==, "Lost on the way");
+  g_assert_true (debrief_edit_session_get_dirty (session));
+  g_assert_cmpuint (debrief_edit_session_get_n_steps_done (session), ==, 2);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -1248,6 +1277,7 @@ main (int argc, char *argv[])
   ADD_TEST ("/edit-session/create", test_create);
   ADD_TEST ("/edit-session/save/edit-while-saving", test_edit_while_saving);
   ADD_TEST ("/edit-session/save/cancel", test_cancel_save);
+  ADD_TEST ("/edit-session/save/network-stops-the-run", test_network_stops_run);
   ADD_TEST ("/edit-session/open/edit-before-fresh", test_edit_before_fresh);
   ADD_TEST ("/edit-session/published/refuses-edit", test_published_refuses_edit);
 
