@@ -101,9 +101,6 @@ void
 _debrief_postmortem_list_setup_models (DebriefPostmortemList *self)
 {
   self->owner_fold = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  self->sort_key = g_strdup ("created");
-  self->sort_order = g_strdup ("descending");
-
   self->sorter = gtk_custom_sorter_new (compare_entries, self, NULL);
   self->sort_model = gtk_sort_list_model_new (NULL, g_object_ref (GTK_SORTER (self->sorter)));
   gtk_sort_list_model_set_incremental (self->sort_model, FALSE);
@@ -207,9 +204,8 @@ _debrief_postmortem_list_filters_changed (DebriefPostmortemList *self)
     /* Translators: the filter button, read by screen readers; %u is how many are on */
     spoken = g_strdup_printf (ngettext ("Filters, %u active", "Filters, %u active", n_active),
                               n_active);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->filter_button),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  spoken != NULL ? spoken : _ ("Filters"), -1);
+  _debrief_postmortem_list_label_menu_button (self->filter_button,
+                                              spoken != NULL ? spoken : _ ("Filters"));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "postmortem-list.clear-filters", n_active > 0);
 
   if (status_mask == self->status_mask && severity_mask == self->severity_mask)

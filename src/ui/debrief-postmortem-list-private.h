@@ -81,6 +81,7 @@ void _debrief_postmortem_list_disconnect_refresh (DebriefPostmortemList *self);
 void _debrief_postmortem_list_update_problems (DebriefPostmortemList *self);
 
 /* debrief-postmortem-list.c */
+void _debrief_postmortem_list_label_menu_button (GtkMenuButton *button, const char *label);
 void _debrief_postmortem_list_update_state (DebriefPostmortemList *self);
 void _debrief_postmortem_list_library_changed (DebriefPostmortemList *self);
 

@@ -37,6 +37,17 @@ G_DEFINE_FINAL_TYPE (DebriefPostmortemList, debrief_postmortem_list, GTK_TYPE_WI
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
+/* GTK 4.8 gives a GtkMenuButton no accessible of its own: the toggle button inside is what
+ * takes the focus and what a screen reader reads. */
+void
+_debrief_postmortem_list_label_menu_button (GtkMenuButton *button, const char *label)
+{
+  GtkWidget *inner = gtk_widget_get_first_child (GTK_WIDGET (button));
+
+  g_assert (GTK_IS_BUTTON (inner));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (inner), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+}
+
 static gboolean
 is_offline (const GError *error)
 {
@@ -270,8 +281,7 @@ update_sort_button (DebriefPostmortemList *self)
     tooltip = ascending ? _ ("Sorted by creation, oldest first")
                         : _ ("Sorted by creation, newest first");
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->sort_button), tooltip);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->sort_button),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip, -1);
+  _debrief_postmortem_list_label_menu_button (self->sort_button, tooltip);
 }
 
 static void
@@ -348,6 +358,7 @@ static void
 debrief_postmortem_list_dispose (GObject *object)
 {
   DebriefPostmortemList *self = DEBRIEF_POSTMORTEM_LIST (object);
+  GtkWidget *child;
 
   _debrief_postmortem_list_disconnect_refresh (self);
   g_clear_object (&self->refresh);
@@ -360,6 +371,9 @@ debrief_postmortem_list_dispose (GObject *object)
   g_clear_object (&self->incident_selection);
   g_clear_pointer (&self->last_click_id, g_free);
 
+  /* dispose_template unparents only the bound children; the toolbar and switcher are not. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
   gtk_widget_dispose_template (GTK_WIDGET (self), DEBRIEF_TYPE_POSTMORTEM_LIST);
 
   G_OBJECT_CLASS (debrief_postmortem_list_parent_class)->dispose (object);
@@ -524,6 +538,9 @@ debrief_postmortem_list_init (DebriefPostmortemList *self)
   g_autoptr (GtkListItemFactory) incident_rows = NULL;
   GtkEventController *keys;
 
+  /* The sort actions read these as soon as the template's menu exists. */
+  self->sort_key = g_strdup ("created");
+  self->sort_order = g_strdup ("descending");
   gtk_widget_init_template (GTK_WIDGET (self));
 
   _debrief_postmortem_list_setup_models (self);
@@ -544,6 +561,8 @@ debrief_postmortem_list_init (DebriefPostmortemList *self)
   g_signal_connect_swapped (keys, "key-pressed", G_CALLBACK (on_search_key_pressed), self);
   gtk_widget_add_controller (GTK_WIDGET (self->search_entry), keys);
 
+  _debrief_postmortem_list_label_menu_button (self->problem_details_button,
+                                              _ ("Details of the refresh problems"));
   update_sort_button (self);
   _debrief_postmortem_list_filters_changed (self);
   _debrief_postmortem_list_connect_refresh (self);
