@@ -289,8 +289,8 @@ test_refresh_fills_list (Fixture *fixture, gconstpointer data)
   g_assert_cmpstr (_debrief_postmortem_list_get_state (list), ==, "loading");
   g_assert_true (gtk_revealer_get_reveal_child (
       GTK_REVEALER (_debrief_postmortem_list_get_progress_revealer (list))));
-  g_assert_nonnull (strstr (
-      gtk_progress_bar_get_text (_debrief_postmortem_list_get_progress_bar (list)), "of"));
+  g_assert_nonnull (
+      strstr (gtk_progress_bar_get_text (_debrief_postmortem_list_get_progress_bar (list)), "of"));
   if (!wait_until (refresh_is_idle, list, TEST_TIMEOUT_MS))
     g_error ("the refresh did not end");
   spin (20);
@@ -300,8 +300,8 @@ test_refresh_fills_list (Fixture *fixture, gconstpointer data)
   g_assert_cmpstr (_debrief_postmortem_list_get_state (list), ==, "list");
   g_assert_false (gtk_revealer_get_reveal_child (
       GTK_REVEALER (_debrief_postmortem_list_get_progress_revealer (list))));
-  g_assert_false (
-      gtk_revealer_get_reveal_child (GTK_REVEALER (_debrief_postmortem_list_get_problem_bar (list))));
+  g_assert_false (gtk_revealer_get_reveal_child (
+      GTK_REVEALER (_debrief_postmortem_list_get_problem_bar (list))));
 
   /* Every sandbox postmortem once, with its title, newest first. */
   shown = dup_shown_entries (list);
@@ -330,9 +330,9 @@ static gboolean
 user_expects_match (DebriefLibraryEntry *entry, const char *needle)
 {
   g_autofree char *folded = g_utf8_casefold (needle, -1);
-  g_autofree char *incident = g_strdup_printf (
-      "#%s %s", debrief_library_entry_get_incident_tiny_id (entry) ?: "",
-      debrief_library_entry_get_incident_message (entry) ?: "");
+  g_autofree char *incident
+      = g_strdup_printf ("#%s %s", debrief_library_entry_get_incident_tiny_id (entry) ?: "",
+                         debrief_library_entry_get_incident_message (entry) ?: "");
   const char *fields[] = { debrief_library_entry_get_title (entry), incident,
                            debrief_library_entry_get_owner_name (entry) };
 
@@ -420,9 +420,9 @@ test_search (Fixture *fixture, gconstpointer data)
   /* Escape clears the search. */
   g_signal_emit_by_name (_debrief_postmortem_list_get_search_entry (list), "stop-search");
   spin (300);
-  g_assert_cmpstr (gtk_editable_get_text (
-                       GTK_EDITABLE (_debrief_postmortem_list_get_search_entry (list))),
-                   ==, "");
+  g_assert_cmpstr (
+      gtk_editable_get_text (GTK_EDITABLE (_debrief_postmortem_list_get_search_entry (list))), ==,
+      "");
   g_assert_cmpuint (n_shown (list), ==, N_SEEDED);
   g_assert_cmpstr (_debrief_postmortem_list_get_state (list), ==, "list");
 }
@@ -635,8 +635,7 @@ test_sort (Fixture *fixture, gconstpointer data)
 
   /* Updated, newest first: the renamed one leads; created, newest first: it is last. */
   gtk_widget_activate_action (GTK_WIDGET (list), "postmortem-list.sort-key", "s", "updated");
-  gtk_widget_activate_action (GTK_WIDGET (list), "postmortem-list.sort-order", "s",
-                              "descending");
+  gtk_widget_activate_action (GTK_WIDGET (list), "postmortem-list.sort-order", "s", "descending");
   first = g_list_model_get_item (model, 0);
   g_assert_true (first == oldest);
   gtk_widget_activate_action (GTK_WIDGET (list), "postmortem-list.sort-key", "s", "created");
@@ -720,17 +719,14 @@ test_draft_mark (Fixture *fixture, gconstpointer data)
   row = find_row_for (GTK_WIDGET (fixture->list), entry);
   g_assert_nonnull (row);
   g_assert_true (row_shows_draft_mark (row));
-  spoken = g_strdup_printf ("%s, %s, %s, #%s %s, unsaved draft",
-                            debrief_library_entry_get_title (entry),
-                            og_severity_to_string (debrief_library_entry_get_severity (entry)),
-                            debrief_library_entry_get_status (entry) == OG_POSTMORTEM_STATUS_DRAFT
-                                ? "Draft"
-                            : debrief_library_entry_get_status (entry)
-                                    == OG_POSTMORTEM_STATUS_IN_REVIEW
-                                ? "In review"
-                                : "Published",
-                            debrief_library_entry_get_incident_tiny_id (entry),
-                            debrief_library_entry_get_incident_message (entry));
+  spoken = g_strdup_printf (
+      "%s, %s, %s, #%s %s, unsaved draft", debrief_library_entry_get_title (entry),
+      og_severity_to_string (debrief_library_entry_get_severity (entry)),
+      debrief_library_entry_get_status (entry) == OG_POSTMORTEM_STATUS_DRAFT       ? "Draft"
+      : debrief_library_entry_get_status (entry) == OG_POSTMORTEM_STATUS_IN_REVIEW ? "In review"
+                                                                                   : "Published",
+      debrief_library_entry_get_incident_tiny_id (entry),
+      debrief_library_entry_get_incident_message (entry));
   mismatch = gtk_test_accessible_check_property (GTK_ACCESSIBLE (row),
                                                  GTK_ACCESSIBLE_PROPERTY_LABEL, spoken);
   g_assert_null (mismatch);
@@ -762,8 +758,7 @@ test_error_states (Fixture *fixture, gconstpointer data)
   AdwStatusPage *error_page = _debrief_postmortem_list_get_status_page (list, "error");
 
   /* The server fails the discovery, nothing cached: the error page with the message. */
-  og_sandbox_add_fault (fixture->sandbox, OG_ROUTE_INCIDENTS_LIST, OG_SANDBOX_FAULT_STATUS, 403,
-                        0);
+  og_sandbox_add_fault (fixture->sandbox, OG_ROUTE_INCIDENTS_LIST, OG_SANDBOX_FAULT_STATUS, 403, 0);
   refresh_and_wait (fixture);
   g_assert_cmpstr (_debrief_postmortem_list_get_state (list), ==, "error");
   g_assert_cmpstr (adw_status_page_get_title (error_page), ==, "Could Not Refresh");
@@ -781,15 +776,15 @@ test_error_states (Fixture *fixture, gconstpointer data)
 
   /* Three postmortems cannot be fetched: the others are, and the bar counts them. */
   debrief_library_refresh_set_max_age (fixture->refresh, 0);
-  og_sandbox_add_fault (fixture->sandbox, OG_ROUTE_POSTMORTEM_GET, OG_SANDBOX_FAULT_STATUS, 403,
-                        3);
+  og_sandbox_add_fault (fixture->sandbox, OG_ROUTE_POSTMORTEM_GET, OG_SANDBOX_FAULT_STATUS, 403, 3);
   refresh_and_wait (fixture);
   g_assert_cmpstr (_debrief_postmortem_list_get_state (list), ==, "list");
   g_assert_true (gtk_revealer_get_reveal_child (problem_bar));
   g_assert_cmpstr (gtk_label_get_label (problem), ==, "3 postmortems could not be fetched");
   /* The details name each one with the reason. */
   {
-    g_auto (GStrv) lines = g_strsplit (gtk_widget_get_tooltip_text (GTK_WIDGET (problem)), "\n", -1);
+    g_auto (GStrv) lines
+        = g_strsplit (gtk_widget_get_tooltip_text (GTK_WIDGET (problem)), "\n", -1);
 
     g_assert_cmpuint (g_strv_length (lines), ==, 3);
     for (guint i = 0; i < 3; i++)
@@ -859,8 +854,8 @@ test_pending_incidents (Fixture *fixture, gconstpointer data)
   for (guint i = 0; i < g_list_model_get_n_items (shown); i++)
     {
       g_autoptr (OgIncident) incident = g_list_model_get_item (shown, i);
-      g_autoptr (JsonNode) node = og_sandbox_dup_incident (fixture->sandbox,
-                                                           og_incident_get_id (incident));
+      g_autoptr (JsonNode) node
+          = og_sandbox_dup_incident (fixture->sandbox, og_incident_get_id (incident));
       JsonObject *extra;
 
       g_assert_nonnull (node);
@@ -936,8 +931,7 @@ test_select_and_activate (Fixture *fixture, gconstpointer data)
   /* Enter on a row (the list view's activate) opens it. */
   g_signal_connect (list, "activated", G_CALLBACK (on_activated), &activated);
   g_signal_emit_by_name (_debrief_postmortem_list_get_list_view (list), "activate", 0);
-  g_assert_cmpstr (activated, ==,
-                   debrief_library_entry_get_id (g_ptr_array_index (shown, 0)));
+  g_assert_cmpstr (activated, ==, debrief_library_entry_get_id (g_ptr_array_index (shown, 0)));
 
   /* Ctrl+F's action puts the keyboard in the search. */
   gtk_widget_activate_action (GTK_WIDGET (list), "postmortem-list.focus-search", NULL);
@@ -984,6 +978,23 @@ elapsed_ms (gint64 start)
   return (g_get_monotonic_time () - start) / 1000.0;
 }
 
+/* Types @typed one key at a time, as a user does; the slowest keystroke in ms. */
+static double
+type_search (DebriefPostmortemList *list, const char *typed)
+{
+  double worst = 0;
+
+  for (guint i = 1; i <= strlen (typed); i++)
+    {
+      g_autofree char *prefix = g_strndup (typed, i);
+      gint64 start = g_get_monotonic_time ();
+
+      search (list, prefix);
+      worst = MAX (worst, elapsed_ms (start));
+    }
+  return worst;
+}
+
 static void
 test_ten_thousand (Fixture *fixture, gconstpointer data)
 {
@@ -991,8 +1002,10 @@ test_ten_thousand (Fixture *fixture, gconstpointer data)
   g_autoptr (DebriefLibrary) library = NULL;
   g_autoptr (GError) error = NULL;
   DebriefPostmortemList *list = fixture->list;
+  GtkListView *view = _debrief_postmortem_list_get_list_view (list);
+  g_autoptr (GtkSelectionModel) selection = NULL;
   const char *typed = "checkout errors 42";
-  double worst = 0;
+  double worst_models = 0;
   double ms;
   gint64 start;
 
@@ -1004,45 +1017,51 @@ test_ten_thousand (Fixture *fixture, gconstpointer data)
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (library)), ==, 10000);
 
   debrief_postmortem_list_set_refresh (list, NULL);
+  gtk_window_present (fixture->window);
   start = g_get_monotonic_time ();
   debrief_postmortem_list_set_library (list, library);
   g_test_message ("BENCH list-set-library-10000 %.1f ms", elapsed_ms (start));
+  spin (100);
   g_assert_cmpuint (n_shown (list), ==, 10000);
 
-  /* Typed one key at a time, as a user does: each keystroke filters all 10,000. */
-  for (guint i = 1; i <= strlen (typed); i++)
-    {
-      g_autofree char *prefix = g_strndup (typed, i);
-
-      start = g_get_monotonic_time ();
-      search (list, prefix);
-      ms = elapsed_ms (start);
-      worst = MAX (worst, ms);
-    }
-  g_test_message ("BENCH list-search-keystroke-10000 %.1f ms (worst)", worst);
+  /* With the rows on screen: GTK 4.8 makes new row widgets for the rows a change brings
+   * into view, which costs more than the filtering; reported, bounded loosely. */
+  ms = type_search (list, typed);
+  g_test_message ("BENCH list-search-keystroke-10000-with-rows %.1f ms (worst)", ms);
   /* "Checkout errors 42", "… 420" … "… 4299": 111 of them. */
+  g_assert_cmpuint (n_shown (list), ==, 111);
+  g_assert_cmpfloat (ms, <, 3000);
+  search (list, "");
+
+  /* The models alone (the view detached): what this pane's own code costs. */
+  selection = g_object_ref (gtk_list_view_get_model (view));
+  gtk_list_view_set_model (view, NULL);
+
+  worst_models = type_search (list, typed);
+  g_test_message ("BENCH list-search-keystroke-10000 %.1f ms (worst)", worst_models);
   g_assert_cmpuint (n_shown (list), ==, 111);
 
   /* The owner's name, accents folded with case. */
   search (list, "ÉMILE");
   g_assert_cmpuint (n_shown (list), ==, 3333);
-
   search (list, "");
+
   start = g_get_monotonic_time ();
   gtk_widget_activate_action (GTK_WIDGET (list), "postmortem-list.sort-key", "s", "severity");
   ms = elapsed_ms (start);
   g_test_message ("BENCH list-sort-10000 %.1f ms", ms);
-  worst = MAX (worst, ms);
+  worst_models = MAX (worst_models, ms);
 
   start = g_get_monotonic_time ();
   gtk_check_button_set_active (_debrief_postmortem_list_get_filter_check (list, "p1"), TRUE);
   ms = elapsed_ms (start);
   g_test_message ("BENCH list-filter-10000 %.1f ms", ms);
-  worst = MAX (worst, ms);
+  worst_models = MAX (worst_models, ms);
   g_assert_cmpuint (n_shown (list), ==, 2000);
 
-  /* A keystroke must not stall typing; generous for sanitizer builds on a shared machine. */
-  g_assert_cmpfloat (worst, <, 500);
+  /* Generous for sanitizer builds on a shared machine; a few ms on an idle one. */
+  g_assert_cmpfloat (worst_models, <, 250);
+  gtk_list_view_set_model (view, selection);
 }
 
 int

@@ -79,10 +79,7 @@ debrief_incident_row_dispose (GObject *object)
 }
 
 static void
-debrief_incident_row_get_property (GObject *object,
-                                   guint prop_id,
-                                   GValue *value,
-                                   GParamSpec *pspec)
+debrief_incident_row_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
 {
   DebriefIncidentRow *self = DEBRIEF_INCIDENT_ROW (object);
 

@@ -36,8 +36,8 @@ debrief_postmortem_list_set_library (DebriefPostmortemList *self, DebriefLibrary
 
   gtk_sort_list_model_set_model (self->sort_model, G_LIST_MODEL (library));
   _debrief_postmortem_list_library_changed (self);
-  g_object_notify_by_pspec (G_OBJECT (self), g_object_class_find_property (
-                                                 G_OBJECT_GET_CLASS (self), "library"));
+  g_object_notify_by_pspec (G_OBJECT (self),
+                            g_object_class_find_property (G_OBJECT_GET_CLASS (self), "library"));
 }
 
 DebriefLibraryRefresh *
@@ -61,8 +61,8 @@ debrief_postmortem_list_set_refresh (DebriefPostmortemList *self, DebriefLibrary
   g_set_object (&self->refresh, refresh);
   _debrief_postmortem_list_connect_refresh (self);
   _debrief_postmortem_list_update_state (self);
-  g_object_notify_by_pspec (G_OBJECT (self), g_object_class_find_property (
-                                                 G_OBJECT_GET_CLASS (self), "refresh"));
+  g_object_notify_by_pspec (G_OBJECT (self),
+                            g_object_class_find_property (G_OBJECT_GET_CLASS (self), "refresh"));
 }
 
 static guint
@@ -135,7 +135,7 @@ debrief_postmortem_list_focus_search (DebriefPostmortemList *self)
 GListModel *
 _debrief_postmortem_list_get_model (DebriefPostmortemList *self)
 {
-  return gtk_list_view_get_model (self->list_view) ? G_LIST_MODEL (self->selection) : NULL;
+  return G_LIST_MODEL (self->selection);
 }
 
 const char *

@@ -136,7 +136,8 @@ _debrief_postmortem_list_dispose_models (DebriefPostmortemList *self)
 void
 _debrief_postmortem_list_search_changed (DebriefPostmortemList *self)
 {
-  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->search_entry))));
+  g_autofree char *text
+      = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->search_entry))));
   g_autofree char *needle = *text != '\0' ? g_utf8_casefold (text, -1) : NULL;
   g_autofree char *old = g_steal_pointer (&self->needle);
   GtkFilterChange change;

@@ -44,11 +44,11 @@ on_running_changed (DebriefPostmortemList *self)
 static void
 update_incidents (DebriefPostmortemList *self)
 {
-  GListModel *pending = self->refresh ? debrief_library_refresh_get_pending_incidents (self->refresh)
-                                      : NULL;
+  GListModel *pending
+      = self->refresh ? debrief_library_refresh_get_pending_incidents (self->refresh) : NULL;
   guint n = pending ? g_list_model_get_n_items (pending) : 0;
-  const GError *error = self->refresh ? debrief_library_refresh_get_pending_error (self->refresh)
-                                      : NULL;
+  const GError *error
+      = self->refresh ? debrief_library_refresh_get_pending_error (self->refresh) : NULL;
   g_autofree char *title = NULL;
   g_autofree char *escaped = NULL;
 
@@ -94,8 +94,8 @@ describe_failures (DebriefPostmortemList *self, guint *n_failed)
   *n_failed = g_strv_length (ids);
   for (guint i = 0; ids[i] != NULL; i++)
     {
-      DebriefLibraryEntry *entry = self->library ? debrief_library_lookup (self->library, ids[i])
-                                                 : NULL;
+      DebriefLibraryEntry *entry
+          = self->library ? debrief_library_lookup (self->library, ids[i]) : NULL;
       const GError *error = debrief_library_refresh_get_failure (self->refresh, ids[i]);
       const char *name = ids[i];
 
@@ -183,8 +183,8 @@ _debrief_postmortem_list_connect_refresh (DebriefPostmortemList *self)
       g_signal_connect_object (debrief_library_refresh_get_pending_incidents (self->refresh),
                                "items-changed", G_CALLBACK (update_incidents), self,
                                G_CONNECT_SWAPPED);
-      gtk_no_selection_set_model (
-          self->incident_selection, debrief_library_refresh_get_pending_incidents (self->refresh));
+      gtk_no_selection_set_model (self->incident_selection,
+                                  debrief_library_refresh_get_pending_incidents (self->refresh));
     }
 
   update_progress (self);

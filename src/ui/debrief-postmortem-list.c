@@ -137,8 +137,8 @@ static void
 on_row_clicked (GtkGestureClick *gesture, int n_press, double x, double y, GtkListItem *item)
 {
   GtkWidget *row = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (gesture));
-  DebriefPostmortemList *self = DEBRIEF_POSTMORTEM_LIST (
-      gtk_widget_get_ancestor (row, DEBRIEF_TYPE_POSTMORTEM_LIST));
+  DebriefPostmortemList *self
+      = DEBRIEF_POSTMORTEM_LIST (gtk_widget_get_ancestor (row, DEBRIEF_TYPE_POSTMORTEM_LIST));
   DebriefLibraryEntry *entry = gtk_list_item_get_item (item);
 
   if (n_press != 1 || entry == NULL || self == NULL)
@@ -153,8 +153,8 @@ on_row_clicked (GtkGestureClick *gesture, int n_press, double x, double y, GtkLi
 static void
 on_list_activate (DebriefPostmortemList *self, guint position)
 {
-  g_autoptr (DebriefLibraryEntry) entry = g_list_model_get_item (G_LIST_MODEL (self->selection),
-                                                                 position);
+  g_autoptr (DebriefLibraryEntry) entry
+      = g_list_model_get_item (G_LIST_MODEL (self->selection), position);
 
   if (entry == NULL)
     return;
@@ -444,8 +444,8 @@ debrief_postmortem_list_class_init (DebriefPostmortemListClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
   const GParamFlags flags = G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS;
-  static const char *const status_ids[] = { "status_draft", "status_in_review",
-                                            "status_published" };
+  static const char *const status_ids[]
+      = { "status_draft", "status_in_review", "status_published" };
   static const char *const severity_ids[]
       = { "severity_p1", "severity_p2", "severity_p3", "severity_p4", "severity_p5" };
 
@@ -458,8 +458,7 @@ debrief_postmortem_list_class_init (DebriefPostmortemListClass *klass)
   properties[PROP_REFRESH]
       = g_param_spec_object ("refresh", NULL, NULL, DEBRIEF_TYPE_LIBRARY_REFRESH, flags);
   properties[PROP_SORT_KEY] = g_param_spec_string ("sort-key", NULL, NULL, "created", flags);
-  properties[PROP_SORT_ORDER]
-      = g_param_spec_string ("sort-order", NULL, NULL, "descending", flags);
+  properties[PROP_SORT_ORDER] = g_param_spec_string ("sort-order", NULL, NULL, "descending", flags);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   signals[ACTIVATED] = g_signal_new ("activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
@@ -482,8 +481,7 @@ debrief_postmortem_list_class_init (DebriefPostmortemListClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DebriefPostmortemList, problem_label);
   gtk_widget_class_bind_template_child (widget_class, DebriefPostmortemList,
                                         problem_details_button);
-  gtk_widget_class_bind_template_child (widget_class, DebriefPostmortemList,
-                                        problem_details_label);
+  gtk_widget_class_bind_template_child (widget_class, DebriefPostmortemList, problem_details_label);
   gtk_widget_class_bind_template_child (widget_class, DebriefPostmortemList, problem_retry_button);
   gtk_widget_class_bind_template_child (widget_class, DebriefPostmortemList, state_stack);
   gtk_widget_class_bind_template_child (widget_class, DebriefPostmortemList, list_view);
@@ -491,8 +489,7 @@ debrief_postmortem_list_class_init (DebriefPostmortemListClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DebriefPostmortemList, no_results_page);
   gtk_widget_class_bind_template_child (widget_class, DebriefPostmortemList, incidents_stack);
   gtk_widget_class_bind_template_child (widget_class, DebriefPostmortemList, incident_list_view);
-  gtk_widget_class_bind_template_child (widget_class, DebriefPostmortemList,
-                                        incidents_status_page);
+  gtk_widget_class_bind_template_child (widget_class, DebriefPostmortemList, incidents_status_page);
   for (guint i = 0; i < G_N_ELEMENTS (status_ids); i++)
     gtk_widget_class_bind_template_child_full (
         widget_class, status_ids[i], FALSE,
@@ -551,8 +548,8 @@ debrief_postmortem_list_init (DebriefPostmortemList *self)
   self->incident_selection = gtk_no_selection_new (NULL);
   gtk_list_view_set_model (self->incident_list_view,
                            GTK_SELECTION_MODEL (self->incident_selection));
-  incident_rows = new_factory (G_CALLBACK (setup_incident_row), G_CALLBACK (bind_incident_row),
-                               NULL);
+  incident_rows
+      = new_factory (G_CALLBACK (setup_incident_row), G_CALLBACK (bind_incident_row), NULL);
   gtk_list_view_set_factory (self->incident_list_view, incident_rows);
 
   /* Typing in the list goes to the search; Down in the search goes to the list. */

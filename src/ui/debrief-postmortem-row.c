@@ -20,6 +20,8 @@ struct _DebriefPostmortemRow
 
   OgPostmortem *postmortem;
   DebriefLibraryEntry *entry;
+  OgSeverity severity; /* for the tooltips */
+  gint64 created;
 };
 
 enum
@@ -84,8 +86,6 @@ typedef struct
 static void
 show_severity (DebriefPostmortemRow *self, const RowFacts *facts)
 {
-  g_autofree char *tooltip = NULL;
-
   /* Before the first fetch the severity is unknown: no badge rather than a wrong one. */
   gtk_widget_set_visible (GTK_WIDGET (self->severity_label), facts->fetched);
   if (!facts->fetched)
@@ -99,9 +99,7 @@ show_severity (DebriefPostmortemRow *self, const RowFacts *facts)
   set_one_class (GTK_WIDGET (self->severity_label), severity_classes,
                  G_N_ELEMENTS (severity_classes), facts->severity);
 
-  /* Translators: %s is a severity, "P1" (highest) to "P5" */
-  tooltip = g_strdup_printf (_ ("Severity %s"), og_severity_to_string (facts->severity));
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->severity_label), tooltip);
+  self->severity = facts->severity;
 }
 
 static void
@@ -141,18 +139,16 @@ show_date (DebriefPostmortemRow *self, const RowFacts *facts)
 {
   g_autoptr (GDateTime) local = NULL;
   g_autofree char *date = NULL;
-  g_autofree char *full = NULL;
 
   if (facts->created > 0)
     {
       local = g_date_time_new_from_unix_local (facts->created);
       /* Translators: a short date, see the strftime manual page */
       date = g_date_time_format (local, _ ("%-d %b %Y"));
-      full = g_date_time_format (local, "%c");
     }
 
+  self->created = facts->created;
   gtk_label_set_label (self->date_label, date);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->date_label), full);
   gtk_widget_set_visible (GTK_WIDGET (self->date_label), date != NULL);
 }
 
@@ -261,6 +257,44 @@ clear_entry (DebriefPostmortemRow *self)
   g_clear_object (&self->entry);
 }
 
+/* Tooltips are made when asked for: gtk_widget_set_tooltip_text() on a shown widget asks the
+ * display where the pointer is, a round trip per row that a list rebinding 200 rows at a
+ * keystroke cannot afford. */
+static gboolean
+on_query_severity_tooltip (DebriefPostmortemRow *self,
+                           int x,
+                           int y,
+                           gboolean keyboard,
+                           GtkTooltip *tooltip,
+                           GtkWidget *label)
+{
+  g_autofree char *text = NULL;
+
+  /* Translators: %s is a severity, "P1" (highest) to "P5" */
+  text = g_strdup_printf (_ ("Severity %s"), og_severity_to_string (self->severity));
+  gtk_tooltip_set_text (tooltip, text);
+  return TRUE;
+}
+
+static gboolean
+on_query_date_tooltip (DebriefPostmortemRow *self,
+                       int x,
+                       int y,
+                       gboolean keyboard,
+                       GtkTooltip *tooltip,
+                       GtkWidget *label)
+{
+  g_autoptr (GDateTime) local = NULL;
+  g_autofree char *text = NULL;
+
+  if (self->created <= 0)
+    return FALSE;
+  local = g_date_time_new_from_unix_local (self->created);
+  text = g_date_time_format (local, "%c");
+  gtk_tooltip_set_text (tooltip, text);
+  return TRUE;
+}
+
 static void
 debrief_postmortem_row_dispose (GObject *object)
 {
@@ -359,6 +393,13 @@ static void
 debrief_postmortem_row_init (DebriefPostmortemRow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  gtk_widget_set_has_tooltip (GTK_WIDGET (self->severity_label), TRUE);
+  g_signal_connect_swapped (self->severity_label, "query-tooltip",
+                            G_CALLBACK (on_query_severity_tooltip), self);
+  gtk_widget_set_has_tooltip (GTK_WIDGET (self->date_label), TRUE);
+  g_signal_connect_swapped (self->date_label, "query-tooltip", G_CALLBACK (on_query_date_tooltip),
+                            self);
 }
 
 GtkWidget *
