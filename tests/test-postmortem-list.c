@@ -863,6 +863,20 @@ test_pending_incidents (Fixture *fixture, gconstpointer data)
       g_assert_true (extra == NULL || !json_object_has_member (extra, "postmortemId"));
     }
 
+  /* The search applies to the incidents too. */
+  {
+    g_autoptr (OgIncident) first = g_list_model_get_item (shown, 0);
+    g_autofree char *tiny = g_strdup_printf ("#%s ", og_incident_get_tiny_id (first));
+
+    search (list, tiny);
+    g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 1);
+    search (list, "no such incident");
+    g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 0);
+    g_assert_cmpstr (_debrief_postmortem_list_get_incidents_state (list), ==, "status");
+    search (list, "");
+    g_assert_cmpuint (g_list_model_get_n_items (shown), ==, g_list_model_get_n_items (pending));
+  }
+
   /* "Create" on a row asks for a postmortem for that incident. */
   gtk_stack_set_visible_child_name (views, "incidents");
   gtk_window_present (fixture->window);

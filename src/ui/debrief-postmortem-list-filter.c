@@ -55,6 +55,23 @@ filter_entry (gpointer item, gpointer user_data)
   return owner != NULL && *owner != '\0' && strstr (fold_owner (self, owner), self->needle) != NULL;
 }
 
+/* Pending incidents are a few hundred at most: folded at each call. */
+static gboolean
+filter_incident (gpointer item, gpointer user_data)
+{
+  DebriefPostmortemList *self = user_data;
+  g_autofree char *text = NULL;
+  g_autofree char *folded = NULL;
+
+  if (self->needle == NULL)
+    return TRUE;
+
+  text = g_strdup_printf ("#%s %s", og_incident_get_tiny_id (item) ?: "",
+                          og_incident_get_message (item) ?: "");
+  folded = g_utf8_casefold (text, -1);
+  return strstr (folded, self->needle) != NULL;
+}
+
 /* Larger is "more": newer, or more severe. Unfetched entries are the least of all. */
 static gint64
 sort_value (DebriefPostmortemList *self, DebriefLibraryEntry *entry)
@@ -114,6 +131,17 @@ _debrief_postmortem_list_setup_models (DebriefPostmortemList *self)
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
+
+  self->incident_filter = gtk_custom_filter_new (filter_incident, self, NULL);
+  self->incident_filter_model
+      = gtk_filter_list_model_new (NULL, g_object_ref (GTK_FILTER (self->incident_filter)));
+  self->incident_selection
+      = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->incident_filter_model)));
+  gtk_list_view_set_model (self->incident_list_view,
+                           GTK_SELECTION_MODEL (self->incident_selection));
+  /* The page and its count follow what the refresh found and what the search keeps. */
+  g_signal_connect_swapped (self->incident_filter_model, "items-changed",
+                            G_CALLBACK (_debrief_postmortem_list_update_incidents), self);
 }
 
 void
@@ -122,6 +150,11 @@ _debrief_postmortem_list_dispose_models (DebriefPostmortemList *self)
   /* The filter and sorter call back into self: detach them before self goes. */
   if (self->list_view != NULL)
     gtk_list_view_set_model (self->list_view, NULL);
+  if (self->incident_list_view != NULL)
+    gtk_list_view_set_model (self->incident_list_view, NULL);
+  g_clear_object (&self->incident_selection);
+  g_clear_object (&self->incident_filter_model);
+  g_clear_object (&self->incident_filter);
   g_clear_object (&self->selection);
   g_clear_object (&self->filter_model);
   g_clear_object (&self->sort_model);
@@ -163,7 +196,9 @@ _debrief_postmortem_list_search_changed (DebriefPostmortemList *self)
 
   self->needle = g_steal_pointer (&needle);
   gtk_filter_changed (GTK_FILTER (self->filter), change);
+  gtk_filter_changed (GTK_FILTER (self->incident_filter), change);
   _debrief_postmortem_list_update_state (self);
+  _debrief_postmortem_list_update_incidents (self);
 }
 
 guint

@@ -45,6 +45,8 @@ struct _DebriefPostmortemList
   GtkFilterListModel *filter_model;
   GtkCustomFilter *filter;
   GtkSingleSelection *selection;
+  GtkFilterListModel *incident_filter_model; /* the pending incidents, searched */
+  GtkCustomFilter *incident_filter;
   GtkNoSelection *incident_selection;
 
   /* search and filters */
@@ -76,6 +78,7 @@ void _debrief_postmortem_list_clear_filters (DebriefPostmortemList *self);
 guint _debrief_postmortem_list_count_filters (DebriefPostmortemList *self);
 
 /* -refresh.c */
+void _debrief_postmortem_list_update_incidents (DebriefPostmortemList *self);
 void _debrief_postmortem_list_connect_refresh (DebriefPostmortemList *self);
 void _debrief_postmortem_list_disconnect_refresh (DebriefPostmortemList *self);
 void _debrief_postmortem_list_update_problems (DebriefPostmortemList *self);

@@ -41,14 +41,15 @@ on_running_changed (DebriefPostmortemList *self)
   _debrief_postmortem_list_update_state (self);
 }
 
-static void
-update_incidents (DebriefPostmortemList *self)
+void
+_debrief_postmortem_list_update_incidents (DebriefPostmortemList *self)
 {
   GListModel *pending
       = self->refresh ? debrief_library_refresh_get_pending_incidents (self->refresh) : NULL;
   guint n = pending ? g_list_model_get_n_items (pending) : 0;
   const GError *error
       = self->refresh ? debrief_library_refresh_get_pending_error (self->refresh) : NULL;
+  guint n_shown = g_list_model_get_n_items (G_LIST_MODEL (self->incident_filter_model));
   g_autofree char *title = NULL;
   g_autofree char *escaped = NULL;
 
@@ -57,11 +58,23 @@ update_incidents (DebriefPostmortemList *self)
     title = g_strdup_printf (_ ("Incidents (%u)"), n);
   gtk_stack_page_set_title (self->incidents_stack_page, title ? title : _ ("Incidents"));
 
-  gtk_stack_set_visible_child_name (self->incidents_stack, n > 0 ? "list" : "status");
-  if (n > 0)
+  gtk_stack_set_visible_child_name (self->incidents_stack, n_shown > 0 ? "list" : "status");
+  if (n_shown > 0)
     return;
 
-  if (error != NULL)
+  if (n > 0)
+    {
+      g_autofree char *description = g_strdup_printf (
+          /* Translators: %s is what the user searched for */
+          _ ("No incidents match “%s”."),
+          gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
+
+      escaped = g_markup_escape_text (description, -1);
+      adw_status_page_set_icon_name (self->incidents_status_page, "edit-find-symbolic");
+      adw_status_page_set_title (self->incidents_status_page, _ ("No Results"));
+      adw_status_page_set_description (self->incidents_status_page, escaped);
+    }
+  else if (error != NULL)
     {
       escaped = g_markup_escape_text (error->message, -1);
       adw_status_page_set_icon_name (self->incidents_status_page, "dialog-error-symbolic");
@@ -166,7 +179,7 @@ on_run_finished (GObject *object, GAsyncResult *result, gpointer user_data)
   if (self->refresh_error != NULL)
     g_debug ("refresh failed: %s", self->refresh_error->message);
 
-  update_incidents (self);
+  _debrief_postmortem_list_update_incidents (self);
   _debrief_postmortem_list_update_problems (self);
   _debrief_postmortem_list_update_state (self);
 }
@@ -180,15 +193,13 @@ _debrief_postmortem_list_connect_refresh (DebriefPostmortemList *self)
                                self, G_CONNECT_SWAPPED);
       g_signal_connect_object (self->refresh, "notify::fraction", G_CALLBACK (update_progress),
                                self, G_CONNECT_SWAPPED);
-      g_signal_connect_object (debrief_library_refresh_get_pending_incidents (self->refresh),
-                               "items-changed", G_CALLBACK (update_incidents), self,
-                               G_CONNECT_SWAPPED);
-      gtk_no_selection_set_model (self->incident_selection,
-                                  debrief_library_refresh_get_pending_incidents (self->refresh));
+      gtk_filter_list_model_set_model (
+          self->incident_filter_model,
+          debrief_library_refresh_get_pending_incidents (self->refresh));
     }
 
   update_progress (self);
-  update_incidents (self);
+  _debrief_postmortem_list_update_incidents (self);
   _debrief_postmortem_list_update_problems (self);
 }
 
@@ -199,11 +210,9 @@ _debrief_postmortem_list_disconnect_refresh (DebriefPostmortemList *self)
   if (self->refresh != NULL)
     {
       g_signal_handlers_disconnect_by_data (self->refresh, self);
-      g_signal_handlers_disconnect_by_data (
-          debrief_library_refresh_get_pending_incidents (self->refresh), self);
     }
-  if (self->incident_selection != NULL)
-    gtk_no_selection_set_model (self->incident_selection, NULL);
+  if (self->incident_filter_model != NULL)
+    gtk_filter_list_model_set_model (self->incident_filter_model, NULL);
   g_clear_error (&self->refresh_error);
   self->refreshed = FALSE;
 }

@@ -366,9 +366,6 @@ debrief_postmortem_list_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->library, self);
   _debrief_postmortem_list_dispose_models (self);
   g_clear_object (&self->library);
-  if (self->incident_list_view != NULL)
-    gtk_list_view_set_model (self->incident_list_view, NULL);
-  g_clear_object (&self->incident_selection);
   g_clear_pointer (&self->last_click_id, g_free);
 
   /* dispose_template unparents only the bound children; the toolbar and switcher are not. */
@@ -545,9 +542,6 @@ debrief_postmortem_list_init (DebriefPostmortemList *self)
                       G_CALLBACK (unbind_postmortem_row));
   gtk_list_view_set_factory (self->list_view, rows);
 
-  self->incident_selection = gtk_no_selection_new (NULL);
-  gtk_list_view_set_model (self->incident_list_view,
-                           GTK_SELECTION_MODEL (self->incident_selection));
   incident_rows
       = new_factory (G_CALLBACK (setup_incident_row), G_CALLBACK (bind_incident_row), NULL);
   gtk_list_view_set_factory (self->incident_list_view, incident_rows);
