@@ -116,6 +116,7 @@ main (int argc, char **argv)
   gint64 start;
   double load_ms;
   double filter_ms;
+  double save_ms;
   int status = 0;
 
   if (argc == 4 && g_str_equal (argv[1], "--generate"))
@@ -146,10 +147,17 @@ main (int argc, char **argv)
   matches = debrief_library_filter (library, "Checkout Latency");
   filter_ms = (g_get_monotonic_time () - start) / 1000.0;
 
+  /* Written at the end of a refresh and after an open: temporary file, fsync, rename. */
+  start = g_get_monotonic_time ();
+  if (!debrief_library_save (library, &error))
+    g_error ("could not save the library: %s", error->message);
+  save_ms = (g_get_monotonic_time () - start) / 1000.0;
+
   g_print ("BENCH entries %u count\n", n_entries);
   g_print ("BENCH load %.1f ms\n", load_ms);
   g_print ("BENCH filter %.2f ms\n", filter_ms);
   g_print ("BENCH filter_matches %u count\n", matches->len);
+  g_print ("BENCH save %.1f ms\n", save_ms);
   g_print ("BENCH peak_memory %.1f MB\n", peak_megabytes ());
 
   g_clear_object (&library);

@@ -7,30 +7,13 @@
 
 #include "debrief-drafts.h"
 
-#include <errno.h>
-#include <glib/gstdio.h>
 #include <string.h>
 
+#include "debrief-drafts-private.h"
 #include "debrief-store-io.h"
 
-#define DRAFT_VERSION 1
-
-typedef struct
-{
-  OgPostmortem *base;
-  OgPostmortem *working;
-} Pending;
-
-struct _DebriefDrafts
-{
-  GObject parent_instance;
-
-  char *directory;
-  guint delay_ms;
-  GHashTable *pending; /* id → Pending */
-  GHashTable *on_disk; /* ids with a draft file */
-  guint timeout_id;
-};
+/* The journal: pending copies, the timer, writing; loading and discarding are in
+ * debrief-drafts-read.c. */
 
 enum
 {
@@ -51,13 +34,19 @@ pending_free (Pending *pending)
   g_free (pending);
 }
 
-static char *
-path_for (DebriefDrafts *self, const char *id)
+char *
+_debrief_drafts_path_for (DebriefDrafts *self, const char *id)
 {
   g_autofree char *name = debrief_store_escape_name (id);
   g_autofree char *file = g_strconcat (name, ".json", NULL);
 
   return g_build_filename (self->directory, file, NULL);
+}
+
+void
+_debrief_drafts_emit_changed (DebriefDrafts *self, const char *id)
+{
+  g_signal_emit (self, signals[CHANGED], 0, id);
 }
 
 static void
@@ -109,10 +98,10 @@ write_draft (DebriefDrafts *self, const char *id, Pending *pending, GError **err
   g_autoptr (JsonObject) object = json_object_new ();
   g_autoptr (GDateTime) now = g_date_time_new_now_utc ();
   g_autofree char *stamp = g_date_time_format_iso8601 (now);
-  g_autofree char *path = path_for (self, id);
+  g_autofree char *path = _debrief_drafts_path_for (self, id);
   gboolean is_new;
 
-  json_object_set_int_member (object, "version", DRAFT_VERSION);
+  json_object_set_int_member (object, "version", DEBRIEF_DRAFT_VERSION);
   json_object_set_string_member (object, "id", id);
   json_object_set_string_member (object, "savedAt", stamp);
   if (pending->base != NULL)
@@ -148,7 +137,7 @@ write_pending (DebriefDrafts *self, GError **error)
           continue;
         }
 
-      g_warning ("draft of %s not written: %s", id, local_error->message);
+      g_message ("draft of %s not written: %s", id, local_error->message);
       g_signal_emit (self, signals[WRITE_FAILED], 0, id, local_error);
       if (ok && error != NULL)
         *error = g_error_copy (local_error);
@@ -316,128 +305,4 @@ debrief_drafts_dup_ids (DebriefDrafts *self)
   g_ptr_array_add (ids, NULL);
 
   return (GStrv) g_ptr_array_free (g_steal_pointer (&ids), FALSE);
-}
-
-static GDateTime *
-date_from_member (JsonObject *object, const char *member)
-{
-  const char *text = debrief_store_get_string (object, member);
-
-  return text != NULL ? g_date_time_new_from_iso8601 (text, NULL) : NULL;
-}
-
-static OgPostmortem *
-read_postmortem (JsonObject *object, const char *member, gboolean nullable, GError **error)
-{
-  JsonNode *node = json_object_get_member (object, member);
-
-  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
-    {
-      if (!nullable)
-        g_set_error (error, DEBRIEF_STORE_ERROR, DEBRIEF_STORE_ERROR_CORRUPT, _ ("no %s copy"),
-                     member);
-      return NULL;
-    }
-
-  return og_postmortem_new_from_json (node, error);
-}
-
-gboolean
-debrief_drafts_load (DebriefDrafts *self,
-                     const char *id,
-                     OgPostmortem **base,
-                     OgPostmortem **working,
-                     GDateTime **saved_at,
-                     GError **error)
-{
-  g_autoptr (JsonObject) object = NULL;
-  g_autoptr (OgPostmortem) loaded_base = NULL;
-  g_autoptr (OgPostmortem) loaded_working = NULL;
-  g_autoptr (GDateTime) stamp = NULL;
-  g_autoptr (GError) local_error = NULL;
-  g_autofree char *path = NULL;
-  Pending *pending;
-
-  g_return_val_if_fail (DEBRIEF_IS_DRAFTS (self), FALSE);
-  g_return_val_if_fail (id != NULL, FALSE);
-
-  /* Newer than the file: the words typed since the last write. */
-  pending = g_hash_table_lookup (self->pending, id);
-  if (pending != NULL)
-    {
-      if (base != NULL)
-        *base = pending->base ? og_postmortem_copy (pending->base) : NULL;
-      if (working != NULL)
-        *working = og_postmortem_copy (pending->working);
-      if (saved_at != NULL)
-        *saved_at = g_date_time_new_now_utc ();
-      return TRUE;
-    }
-
-  path = path_for (self, id);
-  object = debrief_store_load_json_object (path, &local_error);
-  if (object == NULL)
-    {
-      if (g_error_matches (local_error, DEBRIEF_STORE_ERROR, DEBRIEF_STORE_ERROR_CORRUPT)
-          && g_hash_table_remove (self->on_disk, id))
-        g_signal_emit (self, signals[CHANGED], 0, id);
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return FALSE;
-    }
-
-  if (debrief_store_get_int (object, "version", 0) != DRAFT_VERSION)
-    g_set_error (&local_error, DEBRIEF_STORE_ERROR, DEBRIEF_STORE_ERROR_CORRUPT,
-                 _ ("unknown version"));
-  else if (g_strcmp0 (debrief_store_get_string (object, "id"), id) != 0)
-    g_set_error (&local_error, DEBRIEF_STORE_ERROR, DEBRIEF_STORE_ERROR_CORRUPT,
-                 _ ("another postmortem’s draft"));
-  else if ((stamp = date_from_member (object, "savedAt")) == NULL)
-    g_set_error (&local_error, DEBRIEF_STORE_ERROR, DEBRIEF_STORE_ERROR_CORRUPT,
-                 _ ("no time of writing"));
-  else if ((loaded_working = read_postmortem (object, "working", FALSE, &local_error)) != NULL)
-    loaded_base = read_postmortem (object, "base", TRUE, &local_error);
-
-  if (local_error != NULL)
-    {
-      debrief_store_reject (path, local_error->message, error);
-      if (g_hash_table_remove (self->on_disk, id))
-        g_signal_emit (self, signals[CHANGED], 0, id);
-      return FALSE;
-    }
-
-  if (base != NULL)
-    *base = g_steal_pointer (&loaded_base);
-  if (working != NULL)
-    *working = g_steal_pointer (&loaded_working);
-  if (saved_at != NULL)
-    *saved_at = g_steal_pointer (&stamp);
-  return TRUE;
-}
-
-gboolean
-debrief_drafts_discard (DebriefDrafts *self, const char *id, GError **error)
-{
-  g_autofree char *path = NULL;
-  gboolean had;
-
-  g_return_val_if_fail (DEBRIEF_IS_DRAFTS (self), FALSE);
-  g_return_val_if_fail (id != NULL, FALSE);
-
-  path = path_for (self, id);
-  if (g_unlink (path) < 0 && errno != ENOENT)
-    {
-      int saved_errno = errno;
-      g_autofree char *display = g_filename_display_name (path);
-
-      /* Still on disk: it would come back at the next start, so say so. */
-      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
-                   _ ("Could not remove the draft “%s”: %s"), display, g_strerror (saved_errno));
-      return FALSE;
-    }
-
-  had = g_hash_table_remove (self->pending, id);
-  had = g_hash_table_remove (self->on_disk, id) || had;
-  if (had)
-    g_signal_emit (self, signals[CHANGED], 0, id);
-  return TRUE;
 }

@@ -10,7 +10,7 @@ G_BEGIN_DECLS
 
 /*
  * One pass of discovery over the network for a library:
- *  1. the resolved incidents that have a postmortem (paged), whose
+ *  1. the incidents that have a postmortem (resolved or closed; paged), whose
  *     extraProperties.postmortemId adds postmortems the library did not know;
  *  2. the resolved incidents without one, as the pending-incidents model;
  *  3. a fetch of every postmortem that is new, never fetched, older than max-age, or whose
@@ -54,7 +54,8 @@ guint debrief_library_refresh_get_n_done (DebriefLibraryRefresh *self);
 guint debrief_library_refresh_get_n_total (DebriefLibraryRefresh *self);
 double debrief_library_refresh_get_fraction (DebriefLibraryRefresh *self);
 
-/* The postmortems the last run could not fetch, and why. */
+/* The postmortems the last run could not fetch, and why. One that Opsgenie no longer has
+ * (OG_ERROR_NOT_FOUND) has also left the library and its cache — unless it has a draft. */
 guint debrief_library_refresh_get_n_failed (DebriefLibraryRefresh *self);
 GStrv debrief_library_refresh_dup_failed_ids (DebriefLibraryRefresh *self);
 const GError *debrief_library_refresh_get_failure (DebriefLibraryRefresh *self, const char *id);

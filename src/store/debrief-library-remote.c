@@ -237,6 +237,7 @@ on_created (GObject *object, GAsyncResult *result, gpointer user_data)
   DebriefLibrary *self = g_task_get_source_object (task);
   g_autoptr (GError) error = NULL;
   g_autofree char *id = NULL;
+  GCancellable *cancellable;
 
   id = og_client_create_postmortem_finish (OG_CLIENT (object), result, &error);
   if (id == NULL)
@@ -248,8 +249,9 @@ on_created (GObject *object, GAsyncResult *result, gpointer user_data)
   /* In the library (and on disk) before the fetch: a failed fetch must not lose it. */
   debrief_library_add (self, id);
   save_index_or_report (self);
-  og_client_get_postmortem_async (OG_CLIENT (object), id, g_task_get_cancellable (task),
-                                  on_created_fetched, g_steal_pointer (&task));
+  cancellable = g_task_get_cancellable (task);
+  og_client_get_postmortem_async (OG_CLIENT (object), id, cancellable, on_created_fetched,
+                                  g_steal_pointer (&task));
 }
 
 void

@@ -24,6 +24,9 @@ struct _DebriefLibrary
   GPtrArray *entries; /* DebriefLibraryEntry, model order */
   GHashTable *by_id;  /* entry->id → entry */
   gboolean dirty;
+  /* The index exists but could not be read (not damaged: unreadable). Saving would replace
+   * it with what little is in memory, so saving waits for a load that works. */
+  gboolean unreadable;
 };
 
 enum
@@ -112,6 +115,15 @@ debrief_library_dispose (GObject *object)
 {
   DebriefLibrary *self = DEBRIEF_LIBRARY (object);
 
+  /* Closing is a moment to keep what changed; a failure was shown when it first happened
+   * (each operation saves), here it can only be logged. */
+  if (self->dirty && !self->unreadable && self->index_path != NULL)
+    {
+      g_autoptr (GError) error = NULL;
+
+      if (!debrief_library_save (self, &error))
+        g_message ("library not saved at close: %s", error->message);
+    }
   g_clear_object (&self->drafts);
   g_clear_object (&self->cache);
 
@@ -252,12 +264,20 @@ debrief_library_load (DebriefLibrary *self, GError **error)
   g_return_val_if_fail (DEBRIEF_IS_LIBRARY (self), FALSE);
 
   debrief_store_remove_stale_temporaries (self->directory);
+  self->unreadable = FALSE;
 
   if (!debrief_store_read (self->index_path, DEBRIEF_STORE_MAX_FILE_SIZE, &contents, &length,
                            &local_error))
     {
-      if (!g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+      if (g_error_matches (local_error, DEBRIEF_STORE_ERROR, DEBRIEF_STORE_ERROR_CORRUPT))
         {
+          /* moved aside already: a new index may take its place */
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          ok = FALSE;
+        }
+      else if (!g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+        {
+          self->unreadable = TRUE;
           g_propagate_error (error, g_steal_pointer (&local_error));
           ok = FALSE;
         }
@@ -284,6 +304,14 @@ debrief_library_save (DebriefLibrary *self, GError **error)
   gsize length = 0;
 
   g_return_val_if_fail (DEBRIEF_IS_LIBRARY (self), FALSE);
+
+  if (self->unreadable)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
+                   _ ("The library was not saved: its index could not be read, and saving now "
+                      "would replace it."));
+      return FALSE;
+    }
 
   data = _debrief_library_index_serialize (self->entries, &length);
   if (!debrief_store_write_atomic (self->index_path, data, length, error))

@@ -32,9 +32,11 @@ DebriefDrafts *debrief_library_get_drafts (DebriefLibrary *self);
 
 /* Reads the index and the drafts folder. A damaged index is moved aside and reported
  * (DEBRIEF_STORE_ERROR_CORRUPT): the library is then empty but usable, and every draft on
- * disk still has its entry. A missing index is no error. */
+ * disk still has its entry. A missing index is no error; one that cannot be read (an I/O
+ * error) is left alone and blocks saving until a load succeeds. */
 gboolean debrief_library_load (DebriefLibrary *self, GError **error);
-/* Writes the index atomically. On failure the library in memory is unchanged. */
+/* Writes the index atomically. On failure the library in memory is unchanged. Refused
+ * while the last load could not read an existing index (it would be overwritten). */
 gboolean debrief_library_save (DebriefLibrary *self, GError **error);
 /* TRUE when the index in memory differs from the file. */
 gboolean debrief_library_is_dirty (DebriefLibrary *self);
@@ -59,7 +61,7 @@ GPtrArray *debrief_library_filter (DebriefLibrary *self, const char *needle);
 /* Opens a postmortem by id or by a pasted Opsgenie URL: fetches it, caches it and adds it to
  * the library. When the network fails (unreachable, time-out, 5xx) and a cached copy exists,
  * that copy is the result and *from_cache is set; the error is then dropped — the caller
- * shows the cache's age from debrief_cache_get_fetched_at. */
+ * shows the copy's age (debrief_library_entry_get_last_fetched). */
 void debrief_library_open_async (DebriefLibrary *self,
                                  OgClient *client,
                                  const char *id_or_url,

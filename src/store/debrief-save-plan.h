@@ -4,6 +4,7 @@
 #include <glib-object.h>
 #include <json-glib/json-glib.h>
 
+#include "og-client.h"
 #include "og-postmortem.h"
 
 G_BEGIN_DECLS
@@ -86,5 +87,17 @@ void debrief_save_plan_apply (DebriefSavePlan *self,
 /* The fields that differ between the new base and working copy after apply, in field
  * order: what the UI marks unsaved. */
 GArray *debrief_save_plan_get_unsaved_fields (DebriefSavePlan *self);
+
+/* Runs the steps in order through @client, one partial update each from the target,
+ * skipping what debrief_save_plan_may_run refuses, and records every outcome. TRUE when
+ * every step succeeded; otherwise FALSE with the first failure (the others are in the
+ * plan). Fields in unresolved conflicts are not sent and stay unsaved. */
+void debrief_save_plan_run_async (DebriefSavePlan *self,
+                                  OgClient *client,
+                                  const char *actor_user_id,
+                                  GCancellable *cancellable,
+                                  GAsyncReadyCallback callback,
+                                  gpointer user_data);
+gboolean debrief_save_plan_run_finish (DebriefSavePlan *self, GAsyncResult *result, GError **error);
 
 G_END_DECLS

@@ -166,14 +166,14 @@ debrief_store_reject (const char *path, const char *reason, GError **error)
     {
       int saved_errno = errno;
 
-      g_warning ("could not move %s aside: %s", path, g_strerror (saved_errno));
+      g_message ("could not move %s aside: %s", path, g_strerror (saved_errno));
       g_set_error (error, DEBRIEF_STORE_ERROR, DEBRIEF_STORE_ERROR_CORRUPT,
                    _ ("“%s” is damaged (%s) and could not be moved aside: %s"), display, reason,
                    g_strerror (saved_errno));
       return;
     }
 
-  g_warning ("%s is damaged (%s): moved to %s", path, reason, aside);
+  g_message ("%s is damaged (%s): moved to %s", path, reason, aside);
   g_set_error (error, DEBRIEF_STORE_ERROR, DEBRIEF_STORE_ERROR_CORRUPT,
                _ ("“%s” is damaged (%s). It was kept as “%s”."), display, reason, display_aside);
 }
@@ -185,6 +185,7 @@ debrief_store_read (const char *path,
                     gsize *length,
                     GError **error)
 {
+  g_autoptr (GError) file_error = NULL;
   GStatBuf st;
 
   g_return_val_if_fail (path != NULL, FALSE);
@@ -202,9 +203,11 @@ debrief_store_read (const char *path,
       return FALSE;
     }
 
-  if (!g_file_get_contents (path, contents, length, NULL))
+  if (!g_file_get_contents (path, contents, length, &file_error))
     {
-      set_errno_error (error, errno, _ ("Could not read “%s”: %s"), path);
+      /* GLib's message names the file already. */
+      g_set_error_literal (error, G_IO_ERROR, g_io_error_from_file_error (file_error->code),
+                           file_error->message);
       return FALSE;
     }
 
