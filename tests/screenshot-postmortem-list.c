@@ -6,7 +6,7 @@
  *
  * writes list-wide.png (1280×800, the pane as the sidebar beside a placeholder),
  * list-narrow.png, incidents-narrow.png, no-results-narrow.png, filters-narrow.png,
- * offline-narrow.png and empty-narrow.png (360×720).
+ * offline-narrow.png, loading-narrow.png and empty-narrow.png (360×720).
  */
 #include "config.h"
 
@@ -152,6 +152,14 @@ main (int argc, char **argv)
   debrief_postmortem_list_set_refresh (list, refresh);
   window = new_window (GTK_WIDGET (list), FALSE);
   save_png (window, out, "empty-narrow.png");
+
+  /* The first refresh, slowed down to be seen. */
+  og_sandbox_add_fault (sandbox, OG_ROUTE_INCIDENTS_LIST, OG_SANDBOX_FAULT_DELAY, 3000, 1);
+  debrief_postmortem_list_refresh (list);
+  save_png (window, out, "loading-narrow.png");
+  while (debrief_postmortem_list_get_refreshing (list))
+    g_main_context_iteration (NULL, TRUE);
+  og_sandbox_clear_faults (sandbox);
 
   og_sandbox_add_fault (sandbox, OG_ROUTE_POSTMORTEM_GET, OG_SANDBOX_FAULT_STATUS, 403, 2);
   refresh_and_wait (list);

@@ -272,9 +272,16 @@ test_templates (void)
 }
 
 static void
+count_notify (GObject *object, GParamSpec *pspec, guint *count)
+{
+  (*count)++;
+}
+
+static void
 test_refresh_fills_list (Fixture *fixture, gconstpointer data)
 {
   DebriefPostmortemList *list = fixture->list;
+  guint n_refreshing_notifies = 0;
   g_auto (GStrv) ids = og_sandbox_dup_postmortem_ids (fixture->sandbox);
   g_autoptr (GPtrArray) shown = NULL;
 
@@ -283,8 +290,10 @@ test_refresh_fills_list (Fixture *fixture, gconstpointer data)
   g_assert_cmpstr (status_title (list, "empty"), ==, "No Postmortems Yet");
   g_assert_nonnull (strstr (status_description (list, "empty"), "resolved incidents"));
 
+  g_signal_connect (list, "notify::refreshing", G_CALLBACK (count_notify), &n_refreshing_notifies);
   gtk_widget_activate_action (GTK_WIDGET (list), "postmortem-list.refresh", NULL);
   g_assert_true (debrief_postmortem_list_get_refreshing (list));
+  g_assert_cmpuint (n_refreshing_notifies, ==, 1);
   /* Nothing cached: the loading page, and the progress under the header. */
   g_assert_cmpstr (_debrief_postmortem_list_get_state (list), ==, "loading");
   g_assert_true (gtk_revealer_get_reveal_child (
@@ -294,6 +303,7 @@ test_refresh_fills_list (Fixture *fixture, gconstpointer data)
   if (!wait_until (refresh_is_idle, list, TEST_TIMEOUT_MS))
     g_error ("the refresh did not end");
   spin (20);
+  g_assert_cmpuint (n_refreshing_notifies, ==, 2);
 
   g_assert_cmpuint (g_strv_length (ids), ==, N_SEEDED);
   g_assert_cmpuint (n_shown (list), ==, N_SEEDED);

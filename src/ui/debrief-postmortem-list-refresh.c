@@ -39,6 +39,7 @@ on_running_changed (DebriefPostmortemList *self)
 {
   update_progress (self);
   _debrief_postmortem_list_update_state (self);
+  g_object_notify (G_OBJECT (self), "refreshing");
 }
 
 void

@@ -22,6 +22,7 @@ enum
   PROP_REFRESH,
   PROP_SORT_KEY,
   PROP_SORT_ORDER,
+  PROP_REFRESHING,
   N_PROPS
 };
 
@@ -398,6 +399,9 @@ debrief_postmortem_list_get_property (GObject *object,
     case PROP_SORT_ORDER:
       g_value_set_string (value, self->sort_order);
       break;
+    case PROP_REFRESHING:
+      g_value_set_boolean (value, debrief_postmortem_list_get_refreshing (self));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -456,6 +460,8 @@ debrief_postmortem_list_class_init (DebriefPostmortemListClass *klass)
       = g_param_spec_object ("refresh", NULL, NULL, DEBRIEF_TYPE_LIBRARY_REFRESH, flags);
   properties[PROP_SORT_KEY] = g_param_spec_string ("sort-key", NULL, NULL, "created", flags);
   properties[PROP_SORT_ORDER] = g_param_spec_string ("sort-order", NULL, NULL, "descending", flags);
+  properties[PROP_REFRESHING] = g_param_spec_boolean ("refreshing", NULL, NULL, FALSE,
+                                                      G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   signals[ACTIVATED] = g_signal_new ("activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,

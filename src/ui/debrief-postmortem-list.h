@@ -43,6 +43,7 @@ void debrief_postmortem_list_set_refresh (DebriefPostmortemList *self,
 /* Starts a run of the refresh (nothing when one is running or there is no refresh). */
 void debrief_postmortem_list_refresh (DebriefPostmortemList *self);
 void debrief_postmortem_list_cancel_refresh (DebriefPostmortemList *self);
+/* Also the read-only property "refreshing", notified when a run starts or ends. */
 gboolean debrief_postmortem_list_get_refreshing (DebriefPostmortemList *self);
 
 /* Selects the row of @id and scrolls to it, clearing the search and filters if they hid it.
