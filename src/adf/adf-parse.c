@@ -22,6 +22,7 @@ typedef enum
   STRUCTURE_TOO_DEEP,
   STRUCTURE_NOT_STRICT,
   STRUCTURE_NUL_ESCAPE,
+  STRUCTURE_HUGE_INTEGER,
 } Structure;
 
 /* json-glib parses recursively: this counts the nesting before it does, without recursing. */
@@ -30,11 +31,14 @@ check_structure (const char *data, gsize length, guint max_depth)
 {
   gboolean in_string = FALSE;
   guint depth = 0;
+  guint digits = 0;
 
   for (gsize i = 0; i < length; i++)
     {
       char c = data[i];
 
+      if (!g_ascii_isdigit (c))
+        digits = 0;
       if (in_string)
         {
           if (c == '\\')
@@ -54,6 +58,14 @@ check_structure (const char *data, gsize length, guint max_depth)
           /* json-glib also reads 'single-quoted' strings and comments, which strict JSON has
            * not; a double quote inside one would hide the nesting after it from this count. */
           return STRUCTURE_NOT_STRICT;
+        }
+      else if (g_ascii_isdigit (c))
+        {
+          /* json-glib wraps integers past int64 around (to -1 and the like): a heading
+           * level of 10^30 would read as -1. No ADF number needs 19 digits. */
+          if (++digits > 18)
+            return STRUCTURE_HUGE_INTEGER;
+          continue;
         }
       else if (c == '[' || c == '{')
         {
@@ -111,6 +123,10 @@ parse_json (const char *data, gsize length, GError **error)
                            _ ("A string holds a NUL character (\\u0000), which no document "
                               "text may contain"));
       return NULL;
+    case STRUCTURE_HUGE_INTEGER:
+      g_set_error_literal (error, ADF_ERROR, ADF_ERROR_NOT_JSON,
+                           _ ("A number has more than 18 digits, more than any document needs"));
+      return NULL;
     case STRUCTURE_OK:
     default:
       break;
@@ -151,7 +167,7 @@ unwrap (JsonNode *node, GError **error)
       if (!JSON_NODE_HOLDS_OBJECT (root))
         {
           g_set_error (error, ADF_ERROR, ADF_ERROR_NOT_JSON,
-                       _ ("The string holds %s, not a document object (encoded twice?)"),
+                       _ ("The JSON string holds %s, not a document object (encoded twice?)"),
                        _adf_describe_json (root));
           return NULL;
         }
