@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "adf-export.h"
 #include "adf-parse.h"
 
 /*
@@ -81,8 +82,50 @@ command_validate (int argc, char **argv)
   return status;
 }
 
+/* markdown, html, text: FILE's export on stdout, or the error and exit 1 */
+static int
+command_export (int argc, char **argv, char *(*export) (JsonNode *doc))
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (JsonNode) doc = NULL;
+  g_autofree char *out = NULL;
+
+  if (argc != 1)
+    return 2;
+  doc = load (argv[0], &error);
+  if (doc == NULL)
+    {
+      g_printerr ("%s: %s\n", argv[0], error->message);
+      return 1;
+    }
+  out = export(doc);
+  fputs (out, stdout);
+  return 0;
+}
+
+static int
+command_markdown (int argc, char **argv)
+{
+  return command_export (argc, argv, adf_export_markdown);
+}
+
+static int
+command_html (int argc, char **argv)
+{
+  return command_export (argc, argv, adf_export_html);
+}
+
+static int
+command_text (int argc, char **argv)
+{
+  return command_export (argc, argv, adf_export_text);
+}
+
 static const Command commands[] = {
   { "validate", "FILE…", command_validate },
+  { "markdown", "FILE", command_markdown },
+  { "html", "FILE", command_html },
+  { "text", "FILE", command_text },
 };
 
 static void
