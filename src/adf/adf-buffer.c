@@ -8,6 +8,7 @@
 #include "adf-buffer.h"
 
 #include "adf-buffer-private.h"
+#include "adf-parse.h"
 
 enum
 {
@@ -437,11 +438,38 @@ adf_buffer_finalize (GObject *object)
 }
 
 static void
+adf_buffer_constructed (GObject *object)
+{
+  static const char *const simple[] = { "strong", "em", "underline", "strike", "code" };
+  AdfBuffer *self = ADF_BUFFER (object);
+
+  G_OBJECT_CLASS (adf_buffer_parent_class)->constructed (object);
+
+  /* Ours restores tags and anchors; GTK's would restore the text alone. */
+  gtk_text_buffer_set_enable_undo (GTK_TEXT_BUFFER (self), FALSE);
+
+  /* Tags only now: the tag table is a construct property. */
+  for (guint i = 0; i < G_N_ELEMENTS (simple); i++)
+    {
+      g_autoptr (JsonNode) node = json_node_new (JSON_NODE_OBJECT);
+      JsonObject *mark = json_object_new ();
+
+      json_object_set_string_member (mark, "type", simple[i]);
+      json_node_take_object (node, mark);
+      self->simple_marks[i] = _adf_buffer_intern_mark (self, node);
+    }
+  self->seam_tag = gtk_text_buffer_create_tag (GTK_TEXT_BUFFER (self), NULL, NULL);
+  g_object_set_qdata (G_OBJECT (self->seam_tag), aux_quark,
+                      _adf_buffer_intern_aux (self, ADF_AUX_SEAM, "", NULL));
+}
+
+static void
 adf_buffer_class_init (AdfBufferClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkTextBufferClass *buffer_class = GTK_TEXT_BUFFER_CLASS (klass);
 
+  object_class->constructed = adf_buffer_constructed;
   object_class->finalize = adf_buffer_finalize;
   buffer_class->insert_text = adf_buffer_insert_text;
   buffer_class->delete_range = adf_buffer_delete_range;
@@ -463,30 +491,12 @@ adf_buffer_class_init (AdfBufferClass *klass)
 static void
 adf_buffer_init (AdfBuffer *self)
 {
-  static const char *const simple[] = { "strong", "em", "underline", "strike", "code" };
-
   self->shells = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, shell_free);
   self->lines = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, line_info_free);
   self->marks = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, mark_info_free);
-  self->aux = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, aux_info_free);
+  self->aux = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, aux_info_free);
   self->mark_list = g_ptr_array_new ();
   self->line_list = g_ptr_array_new ();
-
-  /* Ours restores tags and anchors; GTK's would restore the text alone. */
-  gtk_text_buffer_set_enable_undo (GTK_TEXT_BUFFER (self), FALSE);
-
-  for (guint i = 0; i < G_N_ELEMENTS (simple); i++)
-    {
-      g_autoptr (JsonNode) node = json_node_new (JSON_NODE_OBJECT);
-      JsonObject *object = json_object_new ();
-
-      json_object_set_string_member (object, "type", simple[i]);
-      json_node_take_object (node, object);
-      self->simple_marks[i] = _adf_buffer_intern_mark (self, node);
-    }
-  self->seam_tag = gtk_text_buffer_create_tag (GTK_TEXT_BUFFER (self), NULL, NULL);
-  g_object_set_qdata (G_OBJECT (self->seam_tag), aux_quark,
-                      _adf_buffer_intern_aux (self, ADF_AUX_SEAM, "", NULL));
   _adf_buffer_history_init (self);
 }
 
@@ -756,29 +766,11 @@ adf_buffer_new (void)
 gboolean
 adf_buffer_load (AdfBuffer *self, JsonNode *doc, GError **error)
 {
-  JsonObject *object;
-  JsonNode *content;
-
   g_return_val_if_fail (ADF_IS_BUFFER (self), FALSE);
   g_return_val_if_fail (doc != NULL, FALSE);
 
-  if (!JSON_NODE_HOLDS_OBJECT (doc)
-      || g_strcmp0 (
-             json_object_get_string_member_with_default (json_node_get_object (doc), "type", ""),
-             "doc")
-             != 0)
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, _ ("Not an ADF document"));
-      return FALSE;
-    }
-  object = json_node_get_object (doc);
-  content = json_object_get_member (object, "content");
-  if (content == NULL || !JSON_NODE_HOLDS_ARRAY (content))
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                   _ ("The document has no content array"));
-      return FALSE;
-    }
+  if (!adf_validate (doc, ADF_VALIDATE_ALLOW_UNKNOWN, error))
+    return FALSE;
 
   _adf_buffer_load_doc (self, doc);
   _adf_buffer_history_clear (self);
