@@ -114,32 +114,34 @@ leaf_kind (const char *type)
   return ADF_LEAF_ISLAND;
 }
 
+/* Looks of a line; the margins assume AdfTextView's 12 px (a tag's margin replaces the
+ * view's). */
 static void
 style_line_tag (AdfLineInfo *info)
 {
   static const double scales[] = { 1.0, 1.8, 1.5, 1.3, 1.15, 1.0, 0.9 };
-  int margin = 0;
+  int margin = 12;
   gboolean quote = FALSE;
 
   for (guint i = 0; i < info->n_frames; i++)
     {
       if (info->frames[i]->kind == ADF_FRAME_QUOTE)
-        quote = TRUE, margin += 20;
+        quote = TRUE, margin += 16;
       else if (info->frames[i]->kind == ADF_FRAME_LIST_ITEM)
         margin += 24;
     }
-  g_object_set (info->tag, "left-margin", margin, NULL);
+  if (margin > 12)
+    g_object_set (info->tag, "left-margin", margin, NULL);
   if (quote)
     g_object_set (info->tag, "foreground", "#5e6c84", NULL);
-
-  if (info->start <= info->n_frames && info->n_frames + info->leaf->kind > 0)
-    g_object_set (info->tag, "pixels-above-lines", 6, NULL);
+  if (info->start <= info->n_frames)
+    g_object_set (info->tag, "pixels-above-lines", info->list_depth > 0 ? 2 : 6, NULL);
 
   switch (info->leaf->kind)
     {
     case ADF_LEAF_HEADING:
       g_object_set (info->tag, "weight", PANGO_WEIGHT_BOLD, "scale",
-                    scales[CLAMP (info->leaf->level, 1, 6)], "pixels-above-lines", 10, NULL);
+                    scales[CLAMP (info->leaf->level, 1, 6)], "pixels-above-lines", 12, NULL);
       break;
     case ADF_LEAF_CODE:
       g_object_set (info->tag, "family", "monospace", "paragraph-background", "#f4f5f7", NULL);

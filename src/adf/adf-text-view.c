@@ -245,9 +245,15 @@ adf_text_view_snapshot_layer (GtkTextView *view, GtkTextViewLayer layer, GtkSnap
     {
       AdfLineInfo *info = _adf_buffer_line_info_at (ADF_BUFFER (buffer), &iter);
 
+      gtk_text_view_get_line_yrange (view, &iter, &top, &height);
       if (info->list_depth > 0)
         draw_marker (ADF_TEXT_VIEW (view), snapshot, &iter, info);
-      gtk_text_view_get_line_yrange (view, &iter, &top, &height);
+      if (info->n_frames > 0 && info->frames[0]->kind == ADF_FRAME_QUOTE)
+        {
+          /* The quote's bar, left of its lines */
+          GdkRGBA bar = { 0.87, 0.88, 0.9, 1 };
+          gtk_snapshot_append_color (snapshot, &bar, &GRAPHENE_RECT_INIT (14, top, 3, height));
+        }
       y = top + MAX (height, 1);
       if (!gtk_text_iter_forward_line (&iter))
         break;
