@@ -277,6 +277,8 @@ adf_buffer_set_block_type (AdfBuffer *self, AdfBlockType type)
     {
       /* Code takes no marks, no atoms and no hard breaks. */
       GtkTextIter start, end;
+      GHashTableIter iter;
+      AdfAuxInfo *aux;
 
       gtk_text_buffer_get_iter_at_line (buf (self), &start, first);
       gtk_text_buffer_get_iter_at_line (buf (self), &end, last);
@@ -285,6 +287,11 @@ adf_buffer_set_block_type (AdfBuffer *self, AdfBlockType type)
       for (guint i = 0; i < self->mark_list->len; i++)
         gtk_text_buffer_remove_tag (buf (self), ((AdfMarkInfo *) self->mark_list->pdata[i])->tag,
                                     &start, &end);
+      /* and is one text node: no seams, no mark order */
+      g_hash_table_iter_init (&iter, self->aux);
+      while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &aux))
+        if (aux->kind != ADF_AUX_CHAR)
+          gtk_text_buffer_remove_tag (buf (self), aux->tag, &start, &end);
     }
   _adf_buffer_end_edit (self);
 }

@@ -112,15 +112,35 @@ void
 _adf_buffer_note_typing (AdfBuffer *self, int start, int end, gboolean insert)
 {
   int at = insert ? start : end;
+  gboolean continues
+      = self->typing_group && self->typing_insert == insert && at == self->typing_end;
 
-  if (self->typing_group && self->typing_insert == insert && at == self->typing_end)
-    return;
-  push_undo (self);
+  /* One user action (typing over a selection: a delete, then an insert) is one step. */
+  if (self->user_action > 0)
+    {
+      continues |= self->action_seen;
+      self->action_seen = TRUE;
+    }
+  if (!continues)
+    push_undo (self);
   self->typing_group = TRUE;
   self->typing_insert = insert;
 }
 
 /* Public API */
+
+/**
+ * adf_buffer_break_undo_group:
+ *
+ * Makes the next typing start an undo step of its own: for the window to call when the
+ * user pauses, clicks elsewhere or leaves the field.
+ */
+void
+adf_buffer_break_undo_group (AdfBuffer *self)
+{
+  g_return_if_fail (ADF_IS_BUFFER (self));
+  self->typing_group = FALSE;
+}
 
 gboolean
 adf_buffer_can_undo (AdfBuffer *self)

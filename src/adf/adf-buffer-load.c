@@ -115,11 +115,7 @@ append_text (Loader *loader, const char *text, gboolean code)
 static int
 compare_marks (gconstpointer a, gconstpointer b)
 {
-  const AdfMarkInfo *ma = *(AdfMarkInfo *const *) a, *mb = *(AdfMarkInfo *const *) b;
-
-  if (ma->kind != mb->kind)
-    return ma->kind < mb->kind ? -1 : 1;
-  return strcmp (ma->key, mb->key);
+  return _adf_mark_compare (*(AdfMarkInfo *const *) a, *(AdfMarkInfo *const *) b);
 }
 
 /* The marks of a text node as tags; FALSE when the node cannot be mapped losslessly (two

@@ -127,8 +127,10 @@ struct _AdfBuffer
   GPtrArray *redo_stack;
   gboolean typing_group; /* the last undo entry is a run of typing that may grow */
   gboolean typing_insert;
-  int typing_end; /* offset where the run of typing ended */
-  int busy;       /* > 0 while we change the buffer ourselves */
+  int typing_end;       /* offset where the run of typing ended */
+  int busy;             /* > 0 while we change the buffer ourselves */
+  int user_action;      /* depth of gtk_text_buffer_begin_user_action () */
+  gboolean action_seen; /* the current user action has its undo step */
 };
 
 typedef struct
@@ -158,6 +160,7 @@ AdfAuxInfo *_adf_buffer_tag_aux_info (GtkTextTag *tag);
 void _adf_buffer_set_line_info (AdfBuffer *self, int line, AdfLineInfo *info);
 AdfLineInfo *_adf_buffer_root_paragraph (AdfBuffer *self);
 void _adf_buffer_emit_changed (AdfBuffer *self);
+int _adf_mark_compare (const AdfMarkInfo *a, const AdfMarkInfo *b);
 GPtrArray *_adf_buffer_marks_at (AdfBuffer *self, const GtkTextIter *pos);
 AdfLineInfo *_adf_buffer_split_line_info (AdfBuffer *self, AdfLineInfo *info, gboolean tail_empty);
 

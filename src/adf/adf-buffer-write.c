@@ -55,14 +55,6 @@ object_from_shell (AdfShell *shell)
   return object;
 }
 
-static int
-compare_marks (const AdfMarkInfo *a, const AdfMarkInfo *b)
-{
-  if (a->kind != b->kind)
-    return a->kind < b->kind ? -1 : 1;
-  return strcmp (a->key, b->key);
-}
-
 static void
 signature_from_tags (Signature *sig, GSList *tags, gboolean code_block)
 {
@@ -86,7 +78,7 @@ signature_from_tags (Signature *sig, GSList *tags, gboolean code_block)
           if (duplicate)
             continue;
           /* Sorted insertion: our canonical order */
-          for (i = sig->n_marks; i > 0 && compare_marks (sig->marks[i - 1], mark) > 0; i--)
+          for (i = sig->n_marks; i > 0 && _adf_mark_compare (sig->marks[i - 1], mark) > 0; i--)
             sig->marks[i] = sig->marks[i - 1];
           sig->marks[i] = mark;
           sig->n_marks++;
@@ -314,9 +306,9 @@ write_segment (Writer *w,
       if (is_break)
         {
           *had_inline = TRUE;
-          if (sig->character && sig->character->json)
+          if (sig->character && sig->character->json && !code)
             add_inline (w, info, json_node_copy (sig->character->json));
-          else if (sig->character)
+          else if (sig->character && sig->character->value[0])
             add_text (w, info, sig->character->value, -1, sig);
           else if (code)
             add_text (w, info, "\n", 1, sig);

@@ -279,9 +279,9 @@ _adf_buffer_split_line_info (AdfBuffer *self, AdfLineInfo *info, gboolean tail_e
 static gboolean
 mark_is_inclusive (AdfMarkInfo *mark)
 {
-  /* @atlaskit/adf-schema: link and annotation are "inclusive: false"; the rest default to
-   * ProseMirror's true. */
-  return mark->kind != ADF_MARK_KIND_LINK && mark->kind != ADF_MARK_KIND_ANNOTATION;
+  /* @atlaskit/adf-schema 57's default schema: link alone is "inclusive: false"; code,
+   * annotation and the rest are inclusive. */
+  return mark->kind != ADF_MARK_KIND_LINK;
 }
 
 static gboolean
@@ -423,6 +423,24 @@ adf_buffer_delete_range (GtkTextBuffer *buffer, GtkTextIter *start, GtkTextIter 
 }
 
 static void
+adf_buffer_begin_user_action (GtkTextBuffer *buffer)
+{
+  AdfBuffer *self = ADF_BUFFER (buffer);
+
+  if (self->user_action++ == 0)
+    self->action_seen = FALSE;
+}
+
+static void
+adf_buffer_end_user_action (GtkTextBuffer *buffer)
+{
+  AdfBuffer *self = ADF_BUFFER (buffer);
+
+  if (self->user_action > 0)
+    self->user_action--;
+}
+
+static void
 adf_buffer_finalize (GObject *object)
 {
   AdfBuffer *self = ADF_BUFFER (object);
@@ -475,6 +493,8 @@ adf_buffer_class_init (AdfBufferClass *klass)
   object_class->finalize = adf_buffer_finalize;
   buffer_class->insert_text = adf_buffer_insert_text;
   buffer_class->delete_range = adf_buffer_delete_range;
+  buffer_class->begin_user_action = adf_buffer_begin_user_action;
+  buffer_class->end_user_action = adf_buffer_end_user_action;
 
   /**
    * AdfBuffer::document-changed:
@@ -503,6 +523,30 @@ adf_buffer_init (AdfBuffer *self)
 }
 
 /* Private API */
+
+/* The order ProseMirror writes marks in with @atlaskit/adf-schema (its schema's mark order),
+ * so that what we write reads like what Atlassian's editor writes. */
+int
+_adf_mark_compare (const AdfMarkInfo *a, const AdfMarkInfo *b)
+{
+  static const int rank[ADF_N_MARK_KINDS] = {
+    [ADF_MARK_KIND_LINK] = 0,
+    [ADF_MARK_KIND_EM] = 1,
+    [ADF_MARK_KIND_STRONG] = 2,
+    [ADF_MARK_KIND_TEXT_COLOR] = 3,
+    [ADF_MARK_KIND_BACKGROUND_COLOR] = 4,
+    [ADF_MARK_KIND_STRIKE] = 5,
+    [ADF_MARK_KIND_SUBSUP] = 6,
+    [ADF_MARK_KIND_UNDERLINE] = 7,
+    [ADF_MARK_KIND_CODE] = 8,
+    [ADF_MARK_KIND_ANNOTATION] = 9,
+    [ADF_MARK_KIND_OTHER] = 10,
+  };
+
+  if (a->kind != b->kind)
+    return rank[a->kind] < rank[b->kind] ? -1 : 1;
+  return strcmp (a->key, b->key);
+}
 
 /* @node's shell: @node without its content, "content": [] kept when it was empty. */
 AdfShell *

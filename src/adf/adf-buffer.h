@@ -66,6 +66,7 @@ gboolean adf_buffer_can_undo (AdfBuffer *self);
 gboolean adf_buffer_can_redo (AdfBuffer *self);
 void adf_buffer_undo (AdfBuffer *self);
 void adf_buffer_redo (AdfBuffer *self);
+void adf_buffer_break_undo_group (AdfBuffer *self);
 
 /* Child anchors: inline atoms (mention, status…) and islands (table, panel…) */
 const char *adf_buffer_anchor_kind (GtkTextChildAnchor *anchor);
