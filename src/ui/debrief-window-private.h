@@ -34,6 +34,7 @@ struct _DebriefWindow
   GtkStack *stack;
   GtkWidget *sandbox_button;
   AdwLeaflet *leaflet;
+  GtkWidget *sidebar_clamp;
   GtkWidget *sidebar;
   AdwWindowTitle *window_title;
   GtkWidget *refresh_button;

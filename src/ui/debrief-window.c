@@ -32,6 +32,19 @@ show_main (DebriefWindow *self, gboolean main)
   gtk_stack_set_visible_child_name (self->stack, main ? "main" : "welcome");
 }
 
+/* Beside the postmortem, the list keeps the width of GSettings' sidebar-width whatever the
+ * length of its titles; alone (folded), it takes the window. */
+static void
+update_sidebar_width (DebriefWindow *self)
+{
+  int width = adw_leaflet_get_folded (self->leaflet)
+                  ? G_MAXINT
+                  : g_settings_get_int (self->settings, "sidebar-width");
+
+  adw_clamp_set_maximum_size (ADW_CLAMP (self->sidebar_clamp), width);
+  adw_clamp_set_tightening_threshold (ADW_CLAMP (self->sidebar_clamp), width);
+}
+
 static void
 on_refreshing_changed (DebriefWindow *self)
 {
@@ -111,7 +124,7 @@ focus_search_action (GtkWidget *widget, const char *action_name, GVariant *param
   DebriefWindow *self = DEBRIEF_WINDOW (widget);
 
   if (adw_leaflet_get_folded (self->leaflet))
-    adw_leaflet_set_visible_child (self->leaflet, self->sidebar);
+    adw_leaflet_set_visible_child (self->leaflet, self->sidebar_clamp);
   debrief_postmortem_list_focus_search (self->postmortem_list);
 }
 
@@ -244,6 +257,7 @@ debrief_window_class_init (DebriefWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DebriefWindow, sandbox_button);
   gtk_widget_class_bind_template_child (widget_class, DebriefWindow, leaflet);
   gtk_widget_class_bind_template_child (widget_class, DebriefWindow, sidebar);
+  gtk_widget_class_bind_template_child (widget_class, DebriefWindow, sidebar_clamp);
   gtk_widget_class_bind_template_child (widget_class, DebriefWindow, window_title);
   gtk_widget_class_bind_template_child (widget_class, DebriefWindow, refresh_button);
   gtk_widget_class_bind_template_child (widget_class, DebriefWindow, new_button);
@@ -290,8 +304,11 @@ debrief_window_init (DebriefWindow *self)
   g_settings_bind (self->settings, "window-height", self, "default-height",
                    G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "window-maximized", self, "maximized", G_SETTINGS_BIND_DEFAULT);
-  g_settings_bind (self->settings, "sidebar-width", self->sidebar, "width-request",
-                   G_SETTINGS_BIND_DEFAULT);
+  g_signal_connect_object (self->settings, "changed::sidebar-width",
+                           G_CALLBACK (update_sidebar_width), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->leaflet, "notify::folded", G_CALLBACK (update_sidebar_width),
+                           self, G_CONNECT_SWAPPED);
+  update_sidebar_width (self);
 
   /* The application loads it too (from its resource base path); a window without one, in
    * the tests, has it all the same. */
