@@ -86,9 +86,26 @@ static void
 create_dialog_free (CreateDialog *create)
 {
   g_clear_object (&create->filter);
+  g_clear_object (&create->create_button);
   g_free (create->owner_id);
   g_free (create->search);
   g_free (create);
+}
+
+/* The list box unselects its rows as the dialog goes: nothing of the dialog may answer
+ * then. */
+static void
+disconnect_create_dialog (CreateDialog *create)
+{
+  g_signal_handlers_disconnect_by_data (create->list_box, create);
+  g_signal_handlers_disconnect_by_data (create->search_entry, create);
+}
+
+static gboolean
+on_create_close_request (CreateDialog *create)
+{
+  disconnect_create_dialog (create);
+  return FALSE;
 }
 
 static gboolean
@@ -148,6 +165,7 @@ on_create_clicked (CreateDialog *create)
 
   _debrief_window_create_for_incident (create->window, og_incident_get_id (incident),
                                        create->owner_id);
+  disconnect_create_dialog (create);
   gtk_window_destroy (GTK_WINDOW (create->dialog));
 }
 
@@ -204,7 +222,8 @@ new_postmortem_action (GtkWidget *widget, const char *action_name, GVariant *par
   cancel = gtk_button_new_with_mnemonic (_ ("_Cancel"));
   gtk_actionable_set_action_name (GTK_ACTIONABLE (cancel), "window.close");
   adw_header_bar_pack_start (ADW_HEADER_BAR (header), cancel);
-  create->create_button = gtk_button_new_with_mnemonic (_ ("C_reate"));
+  /* A reference of its own: the list box may unselect its rows after the button is gone. */
+  create->create_button = g_object_ref (gtk_button_new_with_mnemonic (_ ("C_reate")));
   gtk_widget_add_css_class (create->create_button, "suggested-action");
   gtk_widget_set_sensitive (create->create_button, FALSE);
   gtk_accessible_update_property (GTK_ACCESSIBLE (create->create_button),
@@ -304,6 +323,7 @@ new_postmortem_action (GtkWidget *widget, const char *action_name, GVariant *par
     gtk_widget_add_controller (dialog, keys);
   }
 
+  g_signal_connect_swapped (dialog, "close-request", G_CALLBACK (on_create_close_request), create);
   g_set_weak_pointer (&self->create_dialog, dialog);
   gtk_window_present (GTK_WINDOW (dialog));
   gtk_widget_grab_focus (create->search_entry);

@@ -78,6 +78,8 @@ struct _DebriefWindow
 
   guint sandbox : 1;
   guint loading_rich_text : 1;
+  /* An editor was typed in and has not written its document into the working copy yet. */
+  guint rich_text_pending : 1;
 };
 
 /* debrief-window-session.c: the postmortem shown */

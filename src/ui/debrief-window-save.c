@@ -300,7 +300,10 @@ _debrief_window_save (DebriefWindow *self)
   _debrief_window_store_rich_texts (self);
 
   if (!debrief_edit_session_get_dirty (self->session))
-    return;
+    {
+      _debrief_window_update_actions (self);
+      return;
+    }
 
   start_save (self);
 }

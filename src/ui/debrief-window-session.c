@@ -92,13 +92,27 @@ store_rich_text (DebriefWindow *self, OgPostmortemField field)
 void
 _debrief_window_store_rich_texts (DebriefWindow *self)
 {
+  self->rich_text_pending = FALSE;
   store_rich_text (self, OG_POSTMORTEM_FIELD_EXECUTIVE_SUMMARY);
   store_rich_text (self, OG_POSTMORTEM_FIELD_CONTENT);
+}
+
+/* Typing: Save is there at once (Ctrl+S writes what the editor holds first), not only after
+ * the editor's pause. */
+static void
+on_rich_text_buffer_changed (DebriefWindow *self)
+{
+  if (self->loading_rich_text || self->session == NULL || self->rich_text_pending)
+    return;
+
+  self->rich_text_pending = TRUE;
+  _debrief_window_update_actions (self);
 }
 
 static void
 on_rich_text_changed (DebriefWindow *self, DebriefRichText *text)
 {
+  self->rich_text_pending = FALSE;
   store_rich_text (self, text == self->summary_text ? OG_POSTMORTEM_FIELD_EXECUTIVE_SUMMARY
                                                     : OG_POSTMORTEM_FIELD_CONTENT);
 }
@@ -194,7 +208,8 @@ _debrief_window_update_actions (DebriefWindow *self)
   gtk_widget_action_set_enabled (widget, "win.refresh", self->client != NULL);
   gtk_widget_action_set_enabled (widget, "win.new-postmortem", self->client != NULL);
   gtk_widget_action_set_enabled (widget, "win.open", self->client != NULL);
-  gtk_widget_action_set_enabled (widget, "win.save", dirty && !saving);
+  gtk_widget_action_set_enabled (widget, "win.save",
+                                 (dirty || (open && self->rich_text_pending)) && !saving);
   gtk_widget_action_set_enabled (widget, "win.delete", open && !saving);
   gtk_widget_action_set_enabled (widget, "win.restore-draft", open);
   gtk_widget_action_set_enabled (widget, "win.discard-draft", open);
@@ -526,6 +541,8 @@ _debrief_window_session_init (DebriefWindow *self)
                               G_BINDING_SYNC_CREATE);
       g_signal_connect_object (text, "changed", G_CALLBACK (on_rich_text_changed), self,
                                G_CONNECT_SWAPPED);
+      g_signal_connect_object (debrief_rich_text_get_buffer (DEBRIEF_RICH_TEXT (text)), "changed",
+                               G_CALLBACK (on_rich_text_buffer_changed), self, G_CONNECT_SWAPPED);
       *editors[i].text = DEBRIEF_RICH_TEXT (text);
     }
 
