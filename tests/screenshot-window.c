@@ -171,7 +171,8 @@ main (int argc, char *argv[])
     g_autoptr (GtkCssProvider) css = gtk_css_provider_new ();
 
     gtk_css_provider_load_from_resource (css, RESOURCE_BASE "/style.css");
-    gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (css),
+    gtk_style_context_add_provider_for_display (gdk_display_get_default (),
+                                                GTK_STYLE_PROVIDER (css),
                                                 GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
   }
 
@@ -226,8 +227,8 @@ main (int argc, char *argv[])
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.delete", NULL);
   delete_name = g_strdup_printf ("delete-%s.png", suffix);
-  save_png (GTK_WINDOW (window), GTK_WINDOW (_debrief_window_get_delete_dialog (window)),
-            directory, delete_name);
+  save_png (GTK_WINDOW (window), GTK_WINDOW (_debrief_window_get_delete_dialog (window)), directory,
+            delete_name);
   gtk_window_destroy (GTK_WINDOW (_debrief_window_get_delete_dialog (window)));
 
   published = find_postmortem (sandbox, "published");

@@ -65,12 +65,12 @@ spin (guint ms)
   wait_until (never, NULL, ms);
 }
 
-#define WAIT_FOR(condition, data, what) \
-  G_STMT_START \
-  { \
-    if (!wait_until (condition, data, TIMEOUT_MS)) \
+#define WAIT_FOR(condition, data, what)                   \
+  G_STMT_START                                            \
+  {                                                       \
+    if (!wait_until (condition, data, TIMEOUT_MS))        \
       g_error ("%s: not within %d ms", what, TIMEOUT_MS); \
-  } \
+  }                                                       \
   G_STMT_END
 
 static gboolean
@@ -252,11 +252,13 @@ open_from_list (Fixture *fixture, const char *id)
   DebriefPostmortemList *list = list_of (fixture);
   guint position = position_in_list (list, id);
 
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (_debrief_postmortem_list_get_list_view (list)),
-                                             "list.activate-item", "u", position));
+  g_assert_true (
+      gtk_widget_activate_action (GTK_WIDGET (_debrief_postmortem_list_get_list_view (list)),
+                                  "list.activate-item", "u", position));
   WAIT_FOR (session_ready, fixture->window, "the postmortem opened");
-  g_assert_cmpstr (debrief_edit_session_get_postmortem_id (_debrief_window_get_session (fixture->window)),
-                   ==, id);
+  g_assert_cmpstr (
+      debrief_edit_session_get_postmortem_id (_debrief_window_get_session (fixture->window)), ==,
+      id);
   g_assert_cmpstr (_debrief_window_get_content_page_name (fixture->window), ==, "page");
 }
 
@@ -440,17 +442,17 @@ test_edit_and_save (Fixture *fixture, gconstpointer data)
                    og_severity_to_string (other));
   g_assert_cmpstr (body_string (titles->pdata[0], "actorUserId"), ==, OG_SANDBOX_ACTOR_ID);
 
-  g_assert_cmpstr (json_object_get_string_member (
-                       sandbox_postmortem (fixture->sandbox, id, &node), "title"),
-                   ==, "Checkout failed for an hour");
+  g_assert_cmpstr (
+      json_object_get_string_member (sandbox_postmortem (fixture->sandbox, id, &node), "title"), ==,
+      "Checkout failed for an hour");
   g_assert_false (debrief_edit_session_get_dirty (_debrief_window_get_session (fixture->window)));
   g_assert_false (save_enabled (fixture));
   g_assert_cmpstr (_debrief_window_get_last_toast (fixture->window), ==, "Saved to Opsgenie");
   /* The list shows the new title. */
   {
-    g_autoptr (DebriefLibraryEntry) entry = g_list_model_get_item (
-        _debrief_postmortem_list_get_model (list_of (fixture)),
-        position_in_list (list_of (fixture), id));
+    g_autoptr (DebriefLibraryEntry) entry
+        = g_list_model_get_item (_debrief_postmortem_list_get_model (list_of (fixture)),
+                                 position_in_list (list_of (fixture), id));
 
     g_assert_cmpstr (debrief_library_entry_get_title (entry), ==, "Checkout failed for an hour");
   }
@@ -508,7 +510,8 @@ test_published_lock_and_revert (Fixture *fixture, gconstpointer data)
   g_assert_false (gtk_widget_is_sensitive (GTK_WIDGET (severity_row (fixture))));
   g_assert_false (debrief_rich_text_get_editable (
       _debrief_window_get_rich_text (fixture->window, OG_POSTMORTEM_FIELD_CONTENT)));
-  g_assert_true (debrief_edit_session_get_read_only (_debrief_window_get_session (fixture->window)));
+  g_assert_true (
+      debrief_edit_session_get_read_only (_debrief_window_get_session (fixture->window)));
 
   revert = _debrief_postmortem_page_get_revert_button (page);
   g_assert_true (gtk_widget_is_sensitive (revert));
@@ -522,9 +525,9 @@ test_published_lock_and_revert (Fixture *fixture, gconstpointer data)
   g_assert_cmpuint (statuses->len, ==, 1);
   g_assert_cmpstr (body_string (statuses->pdata[0], "status"), ==, "in-review");
   g_assert_cmpuint (count_writes (fixture->sandbox), ==, 1);
-  g_assert_cmpstr (json_object_get_string_member (
-                       sandbox_postmortem (fixture->sandbox, id, &node), "status"),
-                   ==, "in-review");
+  g_assert_cmpstr (
+      json_object_get_string_member (sandbox_postmortem (fixture->sandbox, id, &node), "status"),
+      ==, "in-review");
 
   g_assert_true (gtk_editable_get_editable (title_entry (fixture)));
   g_assert_true (debrief_rich_text_get_editable (
@@ -581,7 +584,8 @@ test_conflict_dialog (Fixture *fixture, gconstpointer data)
   gboolean saw_mine = FALSE, saw_theirs = FALSE;
 
   open_from_list (fixture, id);
-  theirs = og_postmortem_copy (debrief_edit_session_get_base (_debrief_window_get_session (fixture->window)));
+  theirs = og_postmortem_copy (
+      debrief_edit_session_get_base (_debrief_window_get_session (fixture->window)));
   mine_severity = (og_postmortem_get_severity (theirs) + 1) % 5;
   their_severity = (og_postmortem_get_severity (theirs) + 2) % 5;
 
@@ -600,7 +604,8 @@ test_conflict_dialog (Fixture *fixture, gconstpointer data)
   g_assert_cmpuint (count_writes (fixture->sandbox), ==, 0);
 
   dialog = _debrief_window_get_conflict_dialog (fixture->window);
-  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (dialog)) == GTK_WINDOW (fixture->window));
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (dialog))
+                 == GTK_WINDOW (fixture->window));
   extra = adw_message_dialog_get_extra_child (dialog);
   g_assert_nonnull (extra);
   {
@@ -673,8 +678,8 @@ test_partial_failure (Fixture *fixture, gconstpointer data)
 
   g_assert_cmpint (debrief_edit_session_get_field_state (session, OG_POSTMORTEM_FIELD_TITLE), ==,
                    DEBRIEF_FIELD_STATE_CLEAN);
-  g_assert_cmpint (debrief_edit_session_get_field_state (session, OG_POSTMORTEM_FIELD_SEVERITY),
-                   ==, DEBRIEF_FIELD_STATE_FAILED);
+  g_assert_cmpint (debrief_edit_session_get_field_state (session, OG_POSTMORTEM_FIELD_SEVERITY), ==,
+                   DEBRIEF_FIELD_STATE_FAILED);
   for (OgPostmortemField f = 0; f < OG_N_POSTMORTEM_FIELDS; f++)
     {
       DebriefPageFieldState expected = f == OG_POSTMORTEM_FIELD_SEVERITY
@@ -693,9 +698,9 @@ test_partial_failure (Fixture *fixture, gconstpointer data)
   g_assert_nonnull (strstr (message, og_error_get_request_id (error)));
   g_assert_null (_debrief_postmortem_page_get_field_message (page, OG_POSTMORTEM_FIELD_TITLE));
 
-  g_assert_cmpstr (json_object_get_string_member (
-                       sandbox_postmortem (fixture->sandbox, id, &node), "title"),
-                   ==, "Saved title");
+  g_assert_cmpstr (
+      json_object_get_string_member (sandbox_postmortem (fixture->sandbox, id, &node), "title"), ==,
+      "Saved title");
   g_assert_true (debrief_edit_session_get_dirty (session));
   g_assert_true (save_enabled (fixture));
   g_assert_nonnull (strstr (_debrief_window_get_last_toast (fixture->window), "Severity"));
@@ -823,7 +828,8 @@ test_create_from_incident (Fixture *fixture, gconstpointer data)
 
   creates = request_bodies (fixture->sandbox, OG_ROUTE_POSTMORTEM_CREATE);
   g_assert_cmpuint (creates->len, ==, 1);
-  g_assert_cmpstr (body_string (creates->pdata[0], "incidentId"), ==, og_incident_get_id (incident));
+  g_assert_cmpstr (body_string (creates->pdata[0], "incidentId"), ==,
+                   og_incident_get_id (incident));
   g_assert_cmpstr (body_string (creates->pdata[0], "actorUserId"), ==, OG_SANDBOX_ACTOR_ID);
 
   new_id = debrief_edit_session_get_postmortem_id (_debrief_window_get_session (fixture->window));
@@ -848,7 +854,8 @@ test_create_from_list (Fixture *fixture, gconstpointer data)
   WAIT_FOR (session_ready, fixture->window, "the new postmortem opened");
   creates = request_bodies (fixture->sandbox, OG_ROUTE_POSTMORTEM_CREATE);
   g_assert_cmpuint (creates->len, ==, 1);
-  g_assert_cmpstr (body_string (creates->pdata[0], "incidentId"), ==, og_incident_get_id (incident));
+  g_assert_cmpstr (body_string (creates->pdata[0], "incidentId"), ==,
+                   og_incident_get_id (incident));
 }
 
 /* Open by id (Ctrl+L): the dialog's entry, Enter. */
@@ -868,8 +875,9 @@ test_open_by_id (Fixture *fixture, gconstpointer data)
   g_assert_true (adw_message_dialog_get_response_enabled (dialog, "open"));
   g_signal_emit_by_name (entry, "activate");
   WAIT_FOR (session_ready, fixture->window, "the postmortem opened");
-  g_assert_cmpstr (debrief_edit_session_get_postmortem_id (_debrief_window_get_session (fixture->window)),
-                   ==, id);
+  g_assert_cmpstr (
+      debrief_edit_session_get_postmortem_id (_debrief_window_get_session (fixture->window)), ==,
+      id);
 }
 
 /* Switching postmortems with unsaved changes keeps them as a draft and says so; reopened,
@@ -888,17 +896,18 @@ test_draft_kept_and_restored (Fixture *fixture, gconstpointer data)
   gtk_editable_set_text (title_entry (fixture), "Words not saved yet");
 
   open_from_list (fixture, second);
-  g_assert_nonnull (strstr (_debrief_window_get_last_toast (fixture->window),
-                            "are kept as a draft"));
+  g_assert_nonnull (
+      strstr (_debrief_window_get_last_toast (fixture->window), "are kept as a draft"));
   g_assert_cmpuint (count_writes (fixture->sandbox), ==, 0);
 
   open_from_list (fixture, first);
   g_assert_true (gtk_widget_get_visible (bar));
-  g_assert_true (g_str_has_prefix (_debrief_window_get_draft_text (fixture->window),
-                                   "Unsaved changes from "));
+  g_assert_true (
+      g_str_has_prefix (_debrief_window_get_draft_text (fixture->window), "Unsaved changes from "));
   g_assert_cmpstr (gtk_editable_get_text (title_entry (fixture)), ==, original);
 
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.restore-draft", NULL));
+  g_assert_true (
+      gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.restore-draft", NULL));
   g_assert_cmpstr (gtk_editable_get_text (title_entry (fixture)), ==, "Words not saved yet");
   g_assert_false (gtk_widget_get_visible (bar));
   g_assert_true (debrief_edit_session_get_dirty (_debrief_window_get_session (fixture->window)));
@@ -923,14 +932,16 @@ test_filter_and_sort (Fixture *fixture, gconstpointer data)
   guint n_all = g_list_model_get_n_items (shown);
   g_autofree char *id = find_postmortem (fixture->sandbox, "published");
   g_autoptr (JsonNode) node = NULL;
-  const char *title = json_object_get_string_member (sandbox_postmortem (fixture->sandbox, id, &node),
-                                                     "title");
+  const char *title
+      = json_object_get_string_member (sandbox_postmortem (fixture->sandbox, id, &node), "title");
   g_autofree char *word = g_strndup (title, 12);
 
-  g_assert_cmpuint (n_all, ==, g_list_model_get_n_items (_debrief_window_get_model (fixture->window)));
+  g_assert_cmpuint (n_all, ==,
+                    g_list_model_get_n_items (_debrief_window_get_model (fixture->window)));
 
   /* Ctrl+F goes to the search. */
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.focus-search", NULL));
+  g_assert_true (
+      gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.focus-search", NULL));
   search (list, word);
   g_assert_cmpuint (g_list_model_get_n_items (shown), >=, 1);
   g_assert_cmpuint (g_list_model_get_n_items (shown), <, n_all);
@@ -958,8 +969,8 @@ test_filter_and_sort (Fixture *fixture, gconstpointer data)
   spin (20);
   g_assert_cmpuint (g_list_model_get_n_items (shown), ==, n_all);
 
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (list), "postmortem-list.sort-key", "s",
-                                             "severity"));
+  g_assert_true (
+      gtk_widget_activate_action (GTK_WIDGET (list), "postmortem-list.sort-key", "s", "severity"));
   spin (20);
   for (guint i = 1; i < g_list_model_get_n_items (shown); i++)
     {
@@ -981,8 +992,8 @@ test_accessible_names (Fixture *fixture, gconstpointer data)
                          window->back_button, window->postmortem_menu_button };
 
   for (guint i = 0; i < G_N_ELEMENTS (named); i++)
-    g_assert_true (
-        gtk_test_accessible_has_property (GTK_ACCESSIBLE (named[i]), GTK_ACCESSIBLE_PROPERTY_LABEL));
+    g_assert_true (gtk_test_accessible_has_property (GTK_ACCESSIBLE (named[i]),
+                                                     GTK_ACCESSIBLE_PROPERTY_LABEL));
   {
     g_autofree char *mismatch = gtk_test_accessible_check_property (
         GTK_ACCESSIBLE (window->new_button), GTK_ACCESSIBLE_PROPERTY_LABEL, "New Postmortem");

@@ -64,9 +64,8 @@ _debrief_window_create_for_incident (DebriefWindow *self,
   if (self->library == NULL || self->client == NULL)
     return;
 
-  debrief_edit_session_create_async (self->library, self->client, incident_id,
-                                     actor_user_id (self), owner_id, self->cancellable, on_created,
-                                     g_object_ref (self));
+  debrief_edit_session_create_async (self->library, self->client, incident_id, actor_user_id (self),
+                                     owner_id, self->cancellable, on_created, g_object_ref (self));
 }
 
 typedef struct
@@ -143,7 +142,8 @@ static void
 on_create_search_changed (CreateDialog *create)
 {
   g_free (create->search);
-  create->search = g_utf8_casefold (gtk_editable_get_text (GTK_EDITABLE (create->search_entry)), -1);
+  create->search
+      = g_utf8_casefold (gtk_editable_get_text (GTK_EDITABLE (create->search_entry)), -1);
   gtk_filter_changed (GTK_FILTER (create->filter), GTK_FILTER_CHANGE_DIFFERENT);
 }
 
@@ -370,9 +370,9 @@ open_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
   if (self->library == NULL)
     return;
 
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (
-      GTK_WINDOW (self), _ ("Open a Postmortem"),
-      _ ("Paste its link from Opsgenie, or type its id.")));
+  dialog = ADW_MESSAGE_DIALOG (
+      adw_message_dialog_new (GTK_WINDOW (self), _ ("Open a Postmortem"),
+                              _ ("Paste its link from Opsgenie, or type its id.")));
   entry = gtk_entry_new ();
   gtk_entry_set_placeholder_text (GTK_ENTRY (entry), _ ("Link or id"));
   gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL,
@@ -464,8 +464,8 @@ delete_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
   dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (
       GTK_WINDOW (self), heading,
       _ ("It is deleted in Opsgenie for everyone, and cannot be brought back.")));
-  timeline = gtk_check_button_new_with_mnemonic (
-      _ ("Also delete the _timeline exported to Confluence"));
+  timeline
+      = gtk_check_button_new_with_mnemonic (_ ("Also delete the _timeline exported to Confluence"));
   gtk_check_button_set_active (GTK_CHECK_BUTTON (timeline), FALSE);
   adw_message_dialog_set_extra_child (dialog, timeline);
   g_object_set_data (G_OBJECT (dialog), "timeline", timeline);
@@ -473,8 +473,7 @@ delete_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
                           g_object_unref);
   g_object_set_data_full (G_OBJECT (dialog), "title", g_strdup (title), g_free);
 
-  adw_message_dialog_add_responses (dialog, "cancel", _ ("_Cancel"), "delete", _ ("_Delete"),
-                                    NULL);
+  adw_message_dialog_add_responses (dialog, "cancel", _ ("_Cancel"), "delete", _ ("_Delete"), NULL);
   adw_message_dialog_set_response_appearance (dialog, "delete", ADW_RESPONSE_DESTRUCTIVE);
   adw_message_dialog_set_default_response (dialog, "cancel");
   adw_message_dialog_set_close_response (dialog, "cancel");
@@ -488,13 +487,11 @@ delete_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 void
 _debrief_window_dialogs_class_init (GtkWidgetClass *widget_class)
 {
-  gtk_widget_class_install_action (widget_class, "win.new-postmortem", NULL,
-                                   new_postmortem_action);
+  gtk_widget_class_install_action (widget_class, "win.new-postmortem", NULL, new_postmortem_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK,
                                        "win.new-postmortem", NULL);
   gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_l, GDK_CONTROL_MASK, "win.open",
-                                       NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_l, GDK_CONTROL_MASK, "win.open", NULL);
   gtk_widget_class_install_action (widget_class, "win.delete", NULL, delete_action);
 }
 

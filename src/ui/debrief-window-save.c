@@ -176,8 +176,8 @@ show_conflicts (DebriefWindow *self)
   guint n = debrief_edit_session_get_n_conflicts (session);
 
   dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (
-      GTK_WINDOW (self), ngettext ("A Field Was Changed in Opsgenie Too",
-                                   "Fields Were Changed in Opsgenie Too", n),
+      GTK_WINDOW (self),
+      ngettext ("A Field Was Changed in Opsgenie Too", "Fields Were Changed in Opsgenie Too", n),
       _ ("Someone changed these fields in Opsgenie since you opened the postmortem. Choose the "
          "version to keep for each; the rest of your changes are saved as they are.")));
   g_object_set_data_full (G_OBJECT (dialog), "session", g_object_ref (session), g_object_unref);
@@ -275,8 +275,8 @@ on_saved (GObject *object, GAsyncResult *result, gpointer user_data)
                                       g_array_index (unsaved, OgPostmortemField, i)));
         }
       /* Translators: %s lists the fields ("Title, Severity") */
-      message = g_strdup_printf (_ ("Not everything was saved: %s. The fields say why."),
-                                 names->str);
+      message
+          = g_strdup_printf (_ ("Not everything was saved: %s. The fields say why."), names->str);
       _debrief_window_toast (self, message);
     }
   else if (!g_error_matches (error, DEBRIEF_EDIT_SESSION_ERROR, DEBRIEF_EDIT_SESSION_ERROR_BUSY))
@@ -357,8 +357,7 @@ void
 _debrief_window_save_class_init (GtkWidgetClass *widget_class)
 {
   gtk_widget_class_install_action (widget_class, "win.save", NULL, save_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "win.save",
-                                       NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "win.save", NULL);
 }
 
 AdwMessageDialog *

@@ -139,10 +139,10 @@ update_title (DebriefWindow *self)
   OgPostmortem *base = self->session != NULL ? debrief_edit_session_get_base (self->session) : NULL;
   const char *title = base != NULL ? og_postmortem_get_title (base) : NULL;
 
-  adw_window_title_set_title (self->postmortem_title,
-                              self->session == NULL ? ""
-                              : title != NULL && *title != '\0' ? title
-                                                                : _ ("Untitled Postmortem"));
+  adw_window_title_set_title (self->postmortem_title, self->session == NULL ? ""
+                                                      : title != NULL && *title != '\0'
+                                                          ? title
+                                                          : _ ("Untitled Postmortem"));
 
   if (self->session != NULL && debrief_edit_session_get_from_cache (self->session)
       && !debrief_edit_session_get_loading (self->session))
@@ -163,8 +163,8 @@ update_title (DebriefWindow *self)
 static void
 update_draft_bar (DebriefWindow *self)
 {
-  gboolean available = self->session != NULL
-                       && debrief_edit_session_get_draft_available (self->session);
+  gboolean available
+      = self->session != NULL && debrief_edit_session_get_draft_available (self->session);
 
   if (available)
     {
@@ -429,8 +429,8 @@ _debrief_window_show_session (DebriefWindow *self, DebriefEditSession *session)
                             self);
   g_signal_connect_swapped (session, "notify::from-cache", G_CALLBACK (on_session_state_changed),
                             self);
-  g_signal_connect_swapped (session, "notify::n-steps-done",
-                            G_CALLBACK (on_session_state_changed), self);
+  g_signal_connect_swapped (session, "notify::n-steps-done", G_CALLBACK (on_session_state_changed),
+                            self);
   g_signal_connect_swapped (session, "notify::draft-available",
                             G_CALLBACK (on_session_state_changed), self);
   g_signal_connect_swapped (session, "notify::read-only", G_CALLBACK (on_session_state_changed),

@@ -48,6 +48,8 @@ update_sidebar_width (DebriefWindow *self)
 static void
 on_refreshing_changed (DebriefWindow *self)
 {
+  if (self->library != NULL && !debrief_postmortem_list_get_refreshing (self->postmortem_list))
+    g_debug ("loaded %u postmortems", g_list_model_get_n_items (G_LIST_MODEL (self->library)));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
 }
 
@@ -306,15 +308,16 @@ debrief_window_init (DebriefWindow *self)
   g_settings_bind (self->settings, "window-maximized", self, "maximized", G_SETTINGS_BIND_DEFAULT);
   g_signal_connect_object (self->settings, "changed::sidebar-width",
                            G_CALLBACK (update_sidebar_width), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->leaflet, "notify::folded", G_CALLBACK (update_sidebar_width),
-                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->leaflet, "notify::folded", G_CALLBACK (update_sidebar_width), self,
+                           G_CONNECT_SWAPPED);
   update_sidebar_width (self);
 
   /* The application loads it too (from its resource base path); a window without one, in
    * the tests, has it all the same. */
   builder = gtk_builder_new_from_resource (RESOURCE_BASE "/gtk/help-overlay.ui");
   gtk_application_window_set_help_overlay (
-      GTK_APPLICATION_WINDOW (self), GTK_SHORTCUTS_WINDOW (gtk_builder_get_object (builder, "help_overlay")));
+      GTK_APPLICATION_WINDOW (self),
+      GTK_SHORTCUTS_WINDOW (gtk_builder_get_object (builder, "help_overlay")));
 
   if (g_strcmp0 (PROFILE, "development") == 0)
     gtk_widget_add_css_class (GTK_WIDGET (self), "devel");

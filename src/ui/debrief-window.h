@@ -22,9 +22,8 @@ DebriefWindow *debrief_window_new (GtkApplication *application);
 /* Whose library the window shows and who writes: @account_id names the library (NULL: the
  * sandbox's, "sandbox"); @actor_user_id is the actorUserId of every write (NULL: the
  * sandbox's actor). Takes effect with the next client. */
-void debrief_window_set_account (DebriefWindow *self,
-                                 const char *account_id,
-                                 const char *actor_user_id);
+void
+debrief_window_set_account (DebriefWindow *self, const char *account_id, const char *actor_user_id);
 
 /* Setting a client loads the account's library and refreshes it; NULL shows the welcome
  * page. */
