@@ -280,7 +280,7 @@ cancel_cb (gpointer user_data)
  * is there again. The item lives in a collection of its own, so that locking it does not
  * disturb the other tests that share this keyring. */
 static void
-test_locked (void)
+locked_body (void)
 {
   g_autofree char *account = new_account_id ();
   g_autoptr (GDBusConnection) bus = NULL;
@@ -330,12 +330,13 @@ test_locked (void)
   g_assert_no_error (error);
   g_clear_object (&result);
 
-  /* Locked again, the retry asks the keyring to prompt. Headless nobody answers: the caller
-   * gives up through the cancellable and gets control back at once (the prompt is
-   * dismissed). */
+  /* Locked again, the retry asks the keyring to prompt. Headless nobody can answer: the
+   * caller gives up through the cancellable and gets control back at once (the prompt is
+   * dismissed). What the daemon does meanwhile is its own business: gnome-keyring 42 aborts
+   * (gkd-secret-unlock.c, "!self->current") when no prompter can be shown. */
   lock_collection (bus, collection);
   start = g_get_monotonic_time ();
-  g_timeout_add (500, cancel_cb, cancellable);
+  g_timeout_add (1000, cancel_cb, cancellable);
   debrief_secrets_unlock_async (account, "api.opsgenie.com", cancellable, store_result, &result);
   g_assert_false (debrief_secrets_unlock_finish (wait_result (&result), &error));
   g_assert_nonnull (error);
@@ -344,21 +345,43 @@ test_locked (void)
                  || g_error_matches (error, DEBRIEF_SECRETS_ERROR, DEBRIEF_SECRETS_ERROR_LOCKED));
   g_assert_cmpint (g_get_monotonic_time () - start, <, 3 * G_USEC_PER_SEC);
   g_clear_error (&error);
-
-  /* Still locked: at once, no key. gnome-keyring (42) drops the collection whose unlock
-   * prompt failed from its tree until it is loaded again, so the answer is "locked" or "no
-   * key", never the key and never a wait. */
-  start = g_get_monotonic_time ();
-  key = lookup_key (account, "api.opsgenie.com", &error);
-  g_assert_null (key);
-  if (error != NULL)
-    g_assert_error (error, DEBRIEF_SECRETS_ERROR, DEBRIEF_SECRETS_ERROR_LOCKED);
-  g_assert_cmpint (g_get_monotonic_time () - start, <, 2 * G_USEC_PER_SEC);
-  g_clear_error (&error);
 }
 
-/* The path a Flatpak takes (secret_password_*(), through the portal there), here against
- * the same keyring: the same answers. */
+/* An unlock prompt that cannot be shown makes gnome-keyring 42 abort (D-Bus activation then
+ * starts a new daemon, with every keyring locked): the test runs in a child with a bus and
+ * a keyring daemon of its own (activated on that bus, with its own data and runtime
+ * directories), so that the tests sharing the runner's keyring keep theirs unlocked. */
+static void
+test_locked (void)
+{
+  if (g_test_subprocess ())
+    {
+      g_autofree char *data = g_dir_make_tmp ("debrief-keyring-data-XXXXXX", NULL);
+      g_autofree char *runtime = g_dir_make_tmp ("debrief-keyring-run-XXXXXX", NULL);
+      GTestDBus *bus;
+
+      g_setenv ("XDG_DATA_HOME", data, TRUE);
+      g_setenv ("XDG_RUNTIME_DIR", runtime, TRUE);
+      g_unsetenv ("GNOME_KEYRING_CONTROL");
+      bus = g_test_dbus_new (G_TEST_DBUS_NONE);
+      g_test_dbus_add_service_dir (bus, "/usr/share/dbus-1/services");
+      g_test_dbus_up (bus);
+
+      locked_body ();
+
+      /* Not _down(), and no unref (which would call it): calls to a daemon that aborted may
+       * still hold the connection, and _down() waits for it to go. The child ends here. */
+      secret_service_disconnect ();
+      g_test_dbus_stop (bus);
+      return;
+    }
+
+  if (skip_without_keyring ())
+    return;
+  g_test_trap_subprocess (NULL, 60 * G_USEC_PER_SEC, G_TEST_SUBPROCESS_INHERIT_STDERR);
+  g_test_trap_assert_passed ();
+}
+
 static void
 test_password_api (void)
 {
@@ -451,7 +474,6 @@ main (int argc, char *argv[])
   g_test_add_func ("/secrets/accounts-apart", test_accounts_apart);
   g_test_add_func ("/secrets/password-api", test_password_api);
   g_test_add_func ("/secrets/no-service", test_no_service);
-  /* Last: a failed unlock prompt leaves its (own) collection out of reach in this daemon. */
   g_test_add_func ("/secrets/locked", test_locked);
 
   return g_test_run ();

@@ -346,14 +346,14 @@ debrief_account_list_rename (DebriefAccountList *self,
                              const char *display_name,
                              GError **error)
 {
-  DebriefAccount *account;
+  guint position;
 
   g_return_val_if_fail (DEBRIEF_IS_ACCOUNT_LIST (self), FALSE);
+  g_return_val_if_fail (id != NULL && find (self, id, &position), FALSE);
 
-  account = debrief_account_list_lookup (self, id);
-  g_return_val_if_fail (account != NULL, FALSE);
-
-  debrief_account_set_display_name (account, display_name);
+  debrief_account_set_display_name (g_ptr_array_index (self->accounts, position), display_name);
+  /* The row that shows it is out of date: tell the views. */
+  g_list_model_items_changed (G_LIST_MODEL (self), position, 1, 1);
   return debrief_account_list_save (self, error);
 }
 
