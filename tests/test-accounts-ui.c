@@ -914,6 +914,100 @@ test_app_starts_on_account (void)
   og_sandbox_stop (sandbox);
 }
 
+static GtkWindow *
+find_toplevel (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr (GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return window;
+    }
+  return NULL;
+}
+
+static gboolean
+has_connect_window (gpointer data)
+{
+  return find_toplevel (DEBRIEF_TYPE_CONNECT_WINDOW) != NULL;
+}
+
+static gboolean
+has_preferences_window (gpointer data)
+{
+  return find_toplevel (DEBRIEF_TYPE_PREFERENCES_WINDOW) != NULL;
+}
+
+/* The whole way through the application, as tests/test-no-key-after-connect.sh runs it
+ * with every debug message on and then searches every file and line for the key: connect
+ * from the welcome page, load the postmortems, change a setting, quit. */
+static void
+test_connect_edit_quit (void)
+{
+  g_autoptr (DebriefApplication) app = NULL;
+  g_autoptr (OgSandbox) sandbox = og_sandbox_new ();
+  g_autoptr (GSettings) settings = g_settings_new (APP_ID);
+  g_autoptr (GError) error = NULL;
+  DebriefConnectWindow *connect;
+  DebriefPreferencesWindow *preferences;
+  DebriefWindow *window;
+  Fixture driver = { 0 };
+  GtkListBox *users;
+
+  if (skip_without_keyring ())
+    return;
+
+  g_assert_true (og_sandbox_start (sandbox, &error));
+  app = new_registered_app ("ConnectEditQuit");
+  g_application_activate (G_APPLICATION (app));
+  window = DEBRIEF_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
+  g_assert_cmpstr (_debrief_window_get_visible_page_name (window), ==, "welcome");
+
+  g_assert_true (gtk_widget_activate (_debrief_window_get_connect_button (window)));
+  WAIT_FOR (has_connect_window, NULL, "the connect window");
+  connect = DEBRIEF_CONNECT_WINDOW (find_toplevel (DEBRIEF_TYPE_CONNECT_WINDOW));
+  driver.window = connect;
+  enter_server (&driver, og_sandbox_get_base_url (sandbox), OG_SANDBOX_API_KEY);
+  press_check (&driver);
+  users = _debrief_connect_window_get_user_list (connect);
+  gtk_editable_set_text (GTK_EDITABLE (_debrief_connect_window_get_user_search (connect)), "raman");
+  {
+    RowCount one = { users, 1 };
+
+    /* The search's answer, not the first page (which has her too). */
+    WAIT_FOR (has_n_rows, &one, "one user row for 'raman'");
+    WAIT_FOR (window_idle, connect, "the search");
+    g_assert_nonnull (find_row (users, "Priya Raman"));
+  }
+  gtk_list_box_select_row (users, find_row (users, "Priya Raman"));
+  g_assert_true (
+      gtk_widget_activate (GTK_WIDGET (_debrief_connect_window_get_save_button (connect))));
+
+  /* The new account is active and its postmortems load. */
+  WAIT_FOR (window_shows_list, window, "the postmortems of the new account");
+  g_assert_cmpuint (
+      g_list_model_get_n_items (G_LIST_MODEL (debrief_application_get_accounts (app))), ==, 1);
+
+  /* A setting, through the preferences. */
+  g_action_group_activate_action (G_ACTION_GROUP (app), "preferences", NULL);
+  WAIT_FOR (has_preferences_window, NULL, "the preferences");
+  preferences = DEBRIEF_PREFERENCES_WINDOW (find_toplevel (DEBRIEF_TYPE_PREFERENCES_WINDOW));
+  gtk_spin_button_set_value (_debrief_preferences_window_get_timeout_spin (preferences), 45);
+  g_assert_cmpuint (g_settings_get_uint (settings, "request-timeout"), ==, 45);
+  gtk_window_close (GTK_WINDOW (preferences));
+  g_settings_sync ();
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "quit", NULL);
+  gtk_window_destroy (GTK_WINDOW (window));
+  spin (100);
+  og_sandbox_stop (sandbox);
+  if (g_getenv ("DEBRIEF_TEST_KEEP_XDG") == NULL)
+    g_settings_reset (settings, "request-timeout");
+}
+
 static void
 test_no_display (void)
 {
@@ -931,9 +1025,13 @@ main (int argc, char *argv[])
   g_test_init (&argc, &argv, NULL);
   g_setenv ("GTK_A11Y", "test", TRUE);
 
-  /* The application reads its accounts from here: never the user's own. */
-  config = g_dir_make_tmp ("debrief-accounts-ui-config-XXXXXX", NULL);
-  g_setenv ("XDG_CONFIG_HOME", config, TRUE);
+  /* The application reads its accounts from here: never the user's own (unless the caller
+   * made the XDG directories throwaway ones to search afterwards). */
+  if (g_getenv ("DEBRIEF_TEST_KEEP_XDG") == NULL)
+    {
+      config = g_dir_make_tmp ("debrief-accounts-ui-config-XXXXXX", NULL);
+      g_setenv ("XDG_CONFIG_HOME", config, TRUE);
+    }
 
   if (!gtk_init_check ())
     {
@@ -962,6 +1060,7 @@ main (int argc, char *argv[])
   ADD_TEST ("/accounts-ui/connect/error/timeout", test_error_timeout);
   g_test_add_func ("/accounts-ui/preferences", test_preferences);
   g_test_add_func ("/accounts-ui/application/starts-on-account", test_app_starts_on_account);
+  g_test_add_func ("/accounts-ui/application/connect-edit-quit", test_connect_edit_quit);
 
   return g_test_run ();
 }
