@@ -81,6 +81,32 @@ spin (guint ms)
   }                                                                 \
   G_STMT_END
 
+/* With DEBRIEF_SCREENSHOT_DIR set, a picture of the screen (Xvfb's root window) as the user
+ * would see it now, for a person to look at. */
+static void
+maybe_screenshot (const char *name)
+{
+  const char *dir = g_getenv ("DEBRIEF_SCREENSHOT_DIR");
+  g_autofree char *path = NULL;
+  g_autoptr (GError) error = NULL;
+
+  if (dir == NULL)
+    return;
+
+  spin (800);
+  path = g_strdup_printf ("%s/%s.png", dir, name);
+  {
+    const char *argv[] = { "import", "-window", "root", path, NULL };
+
+    g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL, NULL, NULL,
+                  &error);
+  }
+  if (error != NULL)
+    g_test_message ("no screenshot: %s", error->message);
+  else
+    g_test_message ("screenshot: %s", path);
+}
+
 static void
 store_result (GObject *object, GAsyncResult *result, gpointer user_data)
 {
@@ -361,6 +387,7 @@ test_connect_success (Fixture *fixture, gconstpointer data)
 
   gtk_list_box_select_row (users, me);
   g_assert_true (gtk_widget_get_sensitive (save));
+
   gtk_editable_set_text (GTK_EDITABLE (_debrief_connect_window_get_name_row (window)), "Sandbox");
   g_assert_true (gtk_widget_activate (save));
   WAIT_FOR (account_added, fixture, "the account-added signal");
@@ -448,6 +475,7 @@ test_inline_url_validation (Fixture *fixture, gconstpointer data)
   g_assert_false (gtk_widget_get_sensitive (check));
   g_assert_true (gtk_widget_has_css_class (
       GTK_WIDGET (_debrief_connect_window_get_url_row (window)), "error"));
+  maybe_screenshot ("connect-url-error");
 
   /* http is fine for loopback (the sandbox), https for anything. */
   gtk_editable_set_text (GTK_EDITABLE (_debrief_connect_window_get_url_row (window)),
@@ -490,6 +518,7 @@ test_error_unauthorized (Fixture *fixture, gconstpointer data)
   check_status (fixture, 401,
                 "Opsgenie rejected this API key. Check that you copied all of it and that its "
                 "integration is enabled.");
+  maybe_screenshot ("connect-error");
 }
 
 static void
@@ -965,6 +994,7 @@ test_connect_edit_quit (void)
   g_application_activate (G_APPLICATION (app));
   window = DEBRIEF_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
   g_assert_cmpstr (_debrief_window_get_visible_page_name (window), ==, "welcome");
+  maybe_screenshot ("welcome");
 
   g_assert_true (gtk_widget_activate (_debrief_window_get_connect_button (window)));
   WAIT_FOR (has_connect_window, NULL, "the connect window");
@@ -983,11 +1013,13 @@ test_connect_edit_quit (void)
     g_assert_nonnull (find_row (users, "Priya Raman"));
   }
   gtk_list_box_select_row (users, find_row (users, "Priya Raman"));
+  maybe_screenshot ("connect-pick-me");
   g_assert_true (
       gtk_widget_activate (GTK_WIDGET (_debrief_connect_window_get_save_button (connect))));
 
   /* The new account is active and its postmortems load. */
   WAIT_FOR (window_shows_list, window, "the postmortems of the new account");
+  maybe_screenshot ("account-loaded");
   g_assert_cmpuint (
       g_list_model_get_n_items (G_LIST_MODEL (debrief_application_get_accounts (app))), ==, 1);
 
@@ -995,6 +1027,7 @@ test_connect_edit_quit (void)
   g_action_group_activate_action (G_ACTION_GROUP (app), "preferences", NULL);
   WAIT_FOR (has_preferences_window, NULL, "the preferences");
   preferences = DEBRIEF_PREFERENCES_WINDOW (find_toplevel (DEBRIEF_TYPE_PREFERENCES_WINDOW));
+  maybe_screenshot ("preferences");
   gtk_spin_button_set_value (_debrief_preferences_window_get_timeout_spin (preferences), 45);
   g_assert_cmpuint (g_settings_get_uint (settings, "request-timeout"), ==, 45);
   gtk_window_close (GTK_WINDOW (preferences));

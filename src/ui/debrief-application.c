@@ -266,6 +266,7 @@ connect_action (GSimpleAction *action, GVariant *parameter, gpointer user_data)
   GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
   DebriefConnectWindow *window = debrief_connect_window_new (parent, self->accounts);
 
+  gtk_window_set_application (GTK_WINDOW (window), GTK_APPLICATION (self));
   g_signal_connect_object (window, "account-added", G_CALLBACK (on_account_added), self,
                            G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (window));
@@ -277,7 +278,11 @@ preferences_action (GSimpleAction *action, GVariant *parameter, gpointer user_da
   DebriefApplication *self = DEBRIEF_APPLICATION (user_data);
   GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
 
-  gtk_window_present (GTK_WINDOW (debrief_preferences_window_new (parent, self->accounts)));
+  DebriefPreferencesWindow *window = debrief_preferences_window_new (parent, self->accounts);
+
+  /* So that its buttons reach the app.* actions (Add Account is app.connect). */
+  gtk_window_set_application (GTK_WINDOW (window), GTK_APPLICATION (self));
+  gtk_window_present (GTK_WINDOW (window));
 }
 
 static void

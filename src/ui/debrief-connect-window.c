@@ -45,6 +45,7 @@ struct _DebriefConnectWindow
   GtkButton *more_button;
   GtkLabel *save_error_label;
   GtkButton *save_button;
+  GtkScrolledWindow *scroller;
 
   DebriefAccountList *accounts;
   GSettings *settings;
@@ -525,15 +526,18 @@ on_key_stored (GObject *object, GAsyncResult *result, gpointer user_data)
   if (error != NULL)
     {
       /* Nothing is stored anywhere else: the user fixes the keyring and saves again. */
-      g_autofree char *message = g_strdup_printf (_ ("%s Then save again."), error->message);
+      const char *message = error->message;
 
       show_message (self->save_error_label, message);
+      /* The message is at the top, under the Save button. */
+      gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), 0);
       return;
     }
 
   if (!debrief_account_list_add (self->accounts, account, &error))
     {
       show_message (self->save_error_label, error->message);
+      gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), 0);
       return;
     }
 
@@ -682,6 +686,7 @@ debrief_connect_window_class_init (DebriefConnectWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DebriefConnectWindow, more_button);
   gtk_widget_class_bind_template_child (widget_class, DebriefConnectWindow, save_error_label);
   gtk_widget_class_bind_template_child (widget_class, DebriefConnectWindow, save_button);
+  gtk_widget_class_bind_template_child (widget_class, DebriefConnectWindow, scroller);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }

@@ -213,8 +213,12 @@ new_icon_button (const char *icon_name, const char *tooltip, const char *accessi
   return button;
 }
 
+/* @switchable: there is another account to switch to; a lone one gets no radio button. */
 static GtkWidget *
-new_account_row (DebriefPreferencesWindow *self, DebriefAccount *account, GtkCheckButton *group)
+new_account_row (DebriefPreferencesWindow *self,
+                 DebriefAccount *account,
+                 GtkCheckButton *group,
+                 gboolean switchable)
 {
   const char *id = debrief_account_get_id (account);
   const char *name = debrief_account_get_display_name (account);
@@ -223,7 +227,7 @@ new_account_row (DebriefPreferencesWindow *self, DebriefAccount *account, GtkChe
   g_autofree char *rename_label = NULL;
   g_autofree char *remove_label = NULL;
   GtkWidget *row = adw_action_row_new ();
-  GtkWidget *check = gtk_check_button_new ();
+  GtkWidget *check = NULL;
   GtkWidget *rename;
   GtkWidget *remove;
 
@@ -238,18 +242,22 @@ new_account_row (DebriefPreferencesWindow *self, DebriefAccount *account, GtkChe
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
 
-  gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
-  if (group != NULL)
-    gtk_check_button_set_group (GTK_CHECK_BUTTON (check), group);
-  gtk_check_button_set_active (GTK_CHECK_BUTTON (check),
-                               g_strcmp0 (id, debrief_account_list_get_active_id (self->accounts))
-                                   == 0);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL, use_label,
-                                  -1);
-  g_object_set_data_full (G_OBJECT (check), "account-id", g_strdup (id), g_free);
-  g_signal_connect_object (check, "toggled", G_CALLBACK (on_active_toggled), self, 0);
-  adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
-  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
+  if (switchable)
+    {
+      check = gtk_check_button_new ();
+      gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
+      if (group != NULL)
+        gtk_check_button_set_group (GTK_CHECK_BUTTON (check), group);
+      gtk_check_button_set_active (
+          GTK_CHECK_BUTTON (check),
+          g_strcmp0 (id, debrief_account_list_get_active_id (self->accounts)) == 0);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      use_label, -1);
+      g_object_set_data_full (G_OBJECT (check), "account-id", g_strdup (id), g_free);
+      g_signal_connect_object (check, "toggled", G_CALLBACK (on_active_toggled), self, 0);
+      adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
+      adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
+    }
 
   rename = new_icon_button ("document-edit-symbolic", _ ("Rename"), rename_label);
   g_object_set_data_full (G_OBJECT (rename), "account-id", g_strdup (id), g_free);
@@ -283,7 +291,7 @@ rebuild_rows (DebriefPreferencesWindow *self)
   for (guint i = 0; i < n; i++)
     {
       g_autoptr (DebriefAccount) account = g_list_model_get_item (model, i);
-      GtkWidget *row = new_account_row (self, account, group);
+      GtkWidget *row = new_account_row (self, account, group, n > 1);
 
       if (group == NULL)
         group = g_object_get_data (G_OBJECT (row), "check");
