@@ -190,10 +190,10 @@ on_active_account_changed (DebriefApplication *self)
     }
   g_clear_object (&self->client);
 
-  if (debrief_account_list_get_active (self->accounts) == NULL)
-    for_each_window (self, window_show_client, self);
-  else
-    start_account (self);
+  /* No window keeps working with the previous account's client (or a stopped sandbox's)
+   * while the new key is looked up. */
+  for_each_window (self, window_show_client, self);
+  start_account (self);
 }
 
 static void
