@@ -688,6 +688,56 @@ test_change_voids_check (Fixture *fixture, gconstpointer data)
   g_assert_true (g_str_has_prefix (check_error (fixture), "Opsgenie rejected this API key."));
 }
 
+/* No keyring at all: the save fails where the user is looking, and nothing is stored,
+ * neither the account nor (of course) the key anywhere else. The child runs with a session
+ * bus address that leads nowhere, set by the parent so that it holds from the child's start
+ * (GTK and libadwaita connect to the bus during initialisation). */
+static void
+test_error_no_keyring (Fixture *fixture, gconstpointer data)
+{
+  DebriefConnectWindow *window = fixture->window;
+  GtkListBox *users = _debrief_connect_window_get_user_list (window);
+  GtkWidget *label = GTK_WIDGET (_debrief_connect_window_get_save_error_label (window));
+  RowCount one = { users, 1 };
+
+  if (!g_test_subprocess ())
+    {
+      g_autofree char *address = g_strdup (g_getenv ("DBUS_SESSION_BUS_ADDRESS"));
+
+      g_setenv ("DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent/debrief-test-bus", TRUE);
+      g_test_trap_subprocess (NULL, 60 * G_USEC_PER_SEC, G_TEST_SUBPROCESS_DEFAULT);
+      if (address != NULL)
+        g_setenv ("DBUS_SESSION_BUS_ADDRESS", address, TRUE);
+      else
+        g_unsetenv ("DBUS_SESSION_BUS_ADDRESS");
+      g_test_trap_assert_passed ();
+      return;
+    }
+
+  enter_server (fixture, og_sandbox_get_base_url (fixture->sandbox), OG_SANDBOX_API_KEY);
+  press_check (fixture);
+  gtk_editable_set_text (GTK_EDITABLE (_debrief_connect_window_get_user_search (window)), "priya");
+  WAIT_FOR (has_n_rows, &one, "one user row for 'priya'");
+  WAIT_FOR (window_idle, window, "the search");
+  gtk_list_box_select_row (users, find_row (users, "Priya Raman"));
+
+  g_assert_true (
+      gtk_widget_activate (GTK_WIDGET (_debrief_connect_window_get_save_button (window))));
+  WAIT_FOR ((Condition) gtk_widget_get_visible, label, "the save error");
+  WAIT_FOR (window_idle, window, "the save");
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (label)), ==,
+                   "No keyring is running. Debrief keeps API keys only in the desktop keyring: "
+                   "start one (such as GNOME Keyring) and try again.");
+
+  /* Nothing stored; the window stays, and Save can be pressed again. */
+  g_assert_null (fixture->added);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (fixture->accounts)), ==, 0);
+  g_assert_false (g_file_test (fixture->path, G_FILE_TEST_EXISTS));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window)));
+  g_assert_true (
+      gtk_widget_get_sensitive (GTK_WIDGET (_debrief_connect_window_get_save_button (window))));
+}
+
 /* Preferences */
 
 static DebriefAccount *
@@ -841,6 +891,91 @@ test_preferences (void)
 
   gtk_window_destroy (GTK_WINDOW (window));
   g_object_unref (window);
+  g_remove (path);
+  g_rmdir (dir);
+}
+
+/* The main window's page for a key out of reach: what it says, and the way on. */
+static void
+test_keyring_page (void)
+{
+  DebriefWindow *window = g_object_ref (debrief_window_new (NULL));
+  GtkWidget *button = _debrief_window_get_keyring_button (window);
+
+  debrief_window_show_keyring_error (window, "The keyring is locked. Unlock it to use the API key.",
+                                     TRUE);
+  g_assert_cmpstr (_debrief_window_get_visible_page_name (window), ==, "keyring");
+  g_assert_cmpstr (adw_status_page_get_description (_debrief_window_get_keyring_page (window)), ==,
+                   "The keyring is locked. Unlock it to use the API key.");
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (button)), ==, "_Unlock the Keyring");
+  g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (button)), ==,
+                   "app.unlock-keyring");
+  g_assert_null (debrief_window_get_client (window));
+  if (g_getenv ("DEBRIEF_SCREENSHOT_DIR") != NULL)
+    {
+      gtk_window_present (GTK_WINDOW (window));
+      maybe_screenshot ("keyring-locked");
+    }
+
+  debrief_window_show_keyring_error (window, "No keyring is running.", FALSE);
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (button)), ==, "_Try Again");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_object_unref (window);
+}
+
+/* Icon-only buttons and unlabelled controls say what they are to a screen reader. */
+static void
+test_accessible_names (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("debrief-a11y-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "accounts.ini", NULL);
+  g_autoptr (DebriefAccountList) accounts = debrief_account_list_new (path);
+  g_autoptr (DebriefAccount) one = debrief_account_new (DEBRIEF_REGION_US, NULL);
+  g_autoptr (DebriefAccount) two = debrief_account_new (DEBRIEF_REGION_EU, NULL);
+  g_autoptr (GError) error = NULL;
+  DebriefPreferencesWindow *preferences;
+  DebriefConnectWindow *connect;
+  GtkWidget *row;
+
+  debrief_account_set_display_name (one, "One");
+  debrief_account_set_display_name (two, "Two");
+  g_assert_true (debrief_account_list_add (accounts, one, &error));
+  g_assert_true (debrief_account_list_add (accounts, two, &error));
+  preferences = g_object_ref (debrief_preferences_window_new (NULL, accounts));
+  connect = g_object_ref (debrief_connect_window_new (NULL, accounts));
+
+  row = gtk_widget_get_first_child (
+      GTK_WIDGET (_debrief_preferences_window_get_accounts_list (preferences)));
+  {
+    g_autofree char *use = gtk_test_accessible_check_property (
+        g_object_get_data (G_OBJECT (row), "check"), GTK_ACCESSIBLE_PROPERTY_LABEL, "Use One");
+    g_autofree char *rename = gtk_test_accessible_check_property (
+        g_object_get_data (G_OBJECT (row), "rename"), GTK_ACCESSIBLE_PROPERTY_LABEL, "Rename One");
+    g_autofree char *remove = gtk_test_accessible_check_property (
+        g_object_get_data (G_OBJECT (row), "remove"), GTK_ACCESSIBLE_PROPERTY_LABEL, "Remove One");
+
+    g_assert_null (use);
+    g_assert_null (rename);
+    g_assert_null (remove);
+  }
+  g_assert_true (gtk_test_accessible_has_property (
+      GTK_ACCESSIBLE (_debrief_preferences_window_get_timeout_spin (preferences)),
+      GTK_ACCESSIBLE_PROPERTY_LABEL));
+  g_assert_true (gtk_test_accessible_has_property (
+      GTK_ACCESSIBLE (_debrief_preferences_window_get_reopen_switch (preferences)),
+      GTK_ACCESSIBLE_PROPERTY_LABEL));
+  g_assert_true (gtk_test_accessible_has_property (
+      GTK_ACCESSIBLE (_debrief_connect_window_get_user_search (connect)),
+      GTK_ACCESSIBLE_PROPERTY_LABEL));
+  g_assert_true (gtk_test_accessible_has_property (
+      GTK_ACCESSIBLE (_debrief_connect_window_get_user_list (connect)),
+      GTK_ACCESSIBLE_PROPERTY_LABEL));
+
+  gtk_window_destroy (GTK_WINDOW (preferences));
+  gtk_window_destroy (GTK_WINDOW (connect));
+  g_object_unref (preferences);
+  g_object_unref (connect);
   g_remove (path);
   g_rmdir (dir);
 }
@@ -1073,14 +1208,17 @@ main (int argc, char *argv[])
     }
   adw_init ();
 
-  {
-    g_autoptr (SecretService) service
-        = secret_service_get_sync (SECRET_SERVICE_OPEN_SESSION, NULL, NULL);
-    keyring_available = service != NULL;
-  }
+  if (!g_test_subprocess ())
+    {
+      g_autoptr (SecretService) service
+          = secret_service_get_sync (SECRET_SERVICE_OPEN_SESSION, NULL, NULL);
+      keyring_available = service != NULL;
+    }
 
   g_test_add_func ("/accounts-ui/templates/instantiate", test_templates);
   g_test_add_func ("/accounts-ui/welcome/two-ways-in", test_welcome_two_ways_in);
+  g_test_add_func ("/accounts-ui/window/keyring-page", test_keyring_page);
+  g_test_add_func ("/accounts-ui/accessible-names", test_accessible_names);
   ADD_TEST ("/accounts-ui/connect/success", test_connect_success);
   ADD_TEST ("/accounts-ui/connect/users-paged", test_users_paged);
   ADD_TEST ("/accounts-ui/connect/inline-url-validation", test_inline_url_validation);
@@ -1091,6 +1229,7 @@ main (int argc, char *argv[])
   ADD_TEST ("/accounts-ui/connect/error/unreachable", test_error_unreachable);
   ADD_TEST ("/accounts-ui/connect/error/tls", test_error_tls);
   ADD_TEST ("/accounts-ui/connect/error/timeout", test_error_timeout);
+  ADD_TEST ("/accounts-ui/connect/error/no-keyring", test_error_no_keyring);
   g_test_add_func ("/accounts-ui/preferences", test_preferences);
   g_test_add_func ("/accounts-ui/application/starts-on-account", test_app_starts_on_account);
   g_test_add_func ("/accounts-ui/application/connect-edit-quit", test_connect_edit_quit);
