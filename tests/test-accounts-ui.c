@@ -1127,6 +1127,12 @@ test_connect_edit_quit (void)
   g_assert_true (og_sandbox_start (sandbox, &error));
   app = new_registered_app ("ConnectEditQuit");
   g_application_activate (G_APPLICATION (app));
+  {
+    g_auto (GStrv) accels
+        = gtk_application_get_accels_for_action (GTK_APPLICATION (app), "app.preferences");
+
+    g_assert_true (g_strv_contains ((const char *const *) accels, "<Control>comma"));
+  }
   window = DEBRIEF_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
   g_assert_cmpstr (_debrief_window_get_visible_page_name (window), ==, "welcome");
   maybe_screenshot ("welcome");
