@@ -16,6 +16,7 @@
 #include "debrief-connect-window-private.h"
 #include "debrief-preferences-window-private.h"
 #include "debrief-secrets.h"
+#include "debrief-user-picker.h"
 #include "debrief-window-private.h"
 #include "og-client.h"
 #include "og-error.h"
@@ -318,6 +319,13 @@ test_templates (void)
 
   g_assert_true (DEBRIEF_IS_CONNECT_WINDOW (connect));
   g_assert_true (DEBRIEF_IS_PREFERENCES_WINDOW (preferences));
+  {
+    GtkWidget *picker = g_object_ref_sink (debrief_user_picker_new ());
+
+    g_assert_true (DEBRIEF_IS_USER_PICKER (picker));
+    g_assert_null (debrief_user_picker_get_selected_user (DEBRIEF_USER_PICKER (picker)));
+    g_object_unref (picker);
+  }
 
   gtk_window_destroy (GTK_WINDOW (connect));
   gtk_window_destroy (GTK_WINDOW (preferences));

@@ -9,12 +9,10 @@
 #include "debrief-connect-window-private.h"
 
 #include "debrief-secrets.h"
+#include "debrief-user-picker.h"
+#include "debrief-user-picker-private.h"
 #include "og-client.h"
 #include "og-error.h"
-
-/* A page of the user list: enough to fill the window, small enough to come back quickly
- * from an organisation of thousands. */
-#define USERS_PAGE_SIZE 25
 
 /* The positions of region_row's model. */
 enum
@@ -39,10 +37,7 @@ struct _DebriefConnectWindow
   AdwActionRow *org_row;
   AdwEntryRow *name_row;
   GtkWidget *me_group;
-  GtkSearchEntry *user_search;
-  GtkListBox *user_list;
-  GtkLabel *users_status_label;
-  GtkButton *more_button;
+  DebriefUserPicker *user_picker;
   GtkLabel *save_error_label;
   GtkButton *save_button;
   GtkScrolledWindow *scroller;
@@ -54,11 +49,6 @@ struct _DebriefConnectWindow
   GCancellable *check_cancellable;
   OgClient *client;
   OgAccount *og_account;
-
-  /* The user search in flight. */
-  GCancellable *users_cancellable;
-  char *users_query;
-  gint next_offset;
 
   GCancellable *save_cancellable;
   DebriefAccount *saving;
@@ -166,24 +156,8 @@ update_save_button (DebriefConnectWindow *self)
 {
   gtk_widget_set_sensitive (GTK_WIDGET (self->save_button),
                             self->client != NULL
-                                && gtk_list_box_get_selected_row (self->user_list) != NULL
+                                && debrief_user_picker_get_selected_user (self->user_picker) != NULL
                                 && self->saving == NULL);
-}
-
-static void
-clear_users (DebriefConnectWindow *self)
-{
-  GtkWidget *child;
-
-  g_cancellable_cancel (self->users_cancellable);
-  g_clear_object (&self->users_cancellable);
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->user_list))) != NULL)
-    gtk_list_box_remove (self->user_list, child);
-
-  self->next_offset = -1;
-  gtk_widget_set_visible (GTK_WIDGET (self->more_button), FALSE);
-  show_message (self->users_status_label, NULL);
 }
 
 /* Anything the check proved is void once the address or the key changes. */
@@ -195,7 +169,7 @@ forget_check (DebriefConnectWindow *self)
   gtk_widget_set_visible (GTK_WIDGET (self->check_spinner), FALSE);
   g_clear_object (&self->client);
   g_clear_object (&self->og_account);
-  clear_users (self);
+  debrief_user_picker_set_client (self->user_picker, NULL);
 
   gtk_widget_set_visible (self->org_group, FALSE);
   gtk_widget_set_visible (self->me_group, FALSE);
@@ -262,121 +236,12 @@ show_check_error (DebriefConnectWindow *self, const char *message)
   gtk_widget_add_css_class (GTK_WIDGET (self->key_row), "error");
 }
 
-static GtkWidget *
-new_user_row (OgUser *user)
-{
-  GtkWidget *row = adw_action_row_new ();
-  GtkWidget *check = gtk_image_new_from_icon_name ("object-select-symbolic");
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), og_user_get_full_name (user));
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), og_user_get_username (user));
-  /* Markup off: names come from the server. */
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  gtk_widget_set_visible (check, FALSE);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _ ("Selected"), -1);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), check);
-  g_object_set_data (G_OBJECT (row), "check", check);
-  g_object_set_data_full (G_OBJECT (row), "user", g_object_ref (user), g_object_unref);
-
-  return row;
-}
-
-static void fetch_users (DebriefConnectWindow *self);
-
 static void
-on_users_listed (GObject *object, GAsyncResult *result, gpointer user_data)
+on_selected_user_changed (DebriefConnectWindow *self)
 {
-  g_autoptr (DebriefConnectWindow) self = user_data;
-  g_autoptr (GPtrArray) users = NULL;
-  g_autoptr (GError) error = NULL;
-  gint next_offset = -1;
-
-  users = og_client_list_users_finish (OG_CLIENT (object), result, &next_offset, &error);
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+  /* Before the template is disposed of, the picker may notify as it empties. */
+  if (self->save_error_label == NULL)
     return;
-
-  g_clear_object (&self->users_cancellable);
-
-  if (users == NULL)
-    {
-      show_message (self->users_status_label, error->message);
-      gtk_widget_add_css_class (GTK_WIDGET (self->users_status_label), "error");
-      return;
-    }
-
-  for (guint i = 0; i < users->len; i++)
-    gtk_list_box_append (self->user_list, new_user_row (g_ptr_array_index (users, i)));
-
-  self->next_offset = next_offset;
-  gtk_widget_set_visible (GTK_WIDGET (self->more_button), next_offset >= 0);
-  gtk_widget_remove_css_class (GTK_WIDGET (self->users_status_label), "error");
-  if (gtk_widget_get_first_child (GTK_WIDGET (self->user_list)) == NULL)
-    show_message (self->users_status_label, _ ("No user matches this search."));
-  else
-    show_message (self->users_status_label, NULL);
-  gtk_widget_set_visible (GTK_WIDGET (self->user_list),
-                          gtk_widget_get_first_child (GTK_WIDGET (self->user_list)) != NULL);
-
-  g_debug ("listed %u users, next offset %d", users->len, next_offset);
-}
-
-static void
-fetch_users (DebriefConnectWindow *self)
-{
-  g_assert (self->client != NULL);
-
-  g_cancellable_cancel (self->users_cancellable);
-  g_clear_object (&self->users_cancellable);
-  self->users_cancellable = g_cancellable_new ();
-
-  og_client_list_users_async (
-      self->client, self->users_query, self->next_offset > 0 ? (guint) self->next_offset : 0,
-      USERS_PAGE_SIZE, self->users_cancellable, on_users_listed, g_object_ref (self));
-}
-
-static void
-on_search_changed (DebriefConnectWindow *self)
-{
-  g_autofree char *query = NULL;
-
-  if (self->client == NULL)
-    return;
-
-  query = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->user_search))));
-  g_free (self->users_query);
-  self->users_query = *query != '\0' ? g_steal_pointer (&query) : NULL;
-
-  clear_users (self);
-  update_save_button (self);
-  fetch_users (self);
-}
-
-static void
-on_more_clicked (DebriefConnectWindow *self)
-{
-  if (self->client == NULL || self->next_offset < 0)
-    return;
-
-  gtk_widget_set_visible (GTK_WIDGET (self->more_button), FALSE);
-  fetch_users (self);
-}
-
-static void
-on_user_selected (DebriefConnectWindow *self, GtkListBoxRow *selected)
-{
-  /* The list box selects nothing as it goes with the template. */
-  if (self->user_list == NULL)
-    return;
-
-  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->user_list)); row != NULL;
-       row = gtk_widget_get_next_sibling (row))
-    {
-      GtkWidget *check = g_object_get_data (G_OBJECT (row), "check");
-
-      if (check != NULL)
-        gtk_widget_set_visible (check, row == GTK_WIDGET (selected));
-    }
 
   show_message (self->save_error_label, NULL);
   update_save_button (self);
@@ -426,9 +291,8 @@ on_account_checked (GObject *object, GAsyncResult *result, gpointer user_data)
   gtk_widget_set_visible (self->org_group, TRUE);
   gtk_widget_set_visible (self->me_group, TRUE);
   gtk_widget_set_visible (GTK_WIDGET (self->save_button), TRUE);
-  gtk_widget_grab_focus (GTK_WIDGET (self->user_search));
-
-  on_search_changed (self);
+  debrief_user_picker_set_client (self->user_picker, self->client);
+  gtk_widget_grab_focus (GTK_WIDGET (self->user_picker));
 }
 
 static void
@@ -555,13 +419,11 @@ on_save_clicked (DebriefConnectWindow *self)
   g_autofree char *key = NULL;
   g_autofree char *label = NULL;
   g_autofree char *name = NULL;
-  GtkListBoxRow *row = gtk_list_box_get_selected_row (self->user_list);
-  OgUser *user;
+  OgUser *user = debrief_user_picker_get_selected_user (self->user_picker);
 
-  if (self->client == NULL || self->og_account == NULL || row == NULL || self->saving != NULL)
+  if (self->client == NULL || self->og_account == NULL || user == NULL || self->saving != NULL)
     return;
 
-  user = g_object_get_data (G_OBJECT (row), "user");
   url = g_strdup (og_client_get_base_url (self->client));
   host = debrief_secrets_host_from_url (url);
   name = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->name_row))));
@@ -593,10 +455,8 @@ debrief_connect_window_dispose (GObject *object)
   DebriefConnectWindow *self = DEBRIEF_CONNECT_WINDOW (object);
 
   g_cancellable_cancel (self->check_cancellable);
-  g_cancellable_cancel (self->users_cancellable);
   g_cancellable_cancel (self->save_cancellable);
   g_clear_object (&self->check_cancellable);
-  g_clear_object (&self->users_cancellable);
   g_clear_object (&self->save_cancellable);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), DEBRIEF_TYPE_CONNECT_WINDOW);
@@ -606,7 +466,6 @@ debrief_connect_window_dispose (GObject *object)
   g_clear_object (&self->saving);
   g_clear_object (&self->accounts);
   g_clear_object (&self->settings);
-  g_clear_pointer (&self->users_query, g_free);
 
   G_OBJECT_CLASS (debrief_connect_window_parent_class)->dispose (object);
 }
@@ -667,6 +526,7 @@ debrief_connect_window_class_init (DebriefConnectWindowClass *klass)
       = g_signal_new ("account-added", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL,
                       NULL, G_TYPE_NONE, 1, DEBRIEF_TYPE_ACCOUNT);
 
+  g_type_ensure (DEBRIEF_TYPE_USER_PICKER);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE "/ui/debrief-connect-window.ui");
   gtk_widget_class_bind_template_child (widget_class, DebriefConnectWindow, region_row);
@@ -680,10 +540,7 @@ debrief_connect_window_class_init (DebriefConnectWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DebriefConnectWindow, org_row);
   gtk_widget_class_bind_template_child (widget_class, DebriefConnectWindow, name_row);
   gtk_widget_class_bind_template_child (widget_class, DebriefConnectWindow, me_group);
-  gtk_widget_class_bind_template_child (widget_class, DebriefConnectWindow, user_search);
-  gtk_widget_class_bind_template_child (widget_class, DebriefConnectWindow, user_list);
-  gtk_widget_class_bind_template_child (widget_class, DebriefConnectWindow, users_status_label);
-  gtk_widget_class_bind_template_child (widget_class, DebriefConnectWindow, more_button);
+  gtk_widget_class_bind_template_child (widget_class, DebriefConnectWindow, user_picker);
   gtk_widget_class_bind_template_child (widget_class, DebriefConnectWindow, save_error_label);
   gtk_widget_class_bind_template_child (widget_class, DebriefConnectWindow, save_button);
   gtk_widget_class_bind_template_child (widget_class, DebriefConnectWindow, scroller);
@@ -697,7 +554,6 @@ debrief_connect_window_init (DebriefConnectWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->settings = g_settings_new (APP_ID);
-  self->next_offset = -1;
 
   g_signal_connect_object (self->region_row, "notify::selected", G_CALLBACK (on_server_changed),
                            self, G_CONNECT_SWAPPED);
@@ -709,16 +565,10 @@ debrief_connect_window_init (DebriefConnectWindow *self)
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->check_button, "clicked", G_CALLBACK (on_check_clicked), self,
                            G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->user_search, "search-changed", G_CALLBACK (on_search_changed),
-                           self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->more_button, "clicked", G_CALLBACK (on_more_clicked), self,
-                           G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->user_list, "row-selected", G_CALLBACK (on_user_selected), self,
-                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->user_picker, "notify::selected-user",
+                           G_CALLBACK (on_selected_user_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->save_button, "clicked", G_CALLBACK (on_save_clicked), self,
                            G_CONNECT_SWAPPED);
-
-  gtk_widget_set_visible (GTK_WIDGET (self->user_list), FALSE);
 }
 
 DebriefConnectWindow *
@@ -748,14 +598,30 @@ GETTER (GtkLabel *, check_error_label)
 GETTER (GtkButton *, check_button)
 GETTER (AdwActionRow *, org_row)
 GETTER (AdwEntryRow *, name_row)
-GETTER (GtkSearchEntry *, user_search)
-GETTER (GtkListBox *, user_list)
-GETTER (GtkButton *, more_button)
 GETTER (GtkLabel *, save_error_label)
 GETTER (GtkButton *, save_button)
+
+GtkSearchEntry *
+_debrief_connect_window_get_user_search (DebriefConnectWindow *self)
+{
+  return _debrief_user_picker_get_search_entry (self->user_picker);
+}
+
+GtkListBox *
+_debrief_connect_window_get_user_list (DebriefConnectWindow *self)
+{
+  return _debrief_user_picker_get_list (self->user_picker);
+}
+
+GtkButton *
+_debrief_connect_window_get_more_button (DebriefConnectWindow *self)
+{
+  return _debrief_user_picker_get_more_button (self->user_picker);
+}
 
 gboolean
 _debrief_connect_window_is_busy (DebriefConnectWindow *self)
 {
-  return self->check_cancellable != NULL || self->users_cancellable != NULL || self->saving != NULL;
+  return self->check_cancellable != NULL || debrief_user_picker_get_busy (self->user_picker)
+         || self->saving != NULL;
 }
