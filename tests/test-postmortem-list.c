@@ -974,6 +974,87 @@ test_select_and_activate (Fixture *fixture, gconstpointer data)
                      focus, GTK_WIDGET (_debrief_postmortem_list_get_list_view (list))));
 }
 
+static void
+test_cancel_refresh (Fixture *fixture, gconstpointer data)
+{
+  DebriefPostmortemList *list = fixture->list;
+
+  /* A slow discovery, stopped by the user: no error page, nothing half-shown. */
+  og_sandbox_add_fault (fixture->sandbox, OG_ROUTE_INCIDENTS_LIST, OG_SANDBOX_FAULT_DELAY, 2000, 1);
+  gtk_widget_activate_action (GTK_WIDGET (list), "postmortem-list.refresh", NULL);
+  spin (100);
+  g_assert_true (debrief_postmortem_list_get_refreshing (list));
+  g_assert_cmpstr (_debrief_postmortem_list_get_state (list), ==, "loading");
+
+  gtk_widget_activate_action (GTK_WIDGET (list), "postmortem-list.cancel-refresh", NULL);
+  g_assert_true (wait_until (refresh_is_idle, list, TEST_TIMEOUT_MS));
+  spin (20);
+  g_assert_cmpstr (_debrief_postmortem_list_get_state (list), ==, "empty");
+  g_assert_false (gtk_revealer_get_reveal_child (
+      GTK_REVEALER (_debrief_postmortem_list_get_progress_revealer (list))));
+  g_assert_false (gtk_revealer_get_reveal_child (
+      GTK_REVEALER (_debrief_postmortem_list_get_problem_bar (list))));
+
+  /* And it can run again. */
+  og_sandbox_clear_faults (fixture->sandbox);
+  refresh_and_wait (fixture);
+  g_assert_cmpuint (n_shown (list), ==, N_SEEDED);
+}
+
+/* Whether a screen reader has a name for @widget: its accessible label, or the text of a
+ * label it shows (buttons with text, check buttons, stack switcher buttons). */
+static gboolean
+has_name (GtkWidget *widget)
+{
+  g_autoptr (GPtrArray) labels = NULL;
+
+  if (gtk_test_accessible_has_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL))
+    return TRUE;
+  if (GTK_IS_CHECK_BUTTON (widget))
+    return gtk_check_button_get_label (GTK_CHECK_BUTTON (widget)) != NULL;
+  labels = find_all (widget, GTK_TYPE_LABEL);
+  for (guint i = 0; i < labels->len; i++)
+    if (*gtk_label_get_label (g_ptr_array_index (labels, i)) != '\0')
+      return TRUE;
+  return FALSE;
+}
+
+static void
+test_accessible_names (Fixture *fixture, gconstpointer data)
+{
+  GType focusable[] = { GTK_TYPE_BUTTON, GTK_TYPE_CHECK_BUTTON, GTK_TYPE_SEARCH_ENTRY,
+                        GTK_TYPE_LIST_VIEW, GTK_TYPE_PROGRESS_BAR };
+  GtkMenuButton *filters = _debrief_postmortem_list_get_filter_button (fixture->list);
+  GtkWidget *popover = GTK_WIDGET (gtk_menu_button_get_popover (filters));
+  guint n_checked = 0;
+
+  refresh_and_wait (fixture);
+  gtk_window_present (fixture->window);
+  g_assert_true (wait_until (has_postmortem_rows, fixture->window, TEST_TIMEOUT_MS));
+
+  /* Every control of the pane (and of the filter popover), rows included. */
+  for (guint t = 0; t < G_N_ELEMENTS (focusable); t++)
+    {
+      g_autoptr (GPtrArray) found = find_all (GTK_WIDGET (fixture->list), focusable[t]);
+
+      collect (popover, focusable[t], found);
+      for (guint i = 0; i < found->len; i++)
+        {
+          GtkWidget *widget = g_ptr_array_index (found, i);
+
+          /* The inner button of a menu button carries the name (see -states.c). */
+          if (GTK_IS_MENU_BUTTON (gtk_widget_get_parent (widget))
+              && !has_name (gtk_widget_get_parent (widget)) && !has_name (widget))
+            g_error ("a menu button has no accessible name");
+          if (!has_name (widget))
+            g_error ("a %s has no accessible name", G_OBJECT_TYPE_NAME (widget));
+          n_checked++;
+        }
+    }
+  /* search, 2 menu buttons, switcher, stop, details, retry, status page buttons, 8 checks… */
+  g_assert_cmpuint (n_checked, >=, 20);
+}
+
 /* An index file of @n entries, as the library writes it (see debrief-library-index.c). */
 static void
 write_big_index (const char *directory, guint n)
@@ -1108,6 +1189,8 @@ main (int argc, char **argv)
   ADD_TEST ("/postmortem-list/pending-incidents", test_pending_incidents);
   ADD_TEST ("/postmortem-list/select-and-activate", test_select_and_activate);
   ADD_TEST ("/postmortem-list/ten-thousand", test_ten_thousand);
+  ADD_TEST ("/postmortem-list/refresh/cancel", test_cancel_refresh);
+  ADD_TEST ("/postmortem-list/accessible-names", test_accessible_names);
 
   return g_test_run ();
 }
