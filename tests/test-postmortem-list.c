@@ -965,6 +965,14 @@ test_select_and_activate (Fixture *fixture, gconstpointer data)
                  || gtk_widget_is_ancestor (
                      focus, GTK_WIDGET (_debrief_postmortem_list_get_search_entry (list))));
 
+  /* Escape in the list clears a search too. */
+  search (list, "no such postmortem");
+  gtk_widget_activate_action (GTK_WIDGET (list), "postmortem-list.stop-search", NULL);
+  g_assert_cmpuint (n_shown (list), ==, N_SEEDED);
+  g_assert_cmpstr (
+      gtk_editable_get_text (GTK_EDITABLE (_debrief_postmortem_list_get_search_entry (list))), ==,
+      "");
+
   /* Escape in an empty search hands the keyboard to the list. */
   g_signal_emit_by_name (_debrief_postmortem_list_get_search_entry (list), "stop-search");
   focus = gtk_root_get_focus (GTK_ROOT (fixture->window));

@@ -34,6 +34,15 @@ action_clear_filters (GtkWidget *widget, const char *action_name, GVariant *para
 }
 
 static void
+action_stop_search (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  DebriefPostmortemList *self = DEBRIEF_POSTMORTEM_LIST (widget);
+
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+  _debrief_postmortem_list_search_changed (self);
+}
+
+static void
 action_clear_search (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
   DebriefPostmortemList *self = DEBRIEF_POSTMORTEM_LIST (widget);
@@ -79,6 +88,8 @@ _debrief_postmortem_list_install_actions (GtkWidgetClass *widget_class)
                                    action_clear_filters);
   gtk_widget_class_install_action (widget_class, "postmortem-list.clear-search", NULL,
                                    action_clear_search);
+  gtk_widget_class_install_action (widget_class, "postmortem-list.stop-search", NULL,
+                                   action_stop_search);
   gtk_widget_class_install_action (widget_class, "postmortem-list.create-for-incident", "s",
                                    action_create_for_incident);
   gtk_widget_class_install_property_action (widget_class, "postmortem-list.sort-key", "sort-key");
@@ -89,4 +100,7 @@ _debrief_postmortem_list_install_actions (GtkWidgetClass *widget_class)
                                        NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK,
                                        "postmortem-list.focus-search", NULL);
+  /* Escape in the list as in the search entry; without a search it goes on to the window. */
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0,
+                                       "postmortem-list.stop-search", NULL);
 }

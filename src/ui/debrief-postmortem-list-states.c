@@ -78,6 +78,8 @@ _debrief_postmortem_list_update_state (DebriefPostmortemList *self)
   gboolean searching = self->needle != NULL || self->status_mask != 0 || self->severity_mask != 0;
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "postmortem-list.clear-search", searching);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "postmortem-list.stop-search",
+                                 self->needle != NULL);
 
   if (n_items == 0)
     {
