@@ -818,6 +818,13 @@ test_offline_empty (Fixture *fixture, gconstpointer data)
   DebriefPostmortemList *list = fixture->list;
   AdwStatusPage *error_page = _debrief_postmortem_list_get_status_page (list, "error");
 
+  /* Nothing to show: focus given to the pane goes to the search. */
+  gtk_window_present (fixture->window);
+  g_assert_true (gtk_widget_grab_focus (GTK_WIDGET (list)));
+  g_assert_true (
+      gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (fixture->window)),
+                              GTK_WIDGET (_debrief_postmortem_list_get_search_entry (list))));
+
   /* No server and nothing cached: the offline page. */
   og_sandbox_stop (fixture->sandbox);
   refresh_and_wait (fixture);
@@ -964,6 +971,13 @@ test_select_and_activate (Fixture *fixture, gconstpointer data)
   g_assert_true (focus == GTK_WIDGET (_debrief_postmortem_list_get_search_entry (list))
                  || gtk_widget_is_ancestor (
                      focus, GTK_WIDGET (_debrief_postmortem_list_get_search_entry (list))));
+
+  /* Focus given to the pane lands on the rows. */
+  gtk_widget_grab_focus (GTK_WIDGET (_debrief_postmortem_list_get_search_entry (list)));
+  g_assert_true (gtk_widget_grab_focus (GTK_WIDGET (list)));
+  focus = gtk_root_get_focus (GTK_ROOT (fixture->window));
+  g_assert_true (
+      gtk_widget_is_ancestor (focus, GTK_WIDGET (_debrief_postmortem_list_get_list_view (list))));
 
   /* Escape in the list clears a search too. */
   search (list, "no such postmortem");

@@ -122,6 +122,27 @@ set_sort (DebriefPostmortemList *self, char **field, const char *value, guint pr
   g_object_notify_by_pspec (G_OBJECT (self), properties[prop_id]);
 }
 
+/* The keyboard goes to the rows when there are some (back from the detail page, the first
+ * focus of the window), to the search otherwise. */
+static gboolean
+debrief_postmortem_list_grab_focus (GtkWidget *widget)
+{
+  DebriefPostmortemList *self = DEBRIEF_POSTMORTEM_LIST (widget);
+  GtkWidget *rows = NULL;
+
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->view_stack), "incidents") == 0)
+    {
+      if (g_strcmp0 (gtk_stack_get_visible_child_name (self->incidents_stack), "list") == 0)
+        rows = GTK_WIDGET (self->incident_list_view);
+    }
+  else if (g_strcmp0 (gtk_stack_get_visible_child_name (self->state_stack), "list") == 0)
+    rows = GTK_WIDGET (self->list_view);
+
+  if (rows != NULL && gtk_widget_grab_focus (rows))
+    return TRUE;
+  return gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
 static void
 debrief_postmortem_list_dispose (GObject *object)
 {
@@ -220,6 +241,7 @@ debrief_postmortem_list_class_init (DebriefPostmortemListClass *klass)
   object_class->dispose = debrief_postmortem_list_dispose;
   object_class->get_property = debrief_postmortem_list_get_property;
   object_class->set_property = debrief_postmortem_list_set_property;
+  widget_class->grab_focus = debrief_postmortem_list_grab_focus;
 
   properties[PROP_LIBRARY]
       = g_param_spec_object ("library", NULL, NULL, DEBRIEF_TYPE_LIBRARY, flags);
