@@ -604,6 +604,31 @@ assert_sorted (DebriefPostmortemList *list, const char *key, gboolean descending
     }
 }
 
+/* Whether the row of @entry shows a date label starting with @prefix. */
+static gboolean
+row_date_starts_with (DebriefPostmortemList *list, DebriefLibraryEntry *entry, const char *prefix)
+{
+  g_autoptr (GPtrArray) rows = find_all (GTK_WIDGET (list), DEBRIEF_TYPE_POSTMORTEM_ROW);
+
+  for (guint i = 0; i < rows->len; i++)
+    {
+      g_autoptr (GPtrArray) labels = NULL;
+
+      if (debrief_postmortem_row_get_entry (g_ptr_array_index (rows, i)) != entry)
+        continue;
+      labels = find_all (g_ptr_array_index (rows, i), GTK_TYPE_LABEL);
+      for (guint j = 0; j < labels->len; j++)
+        {
+          const char *text = gtk_label_get_label (g_ptr_array_index (labels, j));
+
+          /* the date: "5 May 2025" or "Updated 26 Nov 2026" */
+          if (g_regex_match_simple ("^(Updated )?[0-9]{1,2} [A-Za-z]+ [0-9]{4}$", text, 0, 0))
+            return g_str_has_prefix (text, prefix);
+        }
+    }
+  g_error ("no row with a date for %s", debrief_library_entry_get_id (entry));
+}
+
 static void
 test_sort (Fixture *fixture, gconstpointer data)
 {
@@ -651,6 +676,18 @@ test_sort (Fixture *fixture, gconstpointer data)
   gtk_widget_activate_action (GTK_WIDGET (list), "postmortem-list.sort-key", "s", "created");
   last = g_list_model_get_item (model, N_SEEDED - 1);
   g_assert_true (last == oldest);
+
+  /* Sorted by update, rows show the update date; by creation, the creation date. */
+  gtk_window_present (fixture->window);
+  g_assert_true (wait_until (has_postmortem_rows, fixture->window, TEST_TIMEOUT_MS));
+  g_assert_true (row_date_starts_with (fixture->list, oldest, ""));
+  g_assert_false (row_date_starts_with (fixture->list, oldest, "Updated "));
+  gtk_widget_activate_action (GTK_WIDGET (list), "postmortem-list.sort-key", "s", "updated");
+  spin (50);
+  g_assert_true (row_date_starts_with (fixture->list, oldest, "Updated "));
+  gtk_widget_activate_action (GTK_WIDGET (list), "postmortem-list.sort-key", "s", "created");
+  spin (50);
+  g_assert_false (row_date_starts_with (fixture->list, oldest, "Updated "));
 
   /* Severity, highest first: P1 before P5. */
   gtk_widget_activate_action (GTK_WIDGET (list), "postmortem-list.sort-key", "s", "severity");

@@ -96,6 +96,7 @@ void _debrief_postmortem_list_library_changed (DebriefPostmortemList *self);
 
 /* -rows.c */
 void _debrief_postmortem_list_setup_rows (DebriefPostmortemList *self);
+void _debrief_postmortem_list_update_row_dates (DebriefPostmortemList *self);
 
 /* -actions.c */
 void _debrief_postmortem_list_install_actions (GtkWidgetClass *widget_class);

@@ -63,8 +63,11 @@ setup_postmortem_row (GtkSignalListItemFactory *factory, GtkListItem *item, gpoi
 static void
 bind_postmortem_row (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer user_data)
 {
-  debrief_postmortem_row_set_entry (DEBRIEF_POSTMORTEM_ROW (gtk_list_item_get_child (item)),
-                                    gtk_list_item_get_item (item));
+  DebriefPostmortemList *self = user_data;
+  DebriefPostmortemRow *row = DEBRIEF_POSTMORTEM_ROW (gtk_list_item_get_child (item));
+
+  debrief_postmortem_row_set_show_updated (row, g_strcmp0 (self->sort_key, "updated") == 0);
+  debrief_postmortem_row_set_entry (row, gtk_list_item_get_item (item));
 }
 
 static void
@@ -89,15 +92,36 @@ bind_incident_row (GtkSignalListItemFactory *factory, GtkListItem *item, gpointe
 }
 
 static GtkListItemFactory *
-new_factory (GCallback setup, GCallback bind, GCallback unbind)
+new_factory (DebriefPostmortemList *self, GCallback setup, GCallback bind, GCallback unbind)
 {
   GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
 
-  g_signal_connect (factory, "setup", setup, NULL);
-  g_signal_connect (factory, "bind", bind, NULL);
+  /* The factory lives no longer than the list view, a child of self. */
+  g_signal_connect (factory, "setup", setup, self);
+  g_signal_connect (factory, "bind", bind, self);
   if (unbind != NULL)
-    g_signal_connect (factory, "unbind", unbind, NULL);
+    g_signal_connect (factory, "unbind", unbind, self);
   return factory;
+}
+
+static void
+show_updated_in (GtkWidget *widget, gboolean show_updated)
+{
+  if (DEBRIEF_IS_POSTMORTEM_ROW (widget))
+    {
+      debrief_postmortem_row_set_show_updated (DEBRIEF_POSTMORTEM_ROW (widget), show_updated);
+      return;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    show_updated_in (child, show_updated);
+}
+
+void
+_debrief_postmortem_list_update_row_dates (DebriefPostmortemList *self)
+{
+  /* A new sort key need not move a row, so rows are not always bound again: tell them. */
+  show_updated_in (GTK_WIDGET (self->list_view), g_strcmp0 (self->sort_key, "updated") == 0);
 }
 
 void
@@ -106,12 +130,12 @@ _debrief_postmortem_list_setup_rows (DebriefPostmortemList *self)
   g_autoptr (GtkListItemFactory) rows = NULL;
   g_autoptr (GtkListItemFactory) incident_rows = NULL;
 
-  rows = new_factory (G_CALLBACK (setup_postmortem_row), G_CALLBACK (bind_postmortem_row),
+  rows = new_factory (self, G_CALLBACK (setup_postmortem_row), G_CALLBACK (bind_postmortem_row),
                       G_CALLBACK (unbind_postmortem_row));
   gtk_list_view_set_factory (self->list_view, rows);
   g_signal_connect_swapped (self->list_view, "activate", G_CALLBACK (on_list_activate), self);
 
   incident_rows
-      = new_factory (G_CALLBACK (setup_incident_row), G_CALLBACK (bind_incident_row), NULL);
+      = new_factory (self, G_CALLBACK (setup_incident_row), G_CALLBACK (bind_incident_row), NULL);
   gtk_list_view_set_factory (self->incident_list_view, incident_rows);
 }

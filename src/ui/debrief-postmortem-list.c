@@ -119,6 +119,7 @@ set_sort (DebriefPostmortemList *self, char **field, const char *value, guint pr
   *field = g_strdup (value);
   update_sort_button (self);
   _debrief_postmortem_list_sort_changed (self);
+  _debrief_postmortem_list_update_row_dates (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[prop_id]);
 }
 
