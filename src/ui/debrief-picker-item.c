@@ -35,6 +35,19 @@ contains_casefolded (const char *haystack, const char *casefolded_needle)
   return strstr (folded, casefolded_needle) != NULL;
 }
 
+/* Opsgenie's incident statuses in the user's words; others as Opsgenie says them */
+static const char *
+incident_status_label (const char *status)
+{
+  if (g_strcmp0 (status, "open") == 0)
+    return C_ ("incident", "Open");
+  if (g_strcmp0 (status, "resolved") == 0)
+    return C_ ("incident", "Resolved");
+  if (g_strcmp0 (status, "closed") == 0)
+    return C_ ("incident", "Closed");
+  return status;
+}
+
 static void
 debrief_picker_item_finalize (GObject *object)
 {
@@ -101,7 +114,7 @@ debrief_picker_item_new (GObject *object)
       self->id = g_strdup (og_incident_get_id (incident));
       /* Translators: an incident: "#" and its short number, then its message */
       self->title = g_strdup_printf (_ ("#%s %s"), tiny_id ? tiny_id : "?", message ? message : "");
-      self->subtitle = g_strdup (og_incident_get_status (incident));
+      self->subtitle = g_strdup (incident_status_label (og_incident_get_status (incident)));
     }
 
   if (self->subtitle != NULL && *self->subtitle == '\0')

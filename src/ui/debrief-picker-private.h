@@ -27,6 +27,8 @@ struct _DebriefPicker
   gint next_offset; /* of the next page of users or incidents, -1 when there is none */
   guint page_size;
   gboolean loading;
+  /* between the map that opened it and "closed": a map in between is not an opening */
+  gboolean open;
 };
 
 /* debrief-picker-search.c: starts over with the entry's text, or fetches the next page. */

@@ -78,6 +78,17 @@ select_position (DebriefPicker *self, guint position)
 static void
 search_changed_cb (DebriefPicker *self)
 {
+  g_autofree char *text = NULL;
+
+  /* A closed picker searches when it opens; an open one only for new text (opening
+   * empties the entry, which tells "search-changed" after the search has started). */
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    return;
+  text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->search_entry))));
+  if (g_strcmp0 (text, self->query) == 0
+      && (self->loading || g_list_model_get_n_items (G_LIST_MODEL (self->results)) > 0))
+    return;
+
   _debrief_picker_search (self);
   update_page (self);
 }
@@ -177,12 +188,22 @@ debrief_picker_map (GtkWidget *widget)
 
   GTK_WIDGET_CLASS (debrief_picker_parent_class)->map (widget);
 
+  if (self->open)
+    return;
+  self->open = TRUE;
+
   /* Each opening starts from an empty search: the first results are a useful list too. */
   if (*gtk_editable_get_text (GTK_EDITABLE (self->search_entry)) != '\0')
     gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
   _debrief_picker_search (self);
   update_page (self);
   gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+static void
+debrief_picker_closed (GtkPopover *popover)
+{
+  DEBRIEF_PICKER (popover)->open = FALSE;
 }
 
 static void
@@ -210,6 +231,7 @@ debrief_picker_class_init (DebriefPickerClass *klass)
 
   object_class->dispose = debrief_picker_dispose;
   widget_class->map = debrief_picker_map;
+  GTK_POPOVER_CLASS (klass)->closed = debrief_picker_closed;
 
   /* picked (DebriefPickerItem *item) */
   signals[PICKED] = g_signal_new ("picked", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL,
@@ -289,7 +311,10 @@ debrief_picker_set_client (DebriefPicker *self, OgClient *client)
     {
       g_clear_pointer (&self->cache, g_ptr_array_unref);
       if (gtk_widget_get_mapped (GTK_WIDGET (self)))
-        search_changed_cb (self);
+        {
+          _debrief_picker_search (self);
+          update_page (self);
+        }
     }
 }
 

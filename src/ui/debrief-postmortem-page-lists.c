@@ -194,8 +194,13 @@ new_icon_button (const char *icon_name, const char *tooltip, const char *accessi
   return button;
 }
 
+/* A row of one list item with its remove button (after @first_suffix, may be NULL) */
 static GtkWidget *
-new_item_row (DebriefPostmortemPage *self, OgPostmortemField field, guint index, const char *label)
+new_item_row (DebriefPostmortemPage *self,
+              OgPostmortemField field,
+              guint index,
+              const char *label,
+              GtkWidget *first_suffix)
 {
   GtkWidget *row = adw_action_row_new ();
   g_autofree char *remove_label = NULL;
@@ -212,6 +217,8 @@ new_item_row (DebriefPostmortemPage *self, OgPostmortemField field, guint index,
   g_object_set_data (G_OBJECT (remove), "field", GUINT_TO_POINTER (field));
   g_object_set_data (G_OBJECT (remove), "index", GUINT_TO_POINTER (index));
   g_signal_connect_object (remove, "clicked", G_CALLBACK (remove_clicked_cb), self, 0);
+  if (first_suffix != NULL)
+    adw_action_row_add_suffix (ADW_ACTION_ROW (row), first_suffix);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), remove);
 
   return row;
@@ -259,7 +266,7 @@ new_row (DebriefPostmortemPage *self, OgPostmortemField field, guint index, GObj
   if (field != OG_POSTMORTEM_FIELD_RESPONDER_USERS)
     {
       label = object_label (object);
-      return new_item_row (self, field, index, label);
+      return new_item_row (self, field, index, label, NULL);
     }
 
   row = debrief_responder_row_new (OG_RESPONDER (object), G_MENU_MODEL (self->roles_menu));
@@ -273,16 +280,19 @@ new_row (DebriefPostmortemPage *self, OgPostmortemField field, guint index, GObj
 static GtkWidget *
 new_jira_row (DebriefPostmortemPage *self, guint index, const char *url)
 {
-  GtkWidget *row = new_item_row (self, OG_POSTMORTEM_FIELD_JIRA_ISSUES, index, url);
   g_autofree char *open_label = NULL;
   GtkWidget *open;
+  GtkWidget *row;
 
   /* Translators: the accessible name of a button that opens a Jira link in the browser */
   open_label = g_strdup_printf (_ ("Open %s in the browser"), url);
   open = new_icon_button ("web-browser-symbolic", _ ("Open in Browser"), open_label);
   g_object_set_data_full (G_OBJECT (open), "url", g_strdup (url), g_free);
   g_signal_connect_object (open, "clicked", G_CALLBACK (open_clicked_cb), self, 0);
-  adw_action_row_add_prefix (ADW_ACTION_ROW (row), open);
+
+  row = new_item_row (self, OG_POSTMORTEM_FIELD_JIRA_ISSUES, index, url, open);
+  /* activating the row opens the link too */
+  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), open);
   return row;
 }
 

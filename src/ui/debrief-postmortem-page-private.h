@@ -47,6 +47,7 @@ struct _DebriefPostmortemPage
 
   /* read-only */
   AdwActionRow *root_incident_row;
+  AdwExpanderRow *times_row;
   AdwActionRow *start_row;
   AdwActionRow *end_row;
   AdwActionRow *respond_row;

@@ -151,6 +151,15 @@ _debrief_postmortem_page_update_times (DebriefPostmortemPage *self)
   set_time_row (self->respond_row, p != NULL ? og_postmortem_get_respond_time (p) : NULL);
   set_time_row (self->resolve_row, p != NULL ? og_postmortem_get_resolve_time (p) : NULL);
   set_time_row (self->created_row, p != NULL ? og_postmortem_get_created_at (p) : NULL);
+  /* the expander's summary: when it started and ended */
+  {
+    g_autofree char *start = format_time (p != NULL ? og_postmortem_get_start_time (p) : NULL);
+    g_autofree char *end = format_time (p != NULL ? og_postmortem_get_end_time (p) : NULL);
+    /* Translators: when an incident started and ended, two dates and times */
+    g_autofree char *span = g_strdup_printf (_ ("%s – %s"), start, end);
+
+    adw_expander_row_set_subtitle (self->times_row, span);
+  }
   duration = format_duration (p != NULL ? og_postmortem_get_start_time (p) : NULL,
                               p != NULL ? og_postmortem_get_end_time (p) : NULL);
   adw_action_row_set_subtitle (self->duration_row, duration);

@@ -102,8 +102,6 @@ update_lock (DebriefPostmortemPage *self)
   gtk_widget_set_sensitive (GTK_WIDGET (self->services_button), fields_editable);
   gtk_widget_set_sensitive (GTK_WIDGET (self->teams_button), fields_editable);
   gtk_widget_set_sensitive (GTK_WIDGET (self->responders_button), fields_editable);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->summary_slot), fields_editable);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->content_slot), fields_editable);
   if (!fields_editable)
     gtk_widget_set_visible (GTK_WIDGET (self->jira_error_label), FALSE);
 
@@ -323,6 +321,7 @@ debrief_postmortem_page_class_init (DebriefPostmortemPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DebriefPostmortemPage, owner_row);
   gtk_widget_class_bind_template_child (widget_class, DebriefPostmortemPage, owner_button);
   gtk_widget_class_bind_template_child (widget_class, DebriefPostmortemPage, root_incident_row);
+  gtk_widget_class_bind_template_child (widget_class, DebriefPostmortemPage, times_row);
   gtk_widget_class_bind_template_child (widget_class, DebriefPostmortemPage, start_row);
   gtk_widget_class_bind_template_child (widget_class, DebriefPostmortemPage, end_row);
   gtk_widget_class_bind_template_child (widget_class, DebriefPostmortemPage, respond_row);

@@ -28,8 +28,9 @@ typedef enum
  * "revert-requested", for the save flow to send the status.
  *
  * The two rich text fields are slots (empty GtkBoxes) for an editor that the caller puts
- * there; it follows "fields-editable", and calls debrief_postmortem_page_field_changed
- * after it edits the working copy.
+ * there. The page leaves the slots sensitive, so that a published text stays readable: the
+ * editor must bind its editability to "fields-editable", and call
+ * debrief_postmortem_page_field_changed after it edits the working copy.
  */
 #define DEBRIEF_TYPE_POSTMORTEM_PAGE (debrief_postmortem_page_get_type ())
 G_DECLARE_FINAL_TYPE (DebriefPostmortemPage,
