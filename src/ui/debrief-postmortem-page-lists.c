@@ -11,7 +11,8 @@
 /*
  * The list fields of the page: Jira links, related incidents, affected services, responder
  * teams and responders. Each shows its items as rows of a boxed list (a remove button on
- * each) and adds through a picker in the group's header, or, for Jira, an entry row.
+ * each) and adds through a picker in the group's header (Jira's entry row is in
+ * debrief-postmortem-page-jira.c), and the roles seen so far for the responders.
  */
 
 static GtkListBox *
@@ -172,17 +173,10 @@ remove_clicked_cb (GtkWidget *button, DebriefPostmortemPage *self)
                GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "index")));
 }
 
-static void
-open_clicked_cb (GtkWidget *button, DebriefPostmortemPage *self)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-
-  gtk_show_uri (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                g_object_get_data (G_OBJECT (button), "url"), GDK_CURRENT_TIME);
-}
-
-static GtkWidget *
-new_icon_button (const char *icon_name, const char *tooltip, const char *accessible_label)
+GtkWidget *
+_debrief_postmortem_page_new_icon_button (const char *icon_name,
+                                          const char *tooltip,
+                                          const char *accessible_label)
 {
   GtkWidget *button = gtk_button_new_from_icon_name (icon_name);
 
@@ -194,13 +188,12 @@ new_icon_button (const char *icon_name, const char *tooltip, const char *accessi
   return button;
 }
 
-/* A row of one list item with its remove button (after @first_suffix, may be NULL) */
-static GtkWidget *
-new_item_row (DebriefPostmortemPage *self,
-              OgPostmortemField field,
-              guint index,
-              const char *label,
-              GtkWidget *first_suffix)
+GtkWidget *
+_debrief_postmortem_page_new_item_row (DebriefPostmortemPage *self,
+                                       OgPostmortemField field,
+                                       guint index,
+                                       const char *label,
+                                       GtkWidget *first_suffix)
 {
   GtkWidget *row = adw_action_row_new ();
   g_autofree char *remove_label = NULL;
@@ -212,7 +205,8 @@ new_item_row (DebriefPostmortemPage *self,
 
   /* Translators: the accessible name of a button that removes an item from a list */
   remove_label = g_strdup_printf (_ ("Remove %s"), label);
-  remove = new_icon_button ("user-trash-symbolic", _ ("Remove"), remove_label);
+  remove = _debrief_postmortem_page_new_icon_button ("user-trash-symbolic", _ ("Remove"),
+                                                     remove_label);
   gtk_widget_set_sensitive (remove, self->fields_editable);
   g_object_set_data (G_OBJECT (remove), "field", GUINT_TO_POINTER (field));
   g_object_set_data (G_OBJECT (remove), "index", GUINT_TO_POINTER (index));
@@ -266,7 +260,7 @@ new_row (DebriefPostmortemPage *self, OgPostmortemField field, guint index, GObj
   if (field != OG_POSTMORTEM_FIELD_RESPONDER_USERS)
     {
       label = object_label (object);
-      return new_item_row (self, field, index, label, NULL);
+      return _debrief_postmortem_page_new_item_row (self, field, index, label, NULL);
     }
 
   row = debrief_responder_row_new (OG_RESPONDER (object), G_MENU_MODEL (self->roles_menu));
@@ -274,25 +268,6 @@ new_row (DebriefPostmortemPage *self, OgPostmortemField field, guint index, GObj
   g_object_set_data (G_OBJECT (row), "index", GUINT_TO_POINTER (index));
   g_signal_connect_object (row, "role-changed", G_CALLBACK (responder_role_changed_cb), self, 0);
   g_signal_connect_object (row, "remove", G_CALLBACK (responder_remove_cb), self, 0);
-  return row;
-}
-
-static GtkWidget *
-new_jira_row (DebriefPostmortemPage *self, guint index, const char *url)
-{
-  g_autofree char *open_label = NULL;
-  GtkWidget *open;
-  GtkWidget *row;
-
-  /* Translators: the accessible name of a button that opens a Jira link in the browser */
-  open_label = g_strdup_printf (_ ("Open %s in the browser"), url);
-  open = new_icon_button ("web-browser-symbolic", _ ("Open in Browser"), open_label);
-  g_object_set_data_full (G_OBJECT (open), "url", g_strdup (url), g_free);
-  g_signal_connect_object (open, "clicked", G_CALLBACK (open_clicked_cb), self, 0);
-
-  row = new_item_row (self, OG_POSTMORTEM_FIELD_JIRA_ISSUES, index, url, open);
-  /* activating the row opens the link too */
-  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), open);
   return row;
 }
 
@@ -319,7 +294,7 @@ _debrief_postmortem_page_update_list (DebriefPostmortemPage *self, OgPostmortemF
       const char *const *urls = og_postmortem_get_jira_issues (self->working);
 
       for (guint i = 0; urls != NULL && urls[i] != NULL; i++)
-        g_ptr_array_add (rows, new_jira_row (self, i, urls[i]));
+        g_ptr_array_add (rows, _debrief_postmortem_page_new_jira_row (self, i, urls[i]));
     }
   else
     {
@@ -376,137 +351,9 @@ picked_cb (DebriefPicker *picker, DebriefPickerItem *item, DebriefPostmortemPage
         debrief_responder_row_get_role_entry (g_ptr_array_index (rows, rows->len - 1))));
 }
 
-/* NULL when @url may be added, else why not */
-static char *
-check_jira_url (DebriefPostmortemPage *self, const char *url)
-{
-  const char *const *urls = og_postmortem_get_jira_issues (self->working);
-  g_autoptr (GUri) uri = NULL;
-  const char *scheme;
-
-  if (*url == '\0')
-    return g_strdup (_ ("Enter the link of a Jira issue"));
-
-  uri = g_uri_parse (url, G_URI_FLAGS_NONE, NULL);
-  scheme = uri != NULL ? g_uri_get_scheme (uri) : NULL;
-  if (scheme == NULL
-      || (g_ascii_strcasecmp (scheme, "https") != 0 && g_ascii_strcasecmp (scheme, "http") != 0)
-      || g_uri_get_host (uri) == NULL || *g_uri_get_host (uri) == '\0')
-    return g_strdup (_ ("Not a web link: enter one that starts with https:// or http://"));
-
-  if (urls != NULL && g_strv_contains (urls, url))
-    return g_strdup (_ ("This link is already in the list"));
-
-  return NULL;
-}
-
-static void
-show_jira_error (DebriefPostmortemPage *self, const char *message)
-{
-  gtk_label_set_label (self->jira_error_label, message);
-  gtk_widget_set_visible (GTK_WIDGET (self->jira_error_label), message != NULL);
-  if (message != NULL)
-    {
-      gtk_widget_add_css_class (GTK_WIDGET (self->jira_entry_row), "error");
-      gtk_accessible_update_property (GTK_ACCESSIBLE (self->jira_entry_row),
-                                      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, message, -1);
-      gtk_accessible_update_state (GTK_ACCESSIBLE (self->jira_entry_row),
-                                   GTK_ACCESSIBLE_STATE_INVALID, GTK_ACCESSIBLE_INVALID_TRUE, -1);
-    }
-  else
-    {
-      gtk_widget_remove_css_class (GTK_WIDGET (self->jira_entry_row), "error");
-      gtk_accessible_reset_property (GTK_ACCESSIBLE (self->jira_entry_row),
-                                     GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
-      gtk_accessible_reset_state (GTK_ACCESSIBLE (self->jira_entry_row),
-                                  GTK_ACCESSIBLE_STATE_INVALID);
-    }
-}
-
-static void
-jira_apply_cb (DebriefPostmortemPage *self)
-{
-  g_autofree char *url = NULL;
-  g_autofree char *problem = NULL;
-  const char *const *urls;
-  g_autoptr (GStrvBuilder) builder = NULL;
-  g_auto (GStrv) edited = NULL;
-
-  if (self->working == NULL || !self->fields_editable)
-    return;
-
-  url = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->jira_entry_row))));
-  problem = check_jira_url (self, url);
-  if (problem != NULL)
-    {
-      show_jira_error (self, problem);
-      return;
-    }
-
-  urls = og_postmortem_get_jira_issues (self->working);
-  builder = g_strv_builder_new ();
-  if (urls != NULL)
-    g_strv_builder_addv (builder, (const char **) urls);
-  g_strv_builder_add (builder, url);
-  edited = g_strv_builder_end (builder);
-  og_postmortem_set_jira_issues (self->working, (const char *const *) edited);
-
-  self->updating++;
-  gtk_editable_set_text (GTK_EDITABLE (self->jira_entry_row), "");
-  self->updating--;
-  show_jira_error (self, NULL);
-  _debrief_postmortem_page_update_list (self, OG_POSTMORTEM_FIELD_JIRA_ISSUES);
-  _debrief_postmortem_page_edited (self, OG_POSTMORTEM_FIELD_JIRA_ISSUES);
-}
-
-/* The message is about what was applied; typing again starts over. */
-static void
-jira_entry_changed_cb (DebriefPostmortemPage *self)
-{
-  if (self->updating == 0)
-    show_jira_error (self, NULL);
-}
-
 void
 _debrief_postmortem_page_lists_class_init (GtkWidgetClass *widget_class)
 {
-  static const struct
-  {
-    const char *name;
-    OgPostmortemField field;
-  } status_rows[] = {
-    { "title_status", OG_POSTMORTEM_FIELD_TITLE },
-    { "severity_status", OG_POSTMORTEM_FIELD_SEVERITY },
-    { "status_status", OG_POSTMORTEM_FIELD_STATUS },
-    { "owner_status", OG_POSTMORTEM_FIELD_OWNER },
-    { "jira_status", OG_POSTMORTEM_FIELD_JIRA_ISSUES },
-    { "incidents_status", OG_POSTMORTEM_FIELD_RELATED_INCIDENTS },
-    { "services_status", OG_POSTMORTEM_FIELD_AFFECTED_SERVICES },
-    { "teams_status", OG_POSTMORTEM_FIELD_RESPONDER_TEAMS },
-    { "responders_status", OG_POSTMORTEM_FIELD_RESPONDER_USERS },
-    { "summary_status", OG_POSTMORTEM_FIELD_EXECUTIVE_SUMMARY },
-    { "content_status", OG_POSTMORTEM_FIELD_CONTENT },
-  };
-
-  for (guint i = 0; i < G_N_ELEMENTS (status_rows); i++)
-    gtk_widget_class_bind_template_child_full (widget_class, status_rows[i].name, FALSE,
-                                               G_STRUCT_OFFSET (DebriefPostmortemPage, fields)
-                                                   + status_rows[i].field * sizeof (DebriefField)
-                                                   + G_STRUCT_OFFSET (DebriefField, status_row));
-  gtk_widget_class_bind_template_child_full (
-      widget_class, "summary_status_list", FALSE,
-      G_STRUCT_OFFSET (DebriefPostmortemPage, fields)
-          + OG_POSTMORTEM_FIELD_EXECUTIVE_SUMMARY * sizeof (DebriefField)
-          + G_STRUCT_OFFSET (DebriefField, status_container));
-  gtk_widget_class_bind_template_child_full (
-      widget_class, "content_status_list", FALSE,
-      G_STRUCT_OFFSET (DebriefPostmortemPage, fields)
-          + OG_POSTMORTEM_FIELD_CONTENT * sizeof (DebriefField)
-          + G_STRUCT_OFFSET (DebriefField, status_container));
-
-  gtk_widget_class_bind_template_child (widget_class, DebriefPostmortemPage, jira_list);
-  gtk_widget_class_bind_template_child (widget_class, DebriefPostmortemPage, jira_entry_row);
-  gtk_widget_class_bind_template_child (widget_class, DebriefPostmortemPage, jira_error_label);
   gtk_widget_class_bind_template_child (widget_class, DebriefPostmortemPage, incidents_list);
   gtk_widget_class_bind_template_child (widget_class, DebriefPostmortemPage, incidents_button);
   gtk_widget_class_bind_template_child (widget_class, DebriefPostmortemPage, services_list);
@@ -515,8 +362,6 @@ _debrief_postmortem_page_lists_class_init (GtkWidgetClass *widget_class)
   gtk_widget_class_bind_template_child (widget_class, DebriefPostmortemPage, teams_button);
   gtk_widget_class_bind_template_child (widget_class, DebriefPostmortemPage, responders_list);
   gtk_widget_class_bind_template_child (widget_class, DebriefPostmortemPage, responders_button);
-  gtk_widget_class_bind_template_callback (widget_class, jira_apply_cb);
-  gtk_widget_class_bind_template_callback (widget_class, jira_entry_changed_cb);
 }
 
 void
@@ -582,18 +427,6 @@ debrief_postmortem_page_add_known_roles (DebriefPostmortemPage *self, const char
 
   for (guint i = 0; roles != NULL && roles[i] != NULL; i++)
     remember_role (self, roles[i]);
-}
-
-AdwEntryRow *
-_debrief_postmortem_page_get_jira_entry_row (DebriefPostmortemPage *self)
-{
-  return self->jira_entry_row;
-}
-
-GtkLabel *
-_debrief_postmortem_page_get_jira_error_label (DebriefPostmortemPage *self)
-{
-  return self->jira_error_label;
 }
 
 GPtrArray *

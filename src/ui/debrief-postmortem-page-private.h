@@ -79,14 +79,34 @@ struct _DebriefPostmortemPage
 /* debrief-postmortem-page.c */
 void _debrief_postmortem_page_edited (DebriefPostmortemPage *self, OgPostmortemField field);
 
+/* debrief-postmortem-page-details.c: title, severity, status, owner */
+void _debrief_postmortem_page_details_class_init (GtkWidgetClass *widget_class);
+void _debrief_postmortem_page_details_init (DebriefPostmortemPage *self);
+void _debrief_postmortem_page_update_owner (DebriefPostmortemPage *self);
+
 /* debrief-postmortem-page-lists.c: the list fields, their rows and pickers */
 void _debrief_postmortem_page_lists_init (DebriefPostmortemPage *self);
 void _debrief_postmortem_page_lists_class_init (GtkWidgetClass *widget_class);
 void _debrief_postmortem_page_update_list (DebriefPostmortemPage *self, OgPostmortemField field);
+GtkWidget *_debrief_postmortem_page_new_icon_button (const char *icon_name,
+                                                     const char *tooltip,
+                                                     const char *accessible_label);
+/* A row of one list item with its remove button (after @first_suffix, may be NULL) */
+GtkWidget *_debrief_postmortem_page_new_item_row (DebriefPostmortemPage *self,
+                                                  OgPostmortemField field,
+                                                  guint index,
+                                                  const char *label,
+                                                  GtkWidget *first_suffix);
 void _debrief_postmortem_page_remember_roles (DebriefPostmortemPage *self,
                                               OgPostmortem *postmortem);
 
+/* debrief-postmortem-page-jira.c: the Jira links' entry row and rows */
+void _debrief_postmortem_page_jira_class_init (GtkWidgetClass *widget_class);
+GtkWidget *
+_debrief_postmortem_page_new_jira_row (DebriefPostmortemPage *self, guint index, const char *url);
+
 /* debrief-postmortem-page-state.c: marks, save states, the read-only incident and times */
+void _debrief_postmortem_page_fields_class_init (GtkWidgetClass *widget_class);
 void _debrief_postmortem_page_fields_init (DebriefPostmortemPage *self);
 void _debrief_postmortem_page_update_mark (DebriefPostmortemPage *self, OgPostmortemField field);
 void _debrief_postmortem_page_update_times (DebriefPostmortemPage *self);

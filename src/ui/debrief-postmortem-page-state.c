@@ -72,6 +72,44 @@ set_time_row (AdwActionRow *row, GDateTime *time)
 }
 
 void
+_debrief_postmortem_page_fields_class_init (GtkWidgetClass *widget_class)
+{
+  static const struct
+  {
+    const char *name;
+    OgPostmortemField field;
+  } status_rows[] = {
+    { "title_status", OG_POSTMORTEM_FIELD_TITLE },
+    { "severity_status", OG_POSTMORTEM_FIELD_SEVERITY },
+    { "status_status", OG_POSTMORTEM_FIELD_STATUS },
+    { "owner_status", OG_POSTMORTEM_FIELD_OWNER },
+    { "jira_status", OG_POSTMORTEM_FIELD_JIRA_ISSUES },
+    { "incidents_status", OG_POSTMORTEM_FIELD_RELATED_INCIDENTS },
+    { "services_status", OG_POSTMORTEM_FIELD_AFFECTED_SERVICES },
+    { "teams_status", OG_POSTMORTEM_FIELD_RESPONDER_TEAMS },
+    { "responders_status", OG_POSTMORTEM_FIELD_RESPONDER_USERS },
+    { "summary_status", OG_POSTMORTEM_FIELD_EXECUTIVE_SUMMARY },
+    { "content_status", OG_POSTMORTEM_FIELD_CONTENT },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (status_rows); i++)
+    gtk_widget_class_bind_template_child_full (widget_class, status_rows[i].name, FALSE,
+                                               G_STRUCT_OFFSET (DebriefPostmortemPage, fields)
+                                                   + status_rows[i].field * sizeof (DebriefField)
+                                                   + G_STRUCT_OFFSET (DebriefField, status_row));
+  gtk_widget_class_bind_template_child_full (
+      widget_class, "summary_status_list", FALSE,
+      G_STRUCT_OFFSET (DebriefPostmortemPage, fields)
+          + OG_POSTMORTEM_FIELD_EXECUTIVE_SUMMARY * sizeof (DebriefField)
+          + G_STRUCT_OFFSET (DebriefField, status_container));
+  gtk_widget_class_bind_template_child_full (
+      widget_class, "content_status_list", FALSE,
+      G_STRUCT_OFFSET (DebriefPostmortemPage, fields)
+          + OG_POSTMORTEM_FIELD_CONTENT * sizeof (DebriefField)
+          + G_STRUCT_OFFSET (DebriefField, status_container));
+}
+
+void
 _debrief_postmortem_page_fields_init (DebriefPostmortemPage *self)
 {
   GtkWidget *marks[] = {
