@@ -5,7 +5,7 @@
  *
  *   preview-postmortem-page [--width W] [--height H] [--published] [--failed]
  *                           [--picker owner|services|teams|incidents|responders --query TEXT]
- *                           [--scroll PIXELS] [--shot FILE.png]
+ *                           [--jira URL] [--scroll PIXELS] [--shot FILE.png]
  *
  * --shot captures the screen (popovers included) with ImageMagick's import, then quits.
  */
@@ -26,6 +26,7 @@ static char *picker_name;
 static char *query;
 static int scroll;
 static char *shot;
+static char *jira;
 
 static GOptionEntry entries[] = {
   { "width", 0, 0, G_OPTION_ARG_INT, &width, "Window width", "W" },
@@ -35,6 +36,7 @@ static GOptionEntry entries[] = {
   { "picker", 0, 0, G_OPTION_ARG_STRING, &picker_name, "Open a picker", "FIELD" },
   { "query", 0, 0, G_OPTION_ARG_STRING, &query, "Type this in the picker", "TEXT" },
   { "scroll", 0, 0, G_OPTION_ARG_INT, &scroll, "Scroll the page down", "PIXELS" },
+  { "jira", 0, 0, G_OPTION_ARG_STRING, &jira, "Add this as a Jira link", "URL" },
   { "shot", 0, 0, G_OPTION_ARG_FILENAME, &shot, "Save a screenshot and quit", "FILE" },
   { NULL },
 };
@@ -167,7 +169,24 @@ main (int argc, char *argv[])
                                             : OG_POSTMORTEM_STATUS_IN_REVIEW);
   working = og_postmortem_copy (base);
   if (!published)
-    og_postmortem_set_title (working, "Checkout payment failures after a pool change");
+    {
+      const char *const *urls = og_postmortem_get_jira_issues (working);
+      g_autoptr (GStrvBuilder) builder = g_strv_builder_new ();
+      g_auto (GStrv) edited = NULL;
+      g_autoptr (GPtrArray) services = g_ptr_array_new_with_free_func (g_object_unref);
+      GPtrArray *old = og_postmortem_get_affected_services (working);
+
+      /* a few edits, for the "changed" marks */
+      og_postmortem_set_title (working, "Checkout payment failures after a pool change");
+      if (urls != NULL)
+        g_strv_builder_addv (builder, (const char **) urls);
+      g_strv_builder_add (builder, "https://sandbox-org.atlassian.net/browse/PAY-2001");
+      edited = g_strv_builder_end (builder);
+      og_postmortem_set_jira_issues (working, (const char *const *) edited);
+      for (guint i = 1; i < old->len; i++)
+        g_ptr_array_add (services, g_object_ref (g_ptr_array_index (old, i)));
+      og_postmortem_set_affected_services (working, services);
+    }
 
   window = adw_window_new ();
   gtk_window_set_default_size (GTK_WINDOW (window), width, height);
@@ -198,6 +217,13 @@ main (int argc, char *argv[])
   g_signal_connect_swapped (window, "close-request", G_CALLBACK (g_main_loop_quit), loop);
   gtk_window_present (GTK_WINDOW (window));
 
+  if (jira != NULL)
+    {
+      AdwEntryRow *row = _debrief_postmortem_page_get_jira_entry_row (page);
+
+      gtk_editable_set_text (GTK_EDITABLE (row), jira);
+      g_signal_emit_by_name (row, "apply");
+    }
   if (scroll > 0)
     g_timeout_add (300, scroll_page, page);
   if (picker_name != NULL)

@@ -31,8 +31,8 @@ _debrief_postmortem_page_new_jira_row (DebriefPostmortemPage *self, guint index,
 
   /* Translators: the accessible name of a button that opens a Jira link in the browser */
   open_label = g_strdup_printf (_ ("Open %s in the browser"), url);
-  open = _debrief_postmortem_page_new_icon_button ("web-browser-symbolic", _ ("Open in Browser"),
-                                                   open_label);
+  open = _debrief_postmortem_page_new_icon_button ("adw-external-link-symbolic",
+                                                   _ ("Open in Browser"), open_label);
   g_object_set_data_full (G_OBJECT (open), "url", g_strdup (url), g_free);
   g_signal_connect_object (open, "clicked", G_CALLBACK (open_clicked_cb), self, 0);
 
