@@ -438,6 +438,23 @@ test_edit_title (Fixture *fixture, gconstpointer data)
   assert_only_marked (fixture, OG_N_POSTMORTEM_FIELDS);
   /* the base is only read */
   g_assert_cmpstr (og_postmortem_get_title (fixture->base), ==, original);
+
+  /* saved: the server's copy becomes the base, the marks go, a field's state stays */
+  gtk_editable_set_text (title, "Checkout failed for an hour");
+  g_array_set_size (fixture->changes, 0);
+  debrief_postmortem_page_set_field_state (fixture->page, OG_POSTMORTEM_FIELD_SEVERITY,
+                                           DEBRIEF_FIELD_STATE_FAILED, "Severity is locked");
+  {
+    g_autoptr (OgPostmortem) saved = og_postmortem_copy (fixture->working);
+
+    debrief_postmortem_page_set_base (fixture->page, saved);
+    assert_only_marked (fixture, OG_N_POSTMORTEM_FIELDS);
+    g_assert_true (debrief_postmortem_page_get_base (fixture->page) == saved);
+  }
+  g_assert_cmpstr (
+      _debrief_postmortem_page_get_field_message (fixture->page, OG_POSTMORTEM_FIELD_SEVERITY), ==,
+      "Severity is locked");
+  g_assert_cmpuint (fixture->changes->len, ==, 0);
 }
 
 static void
@@ -496,6 +513,17 @@ test_pick_owner (Fixture *fixture, gconstpointer data)
   request = og_sandbox_get_last_request (fixture->sandbox);
   g_assert_cmpint (request->route, ==, OG_ROUTE_USERS_LIST);
   g_assert_cmpstr (g_hash_table_lookup (request->query, "query"), ==, query);
+
+  /* the owner now is not offered as the new owner */
+  {
+    DebriefPicker *picker = open_picker (fixture, OG_POSTMORTEM_FIELD_OWNER);
+
+    gtk_editable_set_text (GTK_EDITABLE (_debrief_picker_get_search_entry (picker)), query);
+    while (g_strcmp0 (picker->query, query) != 0 || debrief_picker_get_loading (picker))
+      g_main_context_iteration (NULL, TRUE);
+    g_assert_cmpint (find_result (picker, name), <, 0);
+    gtk_popover_popdown (GTK_POPOVER (picker));
+  }
 }
 
 /* The button under @root that a screen reader calls @label */
@@ -580,6 +608,15 @@ test_jira_issues (Fixture *fixture, gconstpointer data)
   assert_only_marked (fixture, OG_N_POSTMORTEM_FIELDS);
 }
 
+static gboolean
+has_ref_named (GPtrArray *refs, const char *name)
+{
+  for (guint i = 0; i < refs->len; i++)
+    if (g_strcmp0 (og_ref_get_name (g_ptr_array_index (refs, i)), name) == 0)
+      return TRUE;
+  return FALSE;
+}
+
 static void
 test_pick_services_and_teams (Fixture *fixture, gconstpointer data)
 {
@@ -594,6 +631,18 @@ test_pick_services_and_teams (Fixture *fixture, gconstpointer data)
 
   search_and_pick (fixture, OG_POSTMORTEM_FIELD_AFFECTED_SERVICES, "index", service);
   services = og_postmortem_get_affected_services (fixture->working);
+  /* what is chosen is not offered again */
+  {
+    DebriefPicker *picker = open_picker (fixture, OG_POSTMORTEM_FIELD_AFFECTED_SERVICES);
+
+    gtk_editable_set_text (GTK_EDITABLE (_debrief_picker_get_search_entry (picker)), "search");
+    while (g_strcmp0 (picker->query, "search") != 0 || debrief_picker_get_loading (picker))
+      g_main_context_iteration (NULL, TRUE);
+    g_assert_cmpint (find_result (picker, "Search API") < 0, ==,
+                     has_ref_named (services, "Search API"));
+    g_assert_cmpint (find_result (picker, service), <, 0);
+    gtk_popover_popdown (GTK_POPOVER (picker));
+  }
   g_assert_cmpstr (og_ref_get_name (g_ptr_array_index (services, services->len - 1)), ==, service);
   assert_changed_once (fixture, OG_POSTMORTEM_FIELD_AFFECTED_SERVICES);
   assert_only_marked (fixture, OG_POSTMORTEM_FIELD_AFFECTED_SERVICES);
@@ -910,6 +959,8 @@ test_picker_pages_users (Fixture *fixture, gconstpointer data)
   guint n_requests;
 
   _debrief_picker_set_page_size (picker, 10);
+  /* every user counts here, the owner too */
+  debrief_picker_set_excluded_ids (picker, NULL);
   og_sandbox_clear_requests (fixture->sandbox);
   open_picker (fixture, OG_POSTMORTEM_FIELD_OWNER);
   while (debrief_picker_get_loading (picker))

@@ -22,6 +22,7 @@ struct _DebriefPicker
   /* Teams, services, or the recent incidents a tinyId is looked for in: fetched once per
    * client, filtered on each keystroke. */
   GPtrArray *cache;
+  GHashTable *excluded; /* ids, a set */
   GCancellable *cancellable;
   char *query;
   gint next_offset; /* of the next page of users or incidents, -1 when there is none */

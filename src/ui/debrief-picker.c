@@ -218,6 +218,7 @@ debrief_picker_dispose (GObject *object)
   g_clear_object (&self->results);
   g_clear_object (&self->client);
   g_clear_pointer (&self->cache, g_ptr_array_unref);
+  g_clear_pointer (&self->excluded, g_hash_table_unref);
   g_clear_pointer (&self->query, g_free);
 
   G_OBJECT_CLASS (debrief_picker_parent_class)->dispose (object);
@@ -260,6 +261,7 @@ debrief_picker_init (DebriefPicker *self)
   self->next_offset = -1;
   self->page_size = DEFAULT_PAGE_SIZE;
   self->query = g_strdup ("");
+  self->excluded = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->results = g_list_store_new (DEBRIEF_TYPE_PICKER_ITEM);
   self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->results)));
   gtk_single_selection_set_autoselect (self->selection, TRUE);
@@ -325,6 +327,16 @@ debrief_picker_get_client (DebriefPicker *self)
   return self->client;
 }
 
+void
+debrief_picker_set_excluded_ids (DebriefPicker *self, const char *const *ids)
+{
+  g_return_if_fail (DEBRIEF_IS_PICKER (self));
+
+  g_hash_table_remove_all (self->excluded);
+  for (guint i = 0; ids != NULL && ids[i] != NULL; i++)
+    g_hash_table_add (self->excluded, g_strdup (ids[i]));
+}
+
 GListModel *
 debrief_picker_get_results (DebriefPicker *self)
 {
@@ -342,10 +354,20 @@ debrief_picker_get_loading (DebriefPicker *self)
 void
 _debrief_picker_add_results (DebriefPicker *self, GPtrArray *items, gint next_offset)
 {
+  g_autoptr (GPtrArray) offered = g_ptr_array_new ();
+
   self->loading = FALSE;
   self->next_offset = next_offset;
+  for (guint i = 0; i < items->len; i++)
+    if (!g_hash_table_contains (self->excluded,
+                                debrief_picker_item_get_id (g_ptr_array_index (items, i))))
+      g_ptr_array_add (offered, g_ptr_array_index (items, i));
   g_list_store_splice (self->results, g_list_model_get_n_items (G_LIST_MODEL (self->results)), 0,
-                       items->pdata, items->len);
+                       offered->pdata, offered->len);
+
+  /* a page of nothing but chosen items: the next may have some */
+  if (offered->len == 0 && items->len > 0 && next_offset >= 0)
+    _debrief_picker_load_more (self);
   update_page (self);
 }
 

@@ -29,6 +29,8 @@ GtkWidget *debrief_picker_new (DebriefPickerKind kind);
 DebriefPickerKind debrief_picker_get_kind (DebriefPicker *self);
 void debrief_picker_set_client (DebriefPicker *self, OgClient *client);
 OgClient *debrief_picker_get_client (DebriefPicker *self);
+/* Ids not to offer: those already chosen (NULL: none) */
+void debrief_picker_set_excluded_ids (DebriefPicker *self, const char *const *ids);
 /* The results shown now (DebriefPickerItem) */
 GListModel *debrief_picker_get_results (DebriefPicker *self);
 /* Whether a search or a further page is on its way */

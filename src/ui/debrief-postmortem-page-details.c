@@ -58,6 +58,12 @@ _debrief_postmortem_page_update_owner (DebriefPostmortemPage *self)
   if (owner != NULL)
     name = og_ref_get_name (owner) != NULL ? og_ref_get_name (owner) : og_ref_get_id (owner);
   adw_action_row_set_subtitle (self->owner_row, name != NULL ? name : _ ("Nobody"));
+
+  {
+    const char *ids[] = { owner != NULL ? og_ref_get_id (owner) : NULL, NULL };
+
+    debrief_picker_set_excluded_ids (self->pickers[OG_POSTMORTEM_FIELD_OWNER], ids);
+  }
 }
 
 /* What a screen reader says of the chosen severity: "P1 Critical" */

@@ -300,8 +300,17 @@ _debrief_postmortem_page_update_list (DebriefPostmortemPage *self, OgPostmortemF
     {
       GPtrArray *objects = objects_of (self, field);
 
+      g_autoptr (GStrvBuilder) ids = g_strv_builder_new ();
+      g_auto (GStrv) excluded = NULL;
+
       for (guint i = 0; i < objects->len; i++)
-        g_ptr_array_add (rows, new_row (self, field, i, g_ptr_array_index (objects, i)));
+        {
+          g_ptr_array_add (rows, new_row (self, field, i, g_ptr_array_index (objects, i)));
+          g_strv_builder_add (ids, object_id (g_ptr_array_index (objects, i)));
+        }
+      /* the picker offers what is not chosen yet */
+      excluded = g_strv_builder_end (ids);
+      debrief_picker_set_excluded_ids (self->pickers[field], (const char *const *) excluded);
     }
 
   /* after the status row, and before Jira's entry row */

@@ -291,6 +291,19 @@ debrief_postmortem_page_set_postmortem (DebriefPostmortemPage *self,
   update_all (self);
 }
 
+void
+debrief_postmortem_page_set_base (DebriefPostmortemPage *self, OgPostmortem *base)
+{
+  g_return_if_fail (DEBRIEF_IS_POSTMORTEM_PAGE (self));
+  g_return_if_fail (base == NULL || OG_IS_POSTMORTEM (base));
+
+  g_set_object (&self->base, base);
+  if (base != NULL)
+    _debrief_postmortem_page_remember_roles (self, base);
+  for (guint f = 0; f < OG_N_POSTMORTEM_FIELDS; f++)
+    _debrief_postmortem_page_update_mark (self, f);
+}
+
 OgPostmortem *
 debrief_postmortem_page_get_postmortem (DebriefPostmortemPage *self)
 {

@@ -45,6 +45,9 @@ GtkWidget *debrief_postmortem_page_new (void);
 void debrief_postmortem_page_set_postmortem (DebriefPostmortemPage *self,
                                              OgPostmortem *working,
                                              OgPostmortem *base);
+/* A new base (say, what the server has after a save): updates the marks, keeps the field
+ * states (set_postmortem clears them). */
+void debrief_postmortem_page_set_base (DebriefPostmortemPage *self, OgPostmortem *base);
 OgPostmortem *debrief_postmortem_page_get_postmortem (DebriefPostmortemPage *self);
 OgPostmortem *debrief_postmortem_page_get_base (DebriefPostmortemPage *self);
 
