@@ -212,6 +212,9 @@ main (int argc, char *argv[])
           "Not saved: Title must be shorter than 120 characters (request 7f3c9a1e-2b4d)");
       debrief_postmortem_page_set_field_state (page, OG_POSTMORTEM_FIELD_RESPONDER_TEAMS,
                                                DEBRIEF_FIELD_STATE_SAVING, NULL);
+      debrief_postmortem_page_set_field_state (
+          page, OG_POSTMORTEM_FIELD_CONTENT, DEBRIEF_FIELD_STATE_UNSAVED,
+          "Not saved yet: the server did not answer within 60 seconds");
     }
 
   g_signal_connect_swapped (window, "close-request", G_CALLBACK (g_main_loop_quit), loop);

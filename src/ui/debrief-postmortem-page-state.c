@@ -20,7 +20,7 @@ static const struct
   const char *default_message;
 } state_looks[] = {
   [DEBRIEF_FIELD_STATE_CLEAN] = { NULL, NULL, NULL },
-  [DEBRIEF_FIELD_STATE_UNSAVED] = { "document-modified-symbolic", "warning", N_ ("Not saved") },
+  [DEBRIEF_FIELD_STATE_UNSAVED] = { "dialog-warning-symbolic", "warning", N_ ("Not saved") },
   [DEBRIEF_FIELD_STATE_SAVING] = { "emblem-synchronizing-symbolic", "dim-label", N_ ("Saving…") },
   [DEBRIEF_FIELD_STATE_FAILED] = { "dialog-error-symbolic", "error", N_ ("Could not save") },
 };
