@@ -1072,6 +1072,71 @@ test_accessible_names (Fixture *fixture, gconstpointer data)
   g_assert_cmpuint (n_controls, >, 20);
 }
 
+/* Tab alone reaches every control of the form, in order, from the title to the last role. */
+static void
+test_keyboard_tab_order (Fixture *fixture, gconstpointer data)
+{
+  DebriefPostmortemPage *page = fixture->page;
+  g_autoptr (GPtrArray) wanted = g_ptr_array_new ();
+  g_autoptr (GPtrArray) order = g_ptr_array_new ();
+  GPtrArray *rows;
+
+  g_ptr_array_add (wanted,
+                   _debrief_postmortem_page_get_field_widget (page, OG_POSTMORTEM_FIELD_TITLE));
+  g_ptr_array_add (wanted,
+                   _debrief_postmortem_page_get_field_widget (page, OG_POSTMORTEM_FIELD_SEVERITY));
+  g_ptr_array_add (wanted,
+                   _debrief_postmortem_page_get_field_widget (page, OG_POSTMORTEM_FIELD_STATUS));
+  for (guint f = OG_POSTMORTEM_FIELD_OWNER; f <= OG_POSTMORTEM_FIELD_RESPONDER_USERS; f++)
+    {
+      if (f == OG_POSTMORTEM_FIELD_JIRA_ISSUES)
+        {
+          g_autofree char *remove_label = NULL;
+
+          rows = _debrief_postmortem_page_get_item_rows (page, f);
+          remove_label = g_strdup_printf ("Remove %s", row_title (rows, 0));
+          g_ptr_array_add (wanted,
+                           find_button_labelled (g_ptr_array_index (rows, 0), remove_label));
+          g_ptr_array_add (wanted, _debrief_postmortem_page_get_jira_entry_row (page));
+          continue;
+        }
+      g_ptr_array_add (wanted, gtk_widget_get_parent (
+                                   GTK_WIDGET (_debrief_postmortem_page_get_picker (page, f))));
+    }
+  rows = _debrief_postmortem_page_get_item_rows (page, OG_POSTMORTEM_FIELD_RESPONDER_USERS);
+  g_ptr_array_add (wanted,
+                   debrief_responder_row_get_role_entry (g_ptr_array_index (rows, rows->len - 1)));
+  g_ptr_array_add (
+      wanted, debrief_responder_row_get_remove_button (g_ptr_array_index (rows, rows->len - 1)));
+
+  /* from nowhere, as when the window opens */
+  gtk_root_set_focus (GTK_ROOT (fixture->window), NULL);
+  for (guint step = 0; step < 300; step++)
+    {
+      GtkWidget *focus;
+
+      if (!gtk_widget_child_focus (GTK_WIDGET (fixture->window), GTK_DIR_TAB_FORWARD))
+        break;
+      focus = gtk_root_get_focus (GTK_ROOT (fixture->window));
+      for (guint i = 0; i < wanted->len; i++)
+        {
+          GtkWidget *w = g_ptr_array_index (wanted, i);
+
+          if (focus != NULL && (focus == w || gtk_widget_is_ancestor (focus, w))
+              && !g_ptr_array_find (order, w, NULL))
+            g_ptr_array_add (order, w);
+        }
+    }
+
+  for (guint i = 0; i < wanted->len; i++)
+    if (!g_ptr_array_find (order, g_ptr_array_index (wanted, i), NULL))
+      g_error ("Tab never reached control %u (%s)", i,
+               G_OBJECT_TYPE_NAME (g_ptr_array_index (wanted, i)));
+  /* in the order the form reads */
+  for (guint i = 0; i < wanted->len; i++)
+    g_assert_true (g_ptr_array_index (order, i) == g_ptr_array_index (wanted, i));
+}
+
 static void
 test_no_display (void)
 {
@@ -1109,6 +1174,7 @@ main (int argc, char *argv[])
   ADD_TEST ("/postmortem-page/not-editable", test_not_editable);
   ADD_TEST ("/postmortem-page/field-state", test_field_state);
   ADD_TEST ("/postmortem-page/accessible-names", test_accessible_names);
+  ADD_TEST ("/postmortem-page/keyboard-tab-order", test_keyboard_tab_order);
   ADD_TEST ("/postmortem-page/picker/pages-users", test_picker_pages_users);
   ADD_TEST ("/postmortem-page/picker/error", test_picker_error);
 
