@@ -222,12 +222,12 @@ main (int argc, char *argv[])
   if (failed)
     {
       debrief_postmortem_page_set_field_state (
-          page, OG_POSTMORTEM_FIELD_TITLE, DEBRIEF_FIELD_STATE_FAILED,
+          page, OG_POSTMORTEM_FIELD_TITLE, DEBRIEF_PAGE_FIELD_FAILED,
           "Not saved: Title must be shorter than 120 characters (request 7f3c9a1e-2b4d)");
       debrief_postmortem_page_set_field_state (page, OG_POSTMORTEM_FIELD_RESPONDER_TEAMS,
-                                               DEBRIEF_FIELD_STATE_SAVING, NULL);
+                                               DEBRIEF_PAGE_FIELD_SAVING, NULL);
       debrief_postmortem_page_set_field_state (
-          page, OG_POSTMORTEM_FIELD_CONTENT, DEBRIEF_FIELD_STATE_UNSAVED,
+          page, OG_POSTMORTEM_FIELD_CONTENT, DEBRIEF_PAGE_FIELD_UNSAVED,
           "Not saved yet: the server did not answer within 60 seconds");
     }
 

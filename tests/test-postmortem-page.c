@@ -9,6 +9,8 @@
 
 #include <adwaita.h>
 
+/* The window includes both: the page's names must not clash with the session's. */
+#include "debrief-edit-session.h"
 #include "debrief-picker-private.h"
 #include "debrief-postmortem-page-private.h"
 #include "debrief-responder-row.h"
@@ -443,7 +445,7 @@ test_edit_title (Fixture *fixture, gconstpointer data)
   gtk_editable_set_text (title, "Checkout failed for an hour");
   g_array_set_size (fixture->changes, 0);
   debrief_postmortem_page_set_field_state (fixture->page, OG_POSTMORTEM_FIELD_SEVERITY,
-                                           DEBRIEF_FIELD_STATE_FAILED, "Severity is locked");
+                                           DEBRIEF_PAGE_FIELD_FAILED, "Severity is locked");
   {
     g_autoptr (OgPostmortem) saved = og_postmortem_copy (fixture->working);
 
@@ -923,24 +925,32 @@ test_field_state (Fixture *fixture, gconstpointer data)
     g_assert_null (_debrief_postmortem_page_get_field_message (fixture->page, f));
 
   debrief_postmortem_page_set_field_state (fixture->page, OG_POSTMORTEM_FIELD_TITLE,
-                                           DEBRIEF_FIELD_STATE_FAILED, message);
+                                           DEBRIEF_PAGE_FIELD_FAILED, message);
   g_assert_cmpstr (
       _debrief_postmortem_page_get_field_message (fixture->page, OG_POSTMORTEM_FIELD_TITLE), ==,
       message);
   g_assert_cmpint (
       debrief_postmortem_page_get_field_state (fixture->page, OG_POSTMORTEM_FIELD_TITLE), ==,
-      DEBRIEF_FIELD_STATE_FAILED);
+      DEBRIEF_PAGE_FIELD_FAILED);
   /* the server's words as they are, even with markup characters */
   debrief_postmortem_page_set_field_state (fixture->page, OG_POSTMORTEM_FIELD_CONTENT,
-                                           DEBRIEF_FIELD_STATE_UNSAVED, "<b>bad</b> & worse");
+                                           DEBRIEF_PAGE_FIELD_UNSAVED, "<b>bad</b> & worse");
   g_assert_cmpstr (
       _debrief_postmortem_page_get_field_message (fixture->page, OG_POSTMORTEM_FIELD_CONTENT), ==,
       "<b>bad</b> & worse");
   debrief_postmortem_page_set_field_state (fixture->page, OG_POSTMORTEM_FIELD_RESPONDER_TEAMS,
-                                           DEBRIEF_FIELD_STATE_SAVING, NULL);
+                                           DEBRIEF_PAGE_FIELD_SAVING, NULL);
   g_assert_cmpstr (_debrief_postmortem_page_get_field_message (fixture->page,
                                                                OG_POSTMORTEM_FIELD_RESPONDER_TEAMS),
                    ==, "Saving…");
+
+  debrief_postmortem_page_set_field_state (fixture->page, OG_POSTMORTEM_FIELD_OWNER,
+                                           DEBRIEF_PAGE_FIELD_CONFLICT, NULL);
+  g_assert_nonnull (
+      strstr (_debrief_postmortem_page_get_field_message (fixture->page, OG_POSTMORTEM_FIELD_OWNER),
+              "choose"));
+  debrief_postmortem_page_set_field_state (fixture->page, OG_POSTMORTEM_FIELD_OWNER,
+                                           DEBRIEF_PAGE_FIELD_CLEAN, NULL);
 
   /* only those three say something */
   for (guint f = 0; f < OG_N_POSTMORTEM_FIELDS; f++)
@@ -949,7 +959,7 @@ test_field_state (Fixture *fixture, gconstpointer data)
       g_assert_null (_debrief_postmortem_page_get_field_message (fixture->page, f));
 
   debrief_postmortem_page_set_field_state (fixture->page, OG_POSTMORTEM_FIELD_TITLE,
-                                           DEBRIEF_FIELD_STATE_CLEAN, NULL);
+                                           DEBRIEF_PAGE_FIELD_CLEAN, NULL);
   g_assert_null (
       _debrief_postmortem_page_get_field_message (fixture->page, OG_POSTMORTEM_FIELD_TITLE));
 
