@@ -441,6 +441,16 @@ test_edit_title (Fixture *fixture, gconstpointer data)
   /* the base is only read */
   g_assert_cmpstr (og_postmortem_get_title (fixture->base), ==, original);
 
+  /* a value taken in from the server is shown, and is no edit of the user's */
+  og_postmortem_set_title (fixture->working, "Renamed in Opsgenie");
+  debrief_postmortem_page_refresh_field (fixture->page, OG_POSTMORTEM_FIELD_TITLE);
+  g_assert_cmpstr (gtk_editable_get_text (title), ==, "Renamed in Opsgenie");
+  g_assert_cmpuint (fixture->changes->len, ==, 0);
+  assert_only_marked (fixture, OG_POSTMORTEM_FIELD_TITLE);
+  /* the rich text editors' edits are the user's */
+  debrief_postmortem_page_field_changed (fixture->page, OG_POSTMORTEM_FIELD_CONTENT);
+  assert_changed_once (fixture, OG_POSTMORTEM_FIELD_CONTENT);
+
   /* saved: the server's copy becomes the base, the marks go, a field's state stays */
   gtk_editable_set_text (title, "Checkout failed for an hour");
   g_array_set_size (fixture->changes, 0);

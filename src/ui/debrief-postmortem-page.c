@@ -378,6 +378,17 @@ debrief_postmortem_page_field_changed (DebriefPostmortemPage *self, OgPostmortem
   _debrief_postmortem_page_edited (self, field);
 }
 
+void
+debrief_postmortem_page_refresh_field (DebriefPostmortemPage *self, OgPostmortemField field)
+{
+  g_return_if_fail (DEBRIEF_IS_POSTMORTEM_PAGE (self));
+  g_return_if_fail (field < OG_N_POSTMORTEM_FIELDS);
+
+  update_field (self, field);
+  if (field == OG_POSTMORTEM_FIELD_STATUS)
+    update_lock (self);
+}
+
 GtkBox *
 debrief_postmortem_page_get_rich_text_slot (DebriefPostmortemPage *self, OgPostmortemField field)
 {

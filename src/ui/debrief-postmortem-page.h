@@ -78,6 +78,10 @@ gboolean debrief_postmortem_page_get_field_changed (DebriefPostmortemPage *self,
 /* For whoever edits the working copy behind the page's back (the rich text editors): shows
  * @field afresh, updates its mark and emits "changed". */
 void debrief_postmortem_page_field_changed (DebriefPostmortemPage *self, OgPostmortemField field);
+/* For a change that is not the user's (the server's value taken in, a conflict resolved for
+ * theirs, DebriefEditSession's ::field-changed): shows @field afresh and updates its mark,
+ * without "changed". */
+void debrief_postmortem_page_refresh_field (DebriefPostmortemPage *self, OgPostmortemField field);
 
 /* The box of OG_POSTMORTEM_FIELD_EXECUTIVE_SUMMARY or OG_POSTMORTEM_FIELD_CONTENT */
 GtkBox *debrief_postmortem_page_get_rich_text_slot (DebriefPostmortemPage *self,
