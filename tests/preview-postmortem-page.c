@@ -91,7 +91,9 @@ field_of (const char *name)
 static gboolean
 take_shot (gpointer data)
 {
-  g_autofree char *geometry = g_strdup_printf ("%dx%d+0+0", width, height);
+  /* a popover may reach out of a narrow window */
+  g_autofree char *geometry
+      = g_strdup_printf ("%dx%d+0+0", picker_name != NULL ? MAX (width, 720) : width, height);
   const char *argv[] = { "import", "-window", "root", "-crop", geometry, shot, NULL };
   g_autoptr (GError) error = NULL;
   int status = 0;
@@ -104,17 +106,29 @@ take_shot (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
+static DebriefPicker *
+picker_of (DebriefPostmortemPage *page)
+{
+  return _debrief_postmortem_page_get_picker (page, field_of (picker_name));
+}
+
+static gboolean
+pop_up (gpointer data)
+{
+  DebriefPicker *picker = picker_of (data);
+
+  gtk_menu_button_popup (GTK_MENU_BUTTON (gtk_widget_get_parent (GTK_WIDGET (picker))));
+  if (query != NULL)
+    gtk_editable_set_text (GTK_EDITABLE (_debrief_picker_get_search_entry (picker)), query);
+  return G_SOURCE_REMOVE;
+}
+
+/* Focus first, so that the page scrolls to the button, then open. */
 static gboolean
 open_picker (gpointer data)
 {
-  DebriefPostmortemPage *page = data;
-  DebriefPicker *picker = _debrief_postmortem_page_get_picker (page, field_of (picker_name));
-  GtkWidget *button = gtk_widget_get_parent (GTK_WIDGET (picker));
-
-  gtk_widget_grab_focus (button);
-  gtk_menu_button_popup (GTK_MENU_BUTTON (button));
-  if (query != NULL)
-    gtk_editable_set_text (GTK_EDITABLE (_debrief_picker_get_search_entry (picker)), query);
+  gtk_widget_grab_focus (gtk_widget_get_parent (GTK_WIDGET (picker_of (data))));
+  g_timeout_add (300, pop_up, data);
   return G_SOURCE_REMOVE;
 }
 
@@ -208,10 +222,13 @@ main (int argc, char *argv[])
   if (failed)
     {
       debrief_postmortem_page_set_field_state (
-          page, OG_POSTMORTEM_FIELD_TITLE, DEBRIEF_FIELD_STATE_FAILED,
+          page, OG_POSTMORTEM_FIELD_TITLE, DEBRIEF_PAGE_FIELD_FAILED,
           "Not saved: Title must be shorter than 120 characters (request 7f3c9a1e-2b4d)");
       debrief_postmortem_page_set_field_state (page, OG_POSTMORTEM_FIELD_RESPONDER_TEAMS,
-                                               DEBRIEF_FIELD_STATE_SAVING, NULL);
+                                               DEBRIEF_PAGE_FIELD_SAVING, NULL);
+      debrief_postmortem_page_set_field_state (
+          page, OG_POSTMORTEM_FIELD_CONTENT, DEBRIEF_PAGE_FIELD_UNSAVED,
+          "Not saved yet: the server did not answer within 60 seconds");
     }
 
   g_signal_connect_swapped (window, "close-request", G_CALLBACK (g_main_loop_quit), loop);
@@ -229,7 +246,7 @@ main (int argc, char *argv[])
   if (picker_name != NULL)
     g_timeout_add (500, open_picker, page);
   if (shot != NULL)
-    g_timeout_add (picker_name != NULL ? 1500 : 800, take_shot, loop);
+    g_timeout_add (picker_name != NULL ? 1800 : 800, take_shot, loop);
 
   g_main_loop_run (loop);
   gtk_window_destroy (GTK_WINDOW (window));

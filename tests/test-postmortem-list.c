@@ -604,6 +604,31 @@ assert_sorted (DebriefPostmortemList *list, const char *key, gboolean descending
     }
 }
 
+/* Whether the row of @entry shows a date label starting with @prefix. */
+static gboolean
+row_date_starts_with (DebriefPostmortemList *list, DebriefLibraryEntry *entry, const char *prefix)
+{
+  g_autoptr (GPtrArray) rows = find_all (GTK_WIDGET (list), DEBRIEF_TYPE_POSTMORTEM_ROW);
+
+  for (guint i = 0; i < rows->len; i++)
+    {
+      g_autoptr (GPtrArray) labels = NULL;
+
+      if (debrief_postmortem_row_get_entry (g_ptr_array_index (rows, i)) != entry)
+        continue;
+      labels = find_all (g_ptr_array_index (rows, i), GTK_TYPE_LABEL);
+      for (guint j = 0; j < labels->len; j++)
+        {
+          const char *text = gtk_label_get_label (g_ptr_array_index (labels, j));
+
+          /* the date: "5 May 2025" or "Updated 26 Nov 2026" */
+          if (g_regex_match_simple ("^(Updated )?[0-9]{1,2} [A-Za-z]+ [0-9]{4}$", text, 0, 0))
+            return g_str_has_prefix (text, prefix);
+        }
+    }
+  g_error ("no row with a date for %s", debrief_library_entry_get_id (entry));
+}
+
 static void
 test_sort (Fixture *fixture, gconstpointer data)
 {
@@ -651,6 +676,18 @@ test_sort (Fixture *fixture, gconstpointer data)
   gtk_widget_activate_action (GTK_WIDGET (list), "postmortem-list.sort-key", "s", "created");
   last = g_list_model_get_item (model, N_SEEDED - 1);
   g_assert_true (last == oldest);
+
+  /* Sorted by update, rows show the update date; by creation, the creation date. */
+  gtk_window_present (fixture->window);
+  g_assert_true (wait_until (has_postmortem_rows, fixture->window, TEST_TIMEOUT_MS));
+  g_assert_true (row_date_starts_with (fixture->list, oldest, ""));
+  g_assert_false (row_date_starts_with (fixture->list, oldest, "Updated "));
+  gtk_widget_activate_action (GTK_WIDGET (list), "postmortem-list.sort-key", "s", "updated");
+  spin (50);
+  g_assert_true (row_date_starts_with (fixture->list, oldest, "Updated "));
+  gtk_widget_activate_action (GTK_WIDGET (list), "postmortem-list.sort-key", "s", "created");
+  spin (50);
+  g_assert_false (row_date_starts_with (fixture->list, oldest, "Updated "));
 
   /* Severity, highest first: P1 before P5. */
   gtk_widget_activate_action (GTK_WIDGET (list), "postmortem-list.sort-key", "s", "severity");
@@ -818,6 +855,13 @@ test_offline_empty (Fixture *fixture, gconstpointer data)
   DebriefPostmortemList *list = fixture->list;
   AdwStatusPage *error_page = _debrief_postmortem_list_get_status_page (list, "error");
 
+  /* Nothing to show: focus given to the pane goes to the search. */
+  gtk_window_present (fixture->window);
+  g_assert_true (gtk_widget_grab_focus (GTK_WIDGET (list)));
+  g_assert_true (
+      gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (fixture->window)),
+                              GTK_WIDGET (_debrief_postmortem_list_get_search_entry (list))));
+
   /* No server and nothing cached: the offline page. */
   og_sandbox_stop (fixture->sandbox);
   refresh_and_wait (fixture);
@@ -965,6 +1009,21 @@ test_select_and_activate (Fixture *fixture, gconstpointer data)
                  || gtk_widget_is_ancestor (
                      focus, GTK_WIDGET (_debrief_postmortem_list_get_search_entry (list))));
 
+  /* Focus given to the pane lands on the rows. */
+  gtk_widget_grab_focus (GTK_WIDGET (_debrief_postmortem_list_get_search_entry (list)));
+  g_assert_true (gtk_widget_grab_focus (GTK_WIDGET (list)));
+  focus = gtk_root_get_focus (GTK_ROOT (fixture->window));
+  g_assert_true (
+      gtk_widget_is_ancestor (focus, GTK_WIDGET (_debrief_postmortem_list_get_list_view (list))));
+
+  /* Escape in the list clears a search too. */
+  search (list, "no such postmortem");
+  gtk_widget_activate_action (GTK_WIDGET (list), "postmortem-list.stop-search", NULL);
+  g_assert_cmpuint (n_shown (list), ==, N_SEEDED);
+  g_assert_cmpstr (
+      gtk_editable_get_text (GTK_EDITABLE (_debrief_postmortem_list_get_search_entry (list))), ==,
+      "");
+
   /* Escape in an empty search hands the keyboard to the list. */
   g_signal_emit_by_name (_debrief_postmortem_list_get_search_entry (list), "stop-search");
   focus = gtk_root_get_focus (GTK_ROOT (fixture->window));
@@ -972,6 +1031,87 @@ test_select_and_activate (Fixture *fixture, gconstpointer data)
   g_assert_true (focus == GTK_WIDGET (_debrief_postmortem_list_get_list_view (list))
                  || gtk_widget_is_ancestor (
                      focus, GTK_WIDGET (_debrief_postmortem_list_get_list_view (list))));
+}
+
+static void
+test_cancel_refresh (Fixture *fixture, gconstpointer data)
+{
+  DebriefPostmortemList *list = fixture->list;
+
+  /* A slow discovery, stopped by the user: no error page, nothing half-shown. */
+  og_sandbox_add_fault (fixture->sandbox, OG_ROUTE_INCIDENTS_LIST, OG_SANDBOX_FAULT_DELAY, 2000, 1);
+  gtk_widget_activate_action (GTK_WIDGET (list), "postmortem-list.refresh", NULL);
+  spin (100);
+  g_assert_true (debrief_postmortem_list_get_refreshing (list));
+  g_assert_cmpstr (_debrief_postmortem_list_get_state (list), ==, "loading");
+
+  gtk_widget_activate_action (GTK_WIDGET (list), "postmortem-list.cancel-refresh", NULL);
+  g_assert_true (wait_until (refresh_is_idle, list, TEST_TIMEOUT_MS));
+  spin (20);
+  g_assert_cmpstr (_debrief_postmortem_list_get_state (list), ==, "empty");
+  g_assert_false (gtk_revealer_get_reveal_child (
+      GTK_REVEALER (_debrief_postmortem_list_get_progress_revealer (list))));
+  g_assert_false (gtk_revealer_get_reveal_child (
+      GTK_REVEALER (_debrief_postmortem_list_get_problem_bar (list))));
+
+  /* And it can run again. */
+  og_sandbox_clear_faults (fixture->sandbox);
+  refresh_and_wait (fixture);
+  g_assert_cmpuint (n_shown (list), ==, N_SEEDED);
+}
+
+/* Whether a screen reader has a name for @widget: its accessible label, or the text of a
+ * label it shows (buttons with text, check buttons, stack switcher buttons). */
+static gboolean
+has_name (GtkWidget *widget)
+{
+  g_autoptr (GPtrArray) labels = NULL;
+
+  if (gtk_test_accessible_has_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL))
+    return TRUE;
+  if (GTK_IS_CHECK_BUTTON (widget))
+    return gtk_check_button_get_label (GTK_CHECK_BUTTON (widget)) != NULL;
+  labels = find_all (widget, GTK_TYPE_LABEL);
+  for (guint i = 0; i < labels->len; i++)
+    if (*gtk_label_get_label (g_ptr_array_index (labels, i)) != '\0')
+      return TRUE;
+  return FALSE;
+}
+
+static void
+test_accessible_names (Fixture *fixture, gconstpointer data)
+{
+  GType focusable[] = { GTK_TYPE_BUTTON, GTK_TYPE_CHECK_BUTTON, GTK_TYPE_SEARCH_ENTRY,
+                        GTK_TYPE_LIST_VIEW, GTK_TYPE_PROGRESS_BAR };
+  GtkMenuButton *filters = _debrief_postmortem_list_get_filter_button (fixture->list);
+  GtkWidget *popover = GTK_WIDGET (gtk_menu_button_get_popover (filters));
+  guint n_checked = 0;
+
+  refresh_and_wait (fixture);
+  gtk_window_present (fixture->window);
+  g_assert_true (wait_until (has_postmortem_rows, fixture->window, TEST_TIMEOUT_MS));
+
+  /* Every control of the pane (and of the filter popover), rows included. */
+  for (guint t = 0; t < G_N_ELEMENTS (focusable); t++)
+    {
+      g_autoptr (GPtrArray) found = find_all (GTK_WIDGET (fixture->list), focusable[t]);
+
+      collect (popover, focusable[t], found);
+      for (guint i = 0; i < found->len; i++)
+        {
+          GtkWidget *widget = g_ptr_array_index (found, i);
+
+          /* The inner button of a menu button carries the name (see -states.c). */
+          if (GTK_IS_MENU_BUTTON (gtk_widget_get_parent (widget))
+              && !has_name (gtk_widget_get_parent (widget)) && !has_name (widget))
+            g_error ("a menu button has no accessible name");
+          if (!has_name (widget))
+            g_error ("a %s has no accessible name", G_OBJECT_TYPE_NAME (widget));
+          n_checked++;
+        }
+    }
+  /* search, 2 menu buttons, switcher, stop, details, retry, status page buttons, 8 checks… */
+  g_assert_cmpuint (n_checked, >=, 20);
 }
 
 /* An index file of @n entries, as the library writes it (see debrief-library-index.c). */
@@ -1108,6 +1248,8 @@ main (int argc, char **argv)
   ADD_TEST ("/postmortem-list/pending-incidents", test_pending_incidents);
   ADD_TEST ("/postmortem-list/select-and-activate", test_select_and_activate);
   ADD_TEST ("/postmortem-list/ten-thousand", test_ten_thousand);
+  ADD_TEST ("/postmortem-list/refresh/cancel", test_cancel_refresh);
+  ADD_TEST ("/postmortem-list/accessible-names", test_accessible_names);
 
   return g_test_run ();
 }

@@ -9,6 +9,8 @@
 
 #include <adwaita.h>
 
+/* The window includes both: the page's names must not clash with the session's. */
+#include "debrief-edit-session.h"
 #include "debrief-picker-private.h"
 #include "debrief-postmortem-page-private.h"
 #include "debrief-responder-row.h"
@@ -439,11 +441,21 @@ test_edit_title (Fixture *fixture, gconstpointer data)
   /* the base is only read */
   g_assert_cmpstr (og_postmortem_get_title (fixture->base), ==, original);
 
+  /* a value taken in from the server is shown, and is no edit of the user's */
+  og_postmortem_set_title (fixture->working, "Renamed in Opsgenie");
+  debrief_postmortem_page_refresh_field (fixture->page, OG_POSTMORTEM_FIELD_TITLE);
+  g_assert_cmpstr (gtk_editable_get_text (title), ==, "Renamed in Opsgenie");
+  g_assert_cmpuint (fixture->changes->len, ==, 0);
+  assert_only_marked (fixture, OG_POSTMORTEM_FIELD_TITLE);
+  /* the rich text editors' edits are the user's */
+  debrief_postmortem_page_field_changed (fixture->page, OG_POSTMORTEM_FIELD_CONTENT);
+  assert_changed_once (fixture, OG_POSTMORTEM_FIELD_CONTENT);
+
   /* saved: the server's copy becomes the base, the marks go, a field's state stays */
   gtk_editable_set_text (title, "Checkout failed for an hour");
   g_array_set_size (fixture->changes, 0);
   debrief_postmortem_page_set_field_state (fixture->page, OG_POSTMORTEM_FIELD_SEVERITY,
-                                           DEBRIEF_FIELD_STATE_FAILED, "Severity is locked");
+                                           DEBRIEF_PAGE_FIELD_FAILED, "Severity is locked");
   {
     g_autoptr (OgPostmortem) saved = og_postmortem_copy (fixture->working);
 
@@ -679,8 +691,9 @@ test_pick_related_incident (Fixture *fixture, gconstpointer data)
   g_autofree char *id = NULL;
   guint before = og_postmortem_get_related_incidents (fixture->base)->len;
 
-  /* an incident the postmortem does not name yet, by its number */
-  for (guint tiny = 60; tiny > 0 && tiny_query == NULL; tiny--)
+  /* an incident the postmortem does not name yet, by a number that begins others ("#4" and
+   * #40…#49): the exact one comes first */
+  for (guint tiny = 1; tiny < 10 && tiny_query == NULL; tiny++)
     {
       g_autofree char *tiny_id = g_strdup_printf ("%u", tiny);
       gboolean named = FALSE;
@@ -688,6 +701,8 @@ test_pick_related_incident (Fixture *fixture, gconstpointer data)
       related = og_postmortem_get_related_incidents (fixture->base);
       for (guint i = 0; i < related->len; i++)
         named |= g_str_equal (og_incident_get_tiny_id (g_ptr_array_index (related, i)), tiny_id);
+      named |= g_str_equal (
+          og_incident_get_tiny_id (og_postmortem_get_root_incident (fixture->base)), tiny_id);
       if (!named)
         tiny_query = g_strdup_printf ("#%s", tiny_id);
     }
@@ -702,11 +717,20 @@ test_pick_related_incident (Fixture *fixture, gconstpointer data)
     gtk_editable_set_text (GTK_EDITABLE (entry), tiny_query);
     while (g_strcmp0 (picker->query, tiny_query) != 0 || debrief_picker_get_loading (picker))
       g_main_context_iteration (NULL, TRUE);
-    g_assert_cmpuint (g_list_model_get_n_items (debrief_picker_get_results (picker)), >=, 1);
+    g_assert_cmpuint (g_list_model_get_n_items (debrief_picker_get_results (picker)), >, 1);
     item = g_list_model_get_item (debrief_picker_get_results (picker), 0);
     g_assert_cmpstr (og_incident_get_tiny_id (OG_INCIDENT (debrief_picker_item_get_object (item))),
                      ==, tiny_query + 1);
     title = g_strdup (debrief_picker_item_get_title (item));
+    /* related incidents are others than the root one */
+    for (guint i = 0; i < g_list_model_get_n_items (debrief_picker_get_results (picker)); i++)
+      {
+        g_autoptr (DebriefPickerItem) other
+            = g_list_model_get_item (debrief_picker_get_results (picker), i);
+
+        g_assert_cmpstr (debrief_picker_item_get_id (other), !=,
+                         og_incident_get_id (og_postmortem_get_root_incident (fixture->base)));
+      }
     id = g_strdup (debrief_picker_item_get_id (item));
     message = og_incident_get_message (OG_INCIDENT (debrief_picker_item_get_object (item)));
     gtk_popover_popdown (GTK_POPOVER (picker));
@@ -911,24 +935,32 @@ test_field_state (Fixture *fixture, gconstpointer data)
     g_assert_null (_debrief_postmortem_page_get_field_message (fixture->page, f));
 
   debrief_postmortem_page_set_field_state (fixture->page, OG_POSTMORTEM_FIELD_TITLE,
-                                           DEBRIEF_FIELD_STATE_FAILED, message);
+                                           DEBRIEF_PAGE_FIELD_FAILED, message);
   g_assert_cmpstr (
       _debrief_postmortem_page_get_field_message (fixture->page, OG_POSTMORTEM_FIELD_TITLE), ==,
       message);
   g_assert_cmpint (
       debrief_postmortem_page_get_field_state (fixture->page, OG_POSTMORTEM_FIELD_TITLE), ==,
-      DEBRIEF_FIELD_STATE_FAILED);
+      DEBRIEF_PAGE_FIELD_FAILED);
   /* the server's words as they are, even with markup characters */
   debrief_postmortem_page_set_field_state (fixture->page, OG_POSTMORTEM_FIELD_CONTENT,
-                                           DEBRIEF_FIELD_STATE_UNSAVED, "<b>bad</b> & worse");
+                                           DEBRIEF_PAGE_FIELD_UNSAVED, "<b>bad</b> & worse");
   g_assert_cmpstr (
       _debrief_postmortem_page_get_field_message (fixture->page, OG_POSTMORTEM_FIELD_CONTENT), ==,
       "<b>bad</b> & worse");
   debrief_postmortem_page_set_field_state (fixture->page, OG_POSTMORTEM_FIELD_RESPONDER_TEAMS,
-                                           DEBRIEF_FIELD_STATE_SAVING, NULL);
+                                           DEBRIEF_PAGE_FIELD_SAVING, NULL);
   g_assert_cmpstr (_debrief_postmortem_page_get_field_message (fixture->page,
                                                                OG_POSTMORTEM_FIELD_RESPONDER_TEAMS),
                    ==, "Saving…");
+
+  debrief_postmortem_page_set_field_state (fixture->page, OG_POSTMORTEM_FIELD_OWNER,
+                                           DEBRIEF_PAGE_FIELD_CONFLICT, NULL);
+  g_assert_nonnull (
+      strstr (_debrief_postmortem_page_get_field_message (fixture->page, OG_POSTMORTEM_FIELD_OWNER),
+              "choose"));
+  debrief_postmortem_page_set_field_state (fixture->page, OG_POSTMORTEM_FIELD_OWNER,
+                                           DEBRIEF_PAGE_FIELD_CLEAN, NULL);
 
   /* only those three say something */
   for (guint f = 0; f < OG_N_POSTMORTEM_FIELDS; f++)
@@ -937,7 +969,7 @@ test_field_state (Fixture *fixture, gconstpointer data)
       g_assert_null (_debrief_postmortem_page_get_field_message (fixture->page, f));
 
   debrief_postmortem_page_set_field_state (fixture->page, OG_POSTMORTEM_FIELD_TITLE,
-                                           DEBRIEF_FIELD_STATE_CLEAN, NULL);
+                                           DEBRIEF_PAGE_FIELD_CLEAN, NULL);
   g_assert_null (
       _debrief_postmortem_page_get_field_message (fixture->page, OG_POSTMORTEM_FIELD_TITLE));
 
@@ -1072,6 +1104,71 @@ test_accessible_names (Fixture *fixture, gconstpointer data)
   g_assert_cmpuint (n_controls, >, 20);
 }
 
+/* Tab alone reaches every control of the form, in order, from the title to the last role. */
+static void
+test_keyboard_tab_order (Fixture *fixture, gconstpointer data)
+{
+  DebriefPostmortemPage *page = fixture->page;
+  g_autoptr (GPtrArray) wanted = g_ptr_array_new ();
+  g_autoptr (GPtrArray) order = g_ptr_array_new ();
+  GPtrArray *rows;
+
+  g_ptr_array_add (wanted,
+                   _debrief_postmortem_page_get_field_widget (page, OG_POSTMORTEM_FIELD_TITLE));
+  g_ptr_array_add (wanted,
+                   _debrief_postmortem_page_get_field_widget (page, OG_POSTMORTEM_FIELD_SEVERITY));
+  g_ptr_array_add (wanted,
+                   _debrief_postmortem_page_get_field_widget (page, OG_POSTMORTEM_FIELD_STATUS));
+  for (guint f = OG_POSTMORTEM_FIELD_OWNER; f <= OG_POSTMORTEM_FIELD_RESPONDER_USERS; f++)
+    {
+      if (f == OG_POSTMORTEM_FIELD_JIRA_ISSUES)
+        {
+          g_autofree char *remove_label = NULL;
+
+          rows = _debrief_postmortem_page_get_item_rows (page, f);
+          remove_label = g_strdup_printf ("Remove %s", row_title (rows, 0));
+          g_ptr_array_add (wanted,
+                           find_button_labelled (g_ptr_array_index (rows, 0), remove_label));
+          g_ptr_array_add (wanted, _debrief_postmortem_page_get_jira_entry_row (page));
+          continue;
+        }
+      g_ptr_array_add (wanted, gtk_widget_get_parent (
+                                   GTK_WIDGET (_debrief_postmortem_page_get_picker (page, f))));
+    }
+  rows = _debrief_postmortem_page_get_item_rows (page, OG_POSTMORTEM_FIELD_RESPONDER_USERS);
+  g_ptr_array_add (wanted,
+                   debrief_responder_row_get_role_entry (g_ptr_array_index (rows, rows->len - 1)));
+  g_ptr_array_add (
+      wanted, debrief_responder_row_get_remove_button (g_ptr_array_index (rows, rows->len - 1)));
+
+  /* from nowhere, as when the window opens */
+  gtk_root_set_focus (GTK_ROOT (fixture->window), NULL);
+  for (guint step = 0; step < 300; step++)
+    {
+      GtkWidget *focus;
+
+      if (!gtk_widget_child_focus (GTK_WIDGET (fixture->window), GTK_DIR_TAB_FORWARD))
+        break;
+      focus = gtk_root_get_focus (GTK_ROOT (fixture->window));
+      for (guint i = 0; i < wanted->len; i++)
+        {
+          GtkWidget *w = g_ptr_array_index (wanted, i);
+
+          if (focus != NULL && (focus == w || gtk_widget_is_ancestor (focus, w))
+              && !g_ptr_array_find (order, w, NULL))
+            g_ptr_array_add (order, w);
+        }
+    }
+
+  for (guint i = 0; i < wanted->len; i++)
+    if (!g_ptr_array_find (order, g_ptr_array_index (wanted, i), NULL))
+      g_error ("Tab never reached control %u (%s)", i,
+               G_OBJECT_TYPE_NAME (g_ptr_array_index (wanted, i)));
+  /* in the order the form reads */
+  for (guint i = 0; i < wanted->len; i++)
+    g_assert_true (g_ptr_array_index (order, i) == g_ptr_array_index (wanted, i));
+}
+
 static void
 test_no_display (void)
 {
@@ -1109,6 +1206,7 @@ main (int argc, char *argv[])
   ADD_TEST ("/postmortem-page/not-editable", test_not_editable);
   ADD_TEST ("/postmortem-page/field-state", test_field_state);
   ADD_TEST ("/postmortem-page/accessible-names", test_accessible_names);
+  ADD_TEST ("/postmortem-page/keyboard-tab-order", test_keyboard_tab_order);
   ADD_TEST ("/postmortem-page/picker/pages-users", test_picker_pages_users);
   ADD_TEST ("/postmortem-page/picker/error", test_picker_error);
 

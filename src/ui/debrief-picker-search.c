@@ -93,7 +93,15 @@ filter_cache (DebriefPicker *self)
       else
         match = debrief_picker_item_matches (item, folded);
 
-      if (match)
+      if (!match)
+        continue;
+      /* "#4" finds #4 first, then #40… */
+      if (tiny_id != NULL
+          && g_str_equal (
+              og_incident_get_tiny_id (OG_INCIDENT (debrief_picker_item_get_object (item))),
+              tiny_id))
+        g_ptr_array_insert (matches, 0, g_object_ref (item));
+      else
         g_ptr_array_add (matches, g_object_ref (item));
     }
 

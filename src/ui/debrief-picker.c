@@ -155,6 +155,11 @@ setup_item_cb (GtkSignalListItemFactory *factory, GtkListItem *list_item, gpoint
   GtkWidget *subtitle = gtk_label_new (NULL);
 
   gtk_label_set_xalign (GTK_LABEL (title), 0);
+  /* incident messages are long: two lines before they are cut */
+  gtk_label_set_wrap (GTK_LABEL (title), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (title), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_lines (GTK_LABEL (title), 2);
+  gtk_label_set_max_width_chars (GTK_LABEL (title), 40);
   gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
   gtk_label_set_xalign (GTK_LABEL (subtitle), 0);
   gtk_label_set_ellipsize (GTK_LABEL (subtitle), PANGO_ELLIPSIZE_END);

@@ -7,8 +7,9 @@
 
 G_BEGIN_DECLS
 
-/* The list pane's fields, shared by its files: debrief-postmortem-list.c (widget, states,
- * public API), -filter.c (search, filters, sort), -refresh.c (progress, failures). */
+/* The list pane's fields, shared by its files: debrief-postmortem-list.c (the widget),
+ * -api.c (public API), -states.c (which page), -rows.c (rows, opening one), -actions.c,
+ * -filter.c (search, filters, sort), -refresh.c (progress, failures). */
 struct _DebriefPostmortemList
 {
   GtkWidget parent_instance;
@@ -84,9 +85,21 @@ void _debrief_postmortem_list_disconnect_refresh (DebriefPostmortemList *self);
 void _debrief_postmortem_list_update_problems (DebriefPostmortemList *self);
 
 /* debrief-postmortem-list.c */
+void _debrief_postmortem_list_emit_activated (DebriefPostmortemList *self, const char *id);
+void _debrief_postmortem_list_emit_create_requested (DebriefPostmortemList *self,
+                                                     OgIncident *incident);
+
+/* -states.c */
 void _debrief_postmortem_list_label_menu_button (GtkMenuButton *button, const char *label);
 void _debrief_postmortem_list_update_state (DebriefPostmortemList *self);
 void _debrief_postmortem_list_library_changed (DebriefPostmortemList *self);
+
+/* -rows.c */
+void _debrief_postmortem_list_setup_rows (DebriefPostmortemList *self);
+void _debrief_postmortem_list_update_row_dates (DebriefPostmortemList *self);
+
+/* -actions.c */
+void _debrief_postmortem_list_install_actions (GtkWidgetClass *widget_class);
 
 /* For the tests: what the user sees. */
 GListModel *_debrief_postmortem_list_get_model (DebriefPostmortemList *self);

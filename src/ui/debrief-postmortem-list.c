@@ -8,13 +8,6 @@
 #include "debrief-postmortem-list.h"
 #include "debrief-postmortem-list-private.h"
 
-#include "debrief-incident-row.h"
-#include "debrief-postmortem-row.h"
-#include "og-error.h"
-
-/* A click opens a row; a double click would open it once more through ::activate. */
-#define DOUBLE_CLICK_US (500 * G_TIME_SPAN_MILLISECOND)
-
 enum
 {
   PROP_0,
@@ -38,184 +31,16 @@ G_DEFINE_FINAL_TYPE (DebriefPostmortemList, debrief_postmortem_list, GTK_TYPE_WI
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
-/* GTK 4.8 gives a GtkMenuButton no accessible of its own: the toggle button inside is what
- * takes the focus and what a screen reader reads. */
 void
-_debrief_postmortem_list_label_menu_button (GtkMenuButton *button, const char *label)
+_debrief_postmortem_list_emit_activated (DebriefPostmortemList *self, const char *id)
 {
-  GtkWidget *inner = gtk_widget_get_first_child (GTK_WIDGET (button));
-
-  g_assert (GTK_IS_BUTTON (inner));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (inner), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
-}
-
-static gboolean
-is_offline (const GError *error)
-{
-  return g_error_matches (error, OG_ERROR, OG_ERROR_NETWORK)
-         || g_error_matches (error, OG_ERROR, OG_ERROR_TIMEOUT)
-         || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NETWORK_UNREACHABLE)
-         || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_HOST_UNREACHABLE)
-         || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CONNECTION_REFUSED);
-}
-
-static void
-show_error_page (DebriefPostmortemList *self)
-{
-  g_autofree char *escaped = g_markup_escape_text (self->refresh_error->message, -1);
-
-  /* The status page's description is markup. */
-  adw_status_page_set_description (self->error_page, escaped);
-  if (is_offline (self->refresh_error))
-    {
-      adw_status_page_set_icon_name (self->error_page, "network-offline-symbolic");
-      adw_status_page_set_title (self->error_page, _ ("Cannot Reach Opsgenie"));
-    }
-  else
-    {
-      adw_status_page_set_icon_name (self->error_page, "dialog-error-symbolic");
-      adw_status_page_set_title (self->error_page, _ ("Could Not Refresh"));
-    }
-  gtk_stack_set_visible_child_name (self->state_stack, "error");
-}
-
-static void
-show_no_results_page (DebriefPostmortemList *self)
-{
-  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
-  g_autofree char *description = NULL;
-  g_autofree char *escaped = NULL;
-
-  if (self->needle != NULL)
-    /* Translators: %s is what the user searched for */
-    description = g_strdup_printf (_ ("No postmortems match “%s”."), text);
-  else
-    description = g_strdup (_ ("No postmortems match the filters."));
-  escaped = g_markup_escape_text (description, -1);
-  adw_status_page_set_description (self->no_results_page, escaped);
-  gtk_stack_set_visible_child_name (self->state_stack, "no-results");
+  g_signal_emit (self, signals[ACTIVATED], 0, id);
 }
 
 void
-_debrief_postmortem_list_update_state (DebriefPostmortemList *self)
+_debrief_postmortem_list_emit_create_requested (DebriefPostmortemList *self, OgIncident *incident)
 {
-  guint n_items = self->library ? g_list_model_get_n_items (G_LIST_MODEL (self->library)) : 0;
-  guint n_shown = g_list_model_get_n_items (G_LIST_MODEL (self->filter_model));
-  gboolean searching = self->needle != NULL || self->status_mask != 0 || self->severity_mask != 0;
-
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "postmortem-list.clear-search", searching);
-
-  if (n_items == 0)
-    {
-      /* Nothing cached: the first refresh is all there is to show. */
-      if (debrief_postmortem_list_get_refreshing (self))
-        gtk_stack_set_visible_child_name (self->state_stack, "loading");
-      else if (self->refresh_error != NULL)
-        show_error_page (self);
-      else
-        gtk_stack_set_visible_child_name (self->state_stack, "empty");
-    }
-  else if (n_shown == 0 && searching)
-    show_no_results_page (self);
-  else
-    gtk_stack_set_visible_child_name (self->state_stack, "list");
-}
-
-void
-_debrief_postmortem_list_library_changed (DebriefPostmortemList *self)
-{
-  _debrief_postmortem_list_update_state (self);
-  _debrief_postmortem_list_update_problems (self);
-}
-
-static void
-emit_activated (DebriefPostmortemList *self, DebriefLibraryEntry *entry)
-{
-  g_signal_emit (self, signals[ACTIVATED], 0, debrief_library_entry_get_id (entry));
-}
-
-static void
-on_row_clicked (GtkGestureClick *gesture, int n_press, double x, double y, GtkListItem *item)
-{
-  GtkWidget *row = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (gesture));
-  DebriefPostmortemList *self
-      = DEBRIEF_POSTMORTEM_LIST (gtk_widget_get_ancestor (row, DEBRIEF_TYPE_POSTMORTEM_LIST));
-  DebriefLibraryEntry *entry = gtk_list_item_get_item (item);
-
-  if (n_press != 1 || entry == NULL || self == NULL)
-    return;
-
-  g_free (self->last_click_id);
-  self->last_click_id = g_strdup (debrief_library_entry_get_id (entry));
-  self->last_click_time = g_get_monotonic_time ();
-  emit_activated (self, entry);
-}
-
-static void
-on_list_activate (DebriefPostmortemList *self, guint position)
-{
-  g_autoptr (DebriefLibraryEntry) entry
-      = g_list_model_get_item (G_LIST_MODEL (self->selection), position);
-
-  if (entry == NULL)
-    return;
-  if (g_strcmp0 (self->last_click_id, debrief_library_entry_get_id (entry)) == 0
-      && g_get_monotonic_time () - self->last_click_time < DOUBLE_CLICK_US)
-    return;
-  emit_activated (self, entry);
-}
-
-static void
-setup_postmortem_row (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer user_data)
-{
-  GtkWidget *row = debrief_postmortem_row_new ();
-  GtkGesture *click = gtk_gesture_click_new ();
-
-  /* A single click opens, as in every sidebar; the list item itself only selects. */
-  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_PRIMARY);
-  g_signal_connect (click, "released", G_CALLBACK (on_row_clicked), item);
-  gtk_widget_add_controller (row, GTK_EVENT_CONTROLLER (click));
-  gtk_list_item_set_child (item, row);
-}
-
-static void
-bind_postmortem_row (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer user_data)
-{
-  debrief_postmortem_row_set_entry (DEBRIEF_POSTMORTEM_ROW (gtk_list_item_get_child (item)),
-                                    gtk_list_item_get_item (item));
-}
-
-static void
-unbind_postmortem_row (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer user_data)
-{
-  debrief_postmortem_row_set_entry (DEBRIEF_POSTMORTEM_ROW (gtk_list_item_get_child (item)), NULL);
-}
-
-static void
-setup_incident_row (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer user_data)
-{
-  gtk_list_item_set_child (item, debrief_incident_row_new ());
-  /* The row's button is what one activates; the row itself does nothing. */
-  gtk_list_item_set_activatable (item, FALSE);
-}
-
-static void
-bind_incident_row (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer user_data)
-{
-  debrief_incident_row_set_incident (DEBRIEF_INCIDENT_ROW (gtk_list_item_get_child (item)),
-                                     gtk_list_item_get_item (item));
-}
-
-static GtkListItemFactory *
-new_factory (GCallback setup, GCallback bind, GCallback unbind)
-{
-  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
-
-  g_signal_connect (factory, "setup", setup, NULL);
-  g_signal_connect (factory, "bind", bind, NULL);
-  if (unbind != NULL)
-    g_signal_connect (factory, "unbind", unbind, NULL);
-  return factory;
+  g_signal_emit (self, signals[CREATE_REQUESTED], 0, incident);
 }
 
 static void
@@ -294,65 +119,29 @@ set_sort (DebriefPostmortemList *self, char **field, const char *value, guint pr
   *field = g_strdup (value);
   update_sort_button (self);
   _debrief_postmortem_list_sort_changed (self);
+  _debrief_postmortem_list_update_row_dates (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[prop_id]);
 }
 
-static void
-action_refresh (GtkWidget *widget, const char *action_name, GVariant *parameter)
-{
-  debrief_postmortem_list_refresh (DEBRIEF_POSTMORTEM_LIST (widget));
-}
-
-static void
-action_cancel_refresh (GtkWidget *widget, const char *action_name, GVariant *parameter)
-{
-  debrief_postmortem_list_cancel_refresh (DEBRIEF_POSTMORTEM_LIST (widget));
-}
-
-static void
-action_focus_search (GtkWidget *widget, const char *action_name, GVariant *parameter)
-{
-  debrief_postmortem_list_focus_search (DEBRIEF_POSTMORTEM_LIST (widget));
-}
-
-static void
-action_clear_filters (GtkWidget *widget, const char *action_name, GVariant *parameter)
-{
-  _debrief_postmortem_list_clear_filters (DEBRIEF_POSTMORTEM_LIST (widget));
-}
-
-static void
-action_clear_search (GtkWidget *widget, const char *action_name, GVariant *parameter)
+/* The keyboard goes to the rows when there are some (back from the detail page, the first
+ * focus of the window), to the search otherwise. */
+static gboolean
+debrief_postmortem_list_grab_focus (GtkWidget *widget)
 {
   DebriefPostmortemList *self = DEBRIEF_POSTMORTEM_LIST (widget);
+  GtkWidget *rows = NULL;
 
-  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
-  /* The entry waits a moment before it says the text changed: filter now. */
-  _debrief_postmortem_list_search_changed (self);
-  _debrief_postmortem_list_clear_filters (self);
-}
-
-static void
-action_create_for_incident (GtkWidget *widget, const char *action_name, GVariant *parameter)
-{
-  DebriefPostmortemList *self = DEBRIEF_POSTMORTEM_LIST (widget);
-  const char *id = g_variant_get_string (parameter, NULL);
-  GListModel *pending;
-
-  if (self->refresh == NULL)
-    return;
-
-  pending = debrief_library_refresh_get_pending_incidents (self->refresh);
-  for (guint i = 0; i < g_list_model_get_n_items (pending); i++)
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->view_stack), "incidents") == 0)
     {
-      g_autoptr (OgIncident) incident = g_list_model_get_item (pending, i);
-
-      if (g_strcmp0 (og_incident_get_id (incident), id) == 0)
-        {
-          g_signal_emit (self, signals[CREATE_REQUESTED], 0, incident);
-          return;
-        }
+      if (g_strcmp0 (gtk_stack_get_visible_child_name (self->incidents_stack), "list") == 0)
+        rows = GTK_WIDGET (self->incident_list_view);
     }
+  else if (g_strcmp0 (gtk_stack_get_visible_child_name (self->state_stack), "list") == 0)
+    rows = GTK_WIDGET (self->list_view);
+
+  if (rows != NULL && gtk_widget_grab_focus (rows))
+    return TRUE;
+  return gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
 }
 
 static void
@@ -453,6 +242,7 @@ debrief_postmortem_list_class_init (DebriefPostmortemListClass *klass)
   object_class->dispose = debrief_postmortem_list_dispose;
   object_class->get_property = debrief_postmortem_list_get_property;
   object_class->set_property = debrief_postmortem_list_set_property;
+  widget_class->grab_focus = debrief_postmortem_list_grab_focus;
 
   properties[PROP_LIBRARY]
       = g_param_spec_object ("library", NULL, NULL, DEBRIEF_TYPE_LIBRARY, flags);
@@ -506,27 +296,8 @@ debrief_postmortem_list_class_init (DebriefPostmortemListClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_stop_search);
   gtk_widget_class_bind_template_callback (widget_class, on_search_activate);
   gtk_widget_class_bind_template_callback (widget_class, on_filter_toggled);
-  gtk_widget_class_bind_template_callback (widget_class, on_list_activate);
 
-  gtk_widget_class_install_action (widget_class, "postmortem-list.refresh", NULL, action_refresh);
-  gtk_widget_class_install_action (widget_class, "postmortem-list.cancel-refresh", NULL,
-                                   action_cancel_refresh);
-  gtk_widget_class_install_action (widget_class, "postmortem-list.focus-search", NULL,
-                                   action_focus_search);
-  gtk_widget_class_install_action (widget_class, "postmortem-list.clear-filters", NULL,
-                                   action_clear_filters);
-  gtk_widget_class_install_action (widget_class, "postmortem-list.clear-search", NULL,
-                                   action_clear_search);
-  gtk_widget_class_install_action (widget_class, "postmortem-list.create-for-incident", "s",
-                                   action_create_for_incident);
-  gtk_widget_class_install_property_action (widget_class, "postmortem-list.sort-key", "sort-key");
-  gtk_widget_class_install_property_action (widget_class, "postmortem-list.sort-order",
-                                            "sort-order");
-
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "postmortem-list.refresh",
-                                       NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK,
-                                       "postmortem-list.focus-search", NULL);
+  _debrief_postmortem_list_install_actions (widget_class);
 
   gtk_widget_class_set_css_name (widget_class, "postmortemlist");
 }
@@ -534,8 +305,6 @@ debrief_postmortem_list_class_init (DebriefPostmortemListClass *klass)
 static void
 debrief_postmortem_list_init (DebriefPostmortemList *self)
 {
-  g_autoptr (GtkListItemFactory) rows = NULL;
-  g_autoptr (GtkListItemFactory) incident_rows = NULL;
   GtkEventController *keys;
 
   /* The sort actions read these as soon as the template's menu exists. */
@@ -544,13 +313,7 @@ debrief_postmortem_list_init (DebriefPostmortemList *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   _debrief_postmortem_list_setup_models (self);
-  rows = new_factory (G_CALLBACK (setup_postmortem_row), G_CALLBACK (bind_postmortem_row),
-                      G_CALLBACK (unbind_postmortem_row));
-  gtk_list_view_set_factory (self->list_view, rows);
-
-  incident_rows
-      = new_factory (G_CALLBACK (setup_incident_row), G_CALLBACK (bind_incident_row), NULL);
-  gtk_list_view_set_factory (self->incident_list_view, incident_rows);
+  _debrief_postmortem_list_setup_rows (self);
 
   /* Typing in the list goes to the search; Down in the search goes to the list. */
   gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self->list_view));

@@ -20,8 +20,9 @@ G_BEGIN_DECLS
  *
  * Actions (for menus and the window's shortcuts): postmortem-list.refresh (F5),
  * postmortem-list.cancel-refresh, postmortem-list.focus-search (Ctrl+F),
- * postmortem-list.clear-filters, postmortem-list.sort-key ("created", "updated",
- * "severity"), postmortem-list.sort-order ("descending", "ascending").
+ * postmortem-list.clear-filters, postmortem-list.clear-search (search and filters),
+ * postmortem-list.stop-search (Escape: the search text), postmortem-list.sort-key ("created",
+ * "updated", "severity"), postmortem-list.sort-order ("descending", "ascending").
  */
 #define DEBRIEF_TYPE_POSTMORTEM_LIST (debrief_postmortem_list_get_type ())
 G_DECLARE_FINAL_TYPE (DebriefPostmortemList,

@@ -308,7 +308,11 @@ _debrief_postmortem_page_update_list (DebriefPostmortemPage *self, OgPostmortemF
           g_ptr_array_add (rows, new_row (self, field, i, g_ptr_array_index (objects, i)));
           g_strv_builder_add (ids, object_id (g_ptr_array_index (objects, i)));
         }
-      /* the picker offers what is not chosen yet */
+      /* the picker offers what is not chosen yet, and not the root incident itself */
+      if (field == OG_POSTMORTEM_FIELD_RELATED_INCIDENTS
+          && og_postmortem_get_root_incident (self->working) != NULL)
+        g_strv_builder_add (ids,
+                            og_incident_get_id (og_postmortem_get_root_incident (self->working)));
       excluded = g_strv_builder_end (ids);
       debrief_picker_set_excluded_ids (self->pickers[field], (const char *const *) excluded);
     }

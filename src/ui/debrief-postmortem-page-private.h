@@ -14,7 +14,7 @@ typedef struct
   AdwActionRow *status_row;
   GtkWidget *status_container;
   GtkWidget *status_icon;
-  DebriefFieldState state;
+  DebriefPageFieldState state;
 } DebriefField;
 
 struct _DebriefPostmortemPage

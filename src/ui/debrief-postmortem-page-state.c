@@ -19,10 +19,12 @@ static const struct
   const char *style_class;
   const char *default_message;
 } state_looks[] = {
-  [DEBRIEF_FIELD_STATE_CLEAN] = { NULL, NULL, NULL },
-  [DEBRIEF_FIELD_STATE_UNSAVED] = { "document-modified-symbolic", "warning", N_ ("Not saved") },
-  [DEBRIEF_FIELD_STATE_SAVING] = { "emblem-synchronizing-symbolic", "dim-label", N_ ("Saving…") },
-  [DEBRIEF_FIELD_STATE_FAILED] = { "dialog-error-symbolic", "error", N_ ("Could not save") },
+  [DEBRIEF_PAGE_FIELD_CLEAN] = { NULL, NULL, NULL },
+  [DEBRIEF_PAGE_FIELD_UNSAVED] = { "dialog-warning-symbolic", "warning", N_ ("Not saved") },
+  [DEBRIEF_PAGE_FIELD_SAVING] = { "emblem-synchronizing-symbolic", "dim-label", N_ ("Saving…") },
+  [DEBRIEF_PAGE_FIELD_FAILED] = { "dialog-error-symbolic", "error", N_ ("Could not save") },
+  [DEBRIEF_PAGE_FIELD_CONFLICT] = { "dialog-warning-symbolic", "error",
+                                    N_ ("Changed here and in Opsgenie: choose which to keep") },
 };
 
 static char *
@@ -206,22 +208,22 @@ _debrief_postmortem_page_update_times (DebriefPostmortemPage *self)
 void
 debrief_postmortem_page_set_field_state (DebriefPostmortemPage *self,
                                          OgPostmortemField field,
-                                         DebriefFieldState state,
+                                         DebriefPageFieldState state,
                                          const char *message)
 {
   DebriefField *f;
 
   g_return_if_fail (DEBRIEF_IS_POSTMORTEM_PAGE (self));
   g_return_if_fail (field < OG_N_POSTMORTEM_FIELDS);
-  g_return_if_fail (state <= DEBRIEF_FIELD_STATE_FAILED);
+  g_return_if_fail (state <= DEBRIEF_PAGE_FIELD_CONFLICT);
 
   f = &self->fields[field];
   f->state = state;
 
-  for (guint s = DEBRIEF_FIELD_STATE_UNSAVED; s <= DEBRIEF_FIELD_STATE_FAILED; s++)
+  for (guint s = DEBRIEF_PAGE_FIELD_UNSAVED; s <= DEBRIEF_PAGE_FIELD_CONFLICT; s++)
     gtk_widget_remove_css_class (GTK_WIDGET (f->status_row), state_looks[s].style_class);
 
-  if (state == DEBRIEF_FIELD_STATE_CLEAN)
+  if (state == DEBRIEF_PAGE_FIELD_CLEAN)
     {
       gtk_widget_set_visible (f->status_container, FALSE);
       gtk_widget_set_visible (GTK_WIDGET (f->status_row), FALSE);
@@ -237,11 +239,11 @@ debrief_postmortem_page_set_field_state (DebriefPostmortemPage *self,
   gtk_widget_set_visible (f->status_container, TRUE);
 }
 
-DebriefFieldState
+DebriefPageFieldState
 debrief_postmortem_page_get_field_state (DebriefPostmortemPage *self, OgPostmortemField field)
 {
-  g_return_val_if_fail (DEBRIEF_IS_POSTMORTEM_PAGE (self), DEBRIEF_FIELD_STATE_CLEAN);
-  g_return_val_if_fail (field < OG_N_POSTMORTEM_FIELDS, DEBRIEF_FIELD_STATE_CLEAN);
+  g_return_val_if_fail (DEBRIEF_IS_POSTMORTEM_PAGE (self), DEBRIEF_PAGE_FIELD_CLEAN);
+  g_return_val_if_fail (field < OG_N_POSTMORTEM_FIELDS, DEBRIEF_PAGE_FIELD_CLEAN);
 
   return self->fields[field].state;
 }

@@ -282,7 +282,7 @@ debrief_postmortem_page_set_postmortem (DebriefPostmortemPage *self,
   g_set_object (&self->base, base);
   /* A new postmortem starts clean: states belong to the one the save flow ran on. */
   for (guint f = 0; f < OG_N_POSTMORTEM_FIELDS; f++)
-    debrief_postmortem_page_set_field_state (self, f, DEBRIEF_FIELD_STATE_CLEAN, NULL);
+    debrief_postmortem_page_set_field_state (self, f, DEBRIEF_PAGE_FIELD_CLEAN, NULL);
   gtk_editable_set_text (GTK_EDITABLE (self->jira_entry_row), "");
   if (base != NULL)
     _debrief_postmortem_page_remember_roles (self, base);
@@ -376,6 +376,17 @@ debrief_postmortem_page_field_changed (DebriefPostmortemPage *self, OgPostmortem
   /* show the working copy's value afresh, then mark and tell */
   update_field (self, field);
   _debrief_postmortem_page_edited (self, field);
+}
+
+void
+debrief_postmortem_page_refresh_field (DebriefPostmortemPage *self, OgPostmortemField field)
+{
+  g_return_if_fail (DEBRIEF_IS_POSTMORTEM_PAGE (self));
+  g_return_if_fail (field < OG_N_POSTMORTEM_FIELDS);
+
+  update_field (self, field);
+  if (field == OG_POSTMORTEM_FIELD_STATUS)
+    update_lock (self);
 }
 
 GtkBox *

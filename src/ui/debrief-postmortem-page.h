@@ -8,18 +8,22 @@
 
 G_BEGIN_DECLS
 
-/* Where a field stands in the save flow; the page shows anything but CLEAN next to it. */
+/* Where a field stands in the save flow, as the page shows it: anything but CLEAN is said
+ * next to the field. (DebriefEditSession's DebriefFieldState maps onto it; SAVING is the
+ * page's own, while a field's update is on its way.) */
 typedef enum
 {
-  DEBRIEF_FIELD_STATE_CLEAN,
-  DEBRIEF_FIELD_STATE_UNSAVED,
-  DEBRIEF_FIELD_STATE_SAVING,
-  DEBRIEF_FIELD_STATE_FAILED,
-} DebriefFieldState;
+  DEBRIEF_PAGE_FIELD_CLEAN,
+  DEBRIEF_PAGE_FIELD_UNSAVED,
+  DEBRIEF_PAGE_FIELD_SAVING,
+  DEBRIEF_PAGE_FIELD_FAILED,
+  DEBRIEF_PAGE_FIELD_CONFLICT,
+} DebriefPageFieldState;
 
 /*
  * The form of one postmortem. It edits the working copy given to set_postmortem in place
- * and emits "changed" (OgPostmortemField) after each edit; a field that differs from the
+ * and emits "changed" (OgPostmortemField) after each edit (for DebriefEditSession:
+ * debrief_edit_session_working_changed); a field that differs from the
  * base copy is marked (style class "changed"). Users, teams, services and incidents are
  * chosen in pickers that search through the client.
  *
@@ -63,10 +67,10 @@ gboolean debrief_postmortem_page_get_fields_editable (DebriefPostmortemPage *sel
 /* @message (may be NULL) is shown next to the field: the server's message and request id. */
 void debrief_postmortem_page_set_field_state (DebriefPostmortemPage *self,
                                               OgPostmortemField field,
-                                              DebriefFieldState state,
+                                              DebriefPageFieldState state,
                                               const char *message);
-DebriefFieldState debrief_postmortem_page_get_field_state (DebriefPostmortemPage *self,
-                                                           OgPostmortemField field);
+DebriefPageFieldState debrief_postmortem_page_get_field_state (DebriefPostmortemPage *self,
+                                                               OgPostmortemField field);
 
 /* Whether the working copy's @field differs from the base's */
 gboolean debrief_postmortem_page_get_field_changed (DebriefPostmortemPage *self,
@@ -74,6 +78,10 @@ gboolean debrief_postmortem_page_get_field_changed (DebriefPostmortemPage *self,
 /* For whoever edits the working copy behind the page's back (the rich text editors): shows
  * @field afresh, updates its mark and emits "changed". */
 void debrief_postmortem_page_field_changed (DebriefPostmortemPage *self, OgPostmortemField field);
+/* For a change that is not the user's (the server's value taken in, a conflict resolved for
+ * theirs, DebriefEditSession's ::field-changed): shows @field afresh and updates its mark,
+ * without "changed". */
+void debrief_postmortem_page_refresh_field (DebriefPostmortemPage *self, OgPostmortemField field);
 
 /* The box of OG_POSTMORTEM_FIELD_EXECUTIVE_SUMMARY or OG_POSTMORTEM_FIELD_CONTENT */
 GtkBox *debrief_postmortem_page_get_rich_text_slot (DebriefPostmortemPage *self,

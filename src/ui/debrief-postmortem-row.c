@@ -21,7 +21,8 @@ struct _DebriefPostmortemRow
   OgPostmortem *postmortem;
   DebriefLibraryEntry *entry;
   OgSeverity severity; /* for the tooltips */
-  gint64 created;
+  gint64 date;         /* the one shown */
+  gboolean show_updated;
 };
 
 enum
@@ -76,6 +77,7 @@ typedef struct
   const char *tiny_id;
   const char *message;
   gint64 created; /* Unix seconds, 0 when unknown */
+  gint64 updated;
   OgSeverity severity;
   OgPostmortemStatus status;
   gboolean fetched;
@@ -140,14 +142,25 @@ show_date (DebriefPostmortemRow *self, const RowFacts *facts)
   g_autoptr (GDateTime) local = NULL;
   g_autofree char *date = NULL;
 
-  if (facts->created > 0)
+  /* Sorted by last update, the row shows that date, or the order would look random. */
+  if (self->show_updated && facts->updated > 0)
+    {
+      local = g_date_time_new_from_unix_local (facts->updated);
+      /* Translators: when a postmortem last changed, a short date (see the strftime manual
+       * page) */
+      date = g_date_time_format (local, _ ("Updated %-d %b %Y"));
+      self->date = facts->updated;
+    }
+  else if (facts->created > 0)
     {
       local = g_date_time_new_from_unix_local (facts->created);
       /* Translators: a short date, see the strftime manual page */
       date = g_date_time_format (local, _ ("%-d %b %Y"));
+      self->date = facts->created;
     }
+  else
+    self->date = 0;
 
-  self->created = facts->created;
   gtk_label_set_label (self->date_label, date);
   gtk_widget_set_visible (GTK_WIDGET (self->date_label), date != NULL);
 }
@@ -230,6 +243,7 @@ update_from_entry (DebriefPostmortemRow *self)
     .tiny_id = tiny_id,
     .message = message,
     .created = debrief_library_entry_get_created (entry),
+    .updated = debrief_library_entry_get_updated (entry),
     .severity = debrief_library_entry_get_severity (entry),
     .status = debrief_library_entry_get_status (entry),
     .fetched = debrief_library_entry_is_fetched (entry),
@@ -287,9 +301,9 @@ on_query_date_tooltip (DebriefPostmortemRow *self,
   g_autoptr (GDateTime) local = NULL;
   g_autofree char *text = NULL;
 
-  if (self->created <= 0)
+  if (self->date <= 0)
     return FALSE;
-  local = g_date_time_new_from_unix_local (self->created);
+  local = g_date_time_new_from_unix_local (self->date);
   text = g_date_time_format (local, "%c");
   gtk_tooltip_set_text (tooltip, text);
   return TRUE;
@@ -466,4 +480,17 @@ debrief_postmortem_row_set_entry (DebriefPostmortemRow *self, DebriefLibraryEntr
       update_from_entry (self);
     }
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ENTRY]);
+}
+
+void
+debrief_postmortem_row_set_show_updated (DebriefPostmortemRow *self, gboolean show_updated)
+{
+  g_return_if_fail (DEBRIEF_IS_POSTMORTEM_ROW (self));
+
+  show_updated = !!show_updated;
+  if (self->show_updated == show_updated)
+    return;
+  self->show_updated = show_updated;
+  if (self->entry != NULL)
+    update_from_entry (self);
 }

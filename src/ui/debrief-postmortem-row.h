@@ -22,5 +22,8 @@ void debrief_postmortem_row_set_postmortem (DebriefPostmortemRow *self, OgPostmo
  * a draft written or discarded). Setting one clears the other. */
 DebriefLibraryEntry *debrief_postmortem_row_get_entry (DebriefPostmortemRow *self);
 void debrief_postmortem_row_set_entry (DebriefPostmortemRow *self, DebriefLibraryEntry *entry);
+/* Shows when an entry was last updated instead of when it was created (the list sorted by
+ * update). */
+void debrief_postmortem_row_set_show_updated (DebriefPostmortemRow *self, gboolean show_updated);
 
 G_END_DECLS

@@ -1,26 +1,11 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
-/* The postmortem page and the edit session each declare a DebriefFieldState: the form's
- * (CLEAN, UNSAVED, SAVING, FAILED) and the store's (CLEAN, UNSAVED, FAILED, CONFLICT). Until
- * they agree on one, the window sees the page's under another name. This header must come
- * before anything that includes debrief-postmortem-page.h. */
-#define DebriefFieldState           DebriefPageFieldState
-#define DEBRIEF_FIELD_STATE_CLEAN   DEBRIEF_PAGE_FIELD_STATE_CLEAN
-#define DEBRIEF_FIELD_STATE_UNSAVED DEBRIEF_PAGE_FIELD_STATE_UNSAVED
-#define DEBRIEF_FIELD_STATE_SAVING  DEBRIEF_PAGE_FIELD_STATE_SAVING
-#define DEBRIEF_FIELD_STATE_FAILED  DEBRIEF_PAGE_FIELD_STATE_FAILED
-#include "debrief-postmortem-page.h"
-#undef DebriefFieldState
-#undef DEBRIEF_FIELD_STATE_CLEAN
-#undef DEBRIEF_FIELD_STATE_UNSAVED
-#undef DEBRIEF_FIELD_STATE_SAVING
-#undef DEBRIEF_FIELD_STATE_FAILED
-
 #include "debrief-edit-session.h"
 #include "debrief-library-refresh.h"
 #include "debrief-library.h"
 #include "debrief-postmortem-list.h"
+#include "debrief-postmortem-page.h"
 #include "debrief-rich-text.h"
 #include "debrief-window.h"
 
@@ -33,6 +18,9 @@ struct _DebriefWindow
   AdwToastOverlay *toast_overlay;
   GtkStack *stack;
   GtkWidget *sandbox_button;
+  GtkWidget *connect_button;
+  AdwStatusPage *keyring_page;
+  GtkWidget *keyring_button;
   AdwLeaflet *leaflet;
   GtkWidget *sidebar_clamp;
   GtkWidget *sidebar;
@@ -58,6 +46,7 @@ struct _DebriefWindow
   GSettings *settings;
   OgClient *client;
   char *account_id;
+  char *account_name;
   char *actor_user_id;
   DebriefLibrary *library;
   DebriefLibraryRefresh *refresh;
@@ -118,6 +107,9 @@ GListModel *_debrief_window_get_model (DebriefWindow *self);
 const char *_debrief_window_get_visible_page_name (DebriefWindow *self);
 GtkWidget *_debrief_window_get_sandbox_button (DebriefWindow *self);
 GtkWidget *_debrief_window_get_sandbox_bar (DebriefWindow *self);
+GtkWidget *_debrief_window_get_connect_button (DebriefWindow *self);
+AdwStatusPage *_debrief_window_get_keyring_page (DebriefWindow *self);
+GtkWidget *_debrief_window_get_keyring_button (DebriefWindow *self);
 GtkWidget *_debrief_window_get_refresh_button (DebriefWindow *self);
 DebriefPostmortemList *_debrief_window_get_postmortem_list (DebriefWindow *self);
 DebriefPostmortemPage *_debrief_window_get_page (DebriefWindow *self);

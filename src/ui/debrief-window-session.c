@@ -223,13 +223,14 @@ page_state_for (DebriefFieldState state)
   switch (state)
     {
     case DEBRIEF_FIELD_STATE_CLEAN:
-      return DEBRIEF_PAGE_FIELD_STATE_CLEAN;
+      return DEBRIEF_PAGE_FIELD_CLEAN;
     case DEBRIEF_FIELD_STATE_UNSAVED:
-      return DEBRIEF_PAGE_FIELD_STATE_UNSAVED;
-    case DEBRIEF_FIELD_STATE_FAILED:
+      return DEBRIEF_PAGE_FIELD_UNSAVED;
     case DEBRIEF_FIELD_STATE_CONFLICT:
+      return DEBRIEF_PAGE_FIELD_CONFLICT;
+    case DEBRIEF_FIELD_STATE_FAILED:
     default:
-      return DEBRIEF_PAGE_FIELD_STATE_FAILED;
+      return DEBRIEF_PAGE_FIELD_FAILED;
     }
 }
 
@@ -261,11 +262,8 @@ on_field_changed (DebriefWindow *self, OgPostmortemField field, DebriefEditSessi
   if (rich_text_for (self, field) != NULL)
     load_rich_text (self, field);
   else
-    debrief_postmortem_page_set_postmortem (self->page, debrief_edit_session_get_working (session),
-                                            debrief_edit_session_get_base (session));
-
-  for (guint f = 0; f < OG_N_POSTMORTEM_FIELDS; f++)
-    show_field_state (self, f);
+    debrief_postmortem_page_refresh_field (self->page, field);
+  show_field_state (self, field);
 }
 
 void

@@ -32,6 +32,13 @@ show_main (DebriefWindow *self, gboolean main)
   gtk_stack_set_visible_child_name (self->stack, main ? "main" : "welcome");
 }
 
+static void
+update_subtitle (DebriefWindow *self)
+{
+  adw_window_title_set_subtitle (self->window_title,
+                                 self->sandbox ? _ ("Sandbox") : self->account_name);
+}
+
 /* Beside the postmortem, the list keeps the width of GSettings' sidebar-width whatever the
  * length of its titles; alone (folded), it takes the window. */
 static void
@@ -176,6 +183,7 @@ debrief_window_finalize (GObject *object)
   DebriefWindow *self = DEBRIEF_WINDOW (object);
 
   g_free (self->account_id);
+  g_free (self->account_name);
   g_free (self->actor_user_id);
   g_free (self->last_toast);
 
@@ -257,6 +265,9 @@ debrief_window_class_init (DebriefWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DebriefWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, DebriefWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, DebriefWindow, sandbox_button);
+  gtk_widget_class_bind_template_child (widget_class, DebriefWindow, connect_button);
+  gtk_widget_class_bind_template_child (widget_class, DebriefWindow, keyring_page);
+  gtk_widget_class_bind_template_child (widget_class, DebriefWindow, keyring_button);
   gtk_widget_class_bind_template_child (widget_class, DebriefWindow, leaflet);
   gtk_widget_class_bind_template_child (widget_class, DebriefWindow, sidebar);
   gtk_widget_class_bind_template_child (widget_class, DebriefWindow, sidebar_clamp);
@@ -396,8 +407,34 @@ debrief_window_set_sandbox (DebriefWindow *self, gboolean sandbox)
 
   self->sandbox = sandbox;
   gtk_widget_set_visible (self->sandbox_bar, sandbox);
-  adw_window_title_set_subtitle (self->window_title, sandbox ? _ ("Sandbox") : NULL);
+  update_subtitle (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SANDBOX]);
+}
+
+void
+debrief_window_set_account_name (DebriefWindow *self, const char *name)
+{
+  g_return_if_fail (DEBRIEF_IS_WINDOW (self));
+
+  g_free (self->account_name);
+  self->account_name = g_strdup (name);
+  update_subtitle (self);
+}
+
+void
+debrief_window_show_keyring_error (DebriefWindow *self, const char *message, gboolean locked)
+{
+  g_autofree char *escaped = NULL;
+
+  g_return_if_fail (DEBRIEF_IS_WINDOW (self));
+  g_return_if_fail (message != NULL);
+
+  debrief_window_set_client (self, NULL);
+  escaped = g_markup_escape_text (message, -1);
+  adw_status_page_set_description (self->keyring_page, escaped);
+  gtk_button_set_label (GTK_BUTTON (self->keyring_button),
+                        locked ? _ ("_Unlock the Keyring") : _ ("_Try Again"));
+  gtk_stack_set_visible_child_name (self->stack, "keyring");
 }
 
 gboolean
@@ -494,6 +531,24 @@ GtkWidget *
 _debrief_window_get_sandbox_button (DebriefWindow *self)
 {
   return self->sandbox_button;
+}
+
+GtkWidget *
+_debrief_window_get_connect_button (DebriefWindow *self)
+{
+  return self->connect_button;
+}
+
+AdwStatusPage *
+_debrief_window_get_keyring_page (DebriefWindow *self)
+{
+  return self->keyring_page;
+}
+
+GtkWidget *
+_debrief_window_get_keyring_button (DebriefWindow *self)
+{
+  return self->keyring_button;
 }
 
 GtkWidget *

@@ -34,6 +34,11 @@ gboolean debrief_window_get_sandbox (DebriefWindow *self);
 void debrief_window_set_sandbox (DebriefWindow *self, gboolean sandbox);
 /* TRUE while the library refreshes */
 gboolean debrief_window_get_loading (DebriefWindow *self);
+/* The active account's name, shown under the title (outside the sandbox). */
+void debrief_window_set_account_name (DebriefWindow *self, const char *name);
+/* Drops the client and says why there is none: the keyring would not give the key.
+ * @locked: the way on is to unlock it (the button says so). */
+void debrief_window_show_keyring_error (DebriefWindow *self, const char *message, gboolean locked);
 
 /* Reads the library again and refreshes it (after the sandbox was reset, say). */
 void debrief_window_reload (DebriefWindow *self);
