@@ -639,7 +639,8 @@ screenshot_at (int width, int height, const char *name)
   gtk_text_buffer_place_cursor (GTK_TEXT_BUFFER (debrief_rich_text_get_buffer (editor)), &iter);
   gtk_window_present (GTK_WINDOW (window));
   gtk_widget_grab_focus (editor->view);
-  spin (600);
+  /* Xvfb on a busy machine: the islands are fitted and laid out again after the first frame */
+  spin (1500);
   save_screenshot (window, name);
   g_assert_cmpint (gtk_widget_get_width (window), <=, width);
   gtk_window_destroy (GTK_WINDOW (window));

@@ -19,7 +19,6 @@ struct _DebriefRichText
   gboolean syncing;
 
   /* Template */
-  GtkWidget *toolbar_scroller;
   GtkWidget *toolbar;
   GtkWidget *scroller;
   GtkWidget *view;

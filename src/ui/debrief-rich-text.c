@@ -10,6 +10,7 @@
 #include "adf-buffer-private.h"
 #include "adf-text-view.h"
 #include "debrief-rich-text-private.h"
+#include "debrief-wrap-layout.h"
 
 /* A rich text field of a postmortem (executive summary, content): an AdfTextView over an
  * AdfBuffer it owns, a toolbar, and the keys of an editor. Every edit goes through
@@ -183,14 +184,15 @@ island_width (DebriefRichText *self)
   return CLAMP (width, ISLAND_MIN_WIDTH, ISLAND_MAX_WIDTH);
 }
 
-static void
+static gboolean
 fit_anchor (GtkTextChildAnchor *anchor, int width)
 {
+  gboolean changed = FALSE;
   g_autofree GtkWidget **widgets = NULL;
   guint n = 0;
 
   if (anchor == NULL || !adf_buffer_anchor_is_block (anchor))
-    return;
+    return FALSE;
   widgets = gtk_text_child_anchor_get_widgets (anchor, &n);
   for (guint i = 0; i < n; i++)
     {
@@ -198,8 +200,12 @@ fit_anchor (GtkTextChildAnchor *anchor, int width)
 
       gtk_widget_get_size_request (widgets[i], &current, NULL);
       if (current != width)
-        gtk_widget_set_size_request (widgets[i], width, -1);
+        {
+          gtk_widget_set_size_request (widgets[i], width, -1);
+          changed = TRUE;
+        }
     }
+  return changed;
 }
 
 /* Islands (tables, panels, rules…) are as wide as the text, up to a card's width: a fixed
@@ -207,16 +213,27 @@ fit_anchor (GtkTextChildAnchor *anchor, int width)
 static void
 fit_islands (DebriefRichText *self)
 {
+  GtkTextView *view = GTK_TEXT_VIEW (self->view);
   int width = island_width (self);
+  gboolean changed = FALSE;
   GtkTextIter iter;
 
   gtk_text_buffer_get_start_iter (GTK_TEXT_BUFFER (self->buffer), &iter);
   while (gtk_text_iter_get_char (&iter) == ANCHOR_CHAR
          || gtk_text_iter_forward_find_char (&iter, is_anchor_char, NULL, NULL))
     {
-      fit_anchor (gtk_text_iter_get_child_anchor (&iter), width);
+      changed |= fit_anchor (gtk_text_iter_get_child_anchor (&iter), width);
       if (!gtk_text_iter_forward_char (&iter))
         break;
+    }
+  /* The view measures its children when it lays their lines out, not when they change
+   * size: a change of wrap mode lays out everything again. */
+  if (changed)
+    {
+      GtkWrapMode mode = gtk_text_view_get_wrap_mode (view);
+
+      gtk_text_view_set_wrap_mode (view, mode == GTK_WRAP_WORD ? GTK_WRAP_CHAR : GTK_WRAP_WORD);
+      gtk_text_view_set_wrap_mode (view, mode);
     }
 }
 
@@ -506,9 +523,9 @@ debrief_rich_text_class_init (DebriefRichTextClass *klass)
                                    NULL, NULL, G_TYPE_NONE, 0);
 
   g_type_ensure (ADF_TYPE_TEXT_VIEW);
+  g_type_ensure (DEBRIEF_TYPE_WRAP_LAYOUT);
   gtk_widget_class_set_template_from_resource (
       widget_class, "/io/github/debrief/Debrief/ui/debrief-rich-text.ui");
-  gtk_widget_class_bind_template_child (widget_class, DebriefRichText, toolbar_scroller);
   gtk_widget_class_bind_template_child (widget_class, DebriefRichText, toolbar);
   gtk_widget_class_bind_template_child (widget_class, DebriefRichText, scroller);
   gtk_widget_class_bind_template_child (widget_class, DebriefRichText, view);
@@ -577,9 +594,9 @@ debrief_rich_text_init (DebriefRichText *self)
   /* After AdfTextView's handler, which gives the anchor its widget */
   g_signal_connect_object (self->buffer, "insert-child-anchor", G_CALLBACK (on_insert_child_anchor),
                            self, G_CONNECT_AFTER);
-  g_signal_connect_object (gtk_scrollable_get_hadjustment (GTK_SCROLLABLE (self->view)),
-                           "notify::page-size", G_CALLBACK (queue_fit_islands), self,
-                           G_CONNECT_SWAPPED);
+  /* The text view configures it (page size = its width) on every allocation */
+  g_signal_connect_object (gtk_scrollable_get_hadjustment (GTK_SCROLLABLE (self->view)), "changed",
+                           G_CALLBACK (queue_fit_islands), self, G_CONNECT_SWAPPED);
 
   add_capture_shortcuts (self);
   _debrief_rich_text_link_init (self);
