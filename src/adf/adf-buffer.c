@@ -223,6 +223,57 @@ mark_kind (const char *type)
   return ADF_MARK_KIND_OTHER;
 }
 
+static void
+append_key_value (GString *key, JsonNode *value)
+{
+  if (JSON_NODE_HOLDS_VALUE (value) && json_node_get_value_type (value) == G_TYPE_STRING)
+    {
+      const char *s = json_node_get_string (value);
+      g_string_append_printf (key, "s%zu:%s", strlen (s), s);
+    }
+  else
+    {
+      g_autofree char *json = json_to_string (value, FALSE);
+      g_string_append_printf (key, "j%zu:%s", strlen (json), json);
+    }
+}
+
+/* A mark's interning key, unique per JSON value: length-prefixed members in their order.
+ * Built for every mark of every text node loaded, so without the JSON generator for the
+ * usual flat attrs. */
+static char *
+mark_key (JsonNode *mark)
+{
+  GString *key = g_string_new (NULL);
+  JsonObjectIter iter;
+  const char *name;
+  JsonNode *member;
+
+  json_object_iter_init (&iter, json_node_get_object (mark));
+  while (json_object_iter_next (&iter, &name, &member))
+    {
+      g_string_append_printf (key, "%zu:%s=", strlen (name), name);
+      if (JSON_NODE_HOLDS_OBJECT (member))
+        {
+          JsonObjectIter inner;
+          const char *inner_name;
+          JsonNode *inner_member;
+
+          g_string_append_c (key, '{');
+          json_object_iter_init (&inner, json_node_get_object (member));
+          while (json_object_iter_next (&inner, &inner_name, &inner_member))
+            {
+              g_string_append_printf (key, "%zu:%s=", strlen (inner_name), inner_name);
+              append_key_value (key, inner_member);
+            }
+          g_string_append_c (key, '}');
+        }
+      else
+        append_key_value (key, member);
+    }
+  return g_string_free (key, FALSE);
+}
+
 /* The line tags found between @start and @end, removed. */
 static void
 remove_line_tags (AdfBuffer *self, GtkTextIter *start, GtkTextIter *end)
@@ -679,7 +730,7 @@ _adf_buffer_intern_line (AdfBuffer *self,
 AdfMarkInfo *
 _adf_buffer_intern_mark (AdfBuffer *self, JsonNode *mark)
 {
-  g_autofree char *key = json_to_string (mark, FALSE);
+  g_autofree char *key = mark_key (mark);
   AdfMarkInfo *info = g_hash_table_lookup (self->marks, key);
   JsonObject *object;
 

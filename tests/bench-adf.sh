@@ -1,0 +1,70 @@
+#!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
+#
+# tests/bench-adf.sh [BUILD_DIR] [RUNS]: ADF → AdfBuffer → ADF on a generated ~1 MB document,
+# and on the same file in the same run ProseMirror's round trip (prosemirror-model with
+# @atlaskit/adf-schema, installed here from the npm registry with npm ci), then Debrief's time
+# divided by ProseMirror's. Run on demand; not part of the test suite.
+#
+# Both sides go from the JSON text to the JSON text: Debrief parses and validates
+# (adf_parse), loads an AdfBuffer (validating again, as adf_buffer_load does), writes ADF and
+# serializes it; ProseMirror does JSON.parse, Node.fromJSON, toJSON and JSON.stringify. The
+# two alternate ROUNDS times so that a busy machine slows both alike; each figure is a median.
+set -eu
+
+top=$(cd "$(dirname "$0")/.." && pwd)
+build=$(cd "${1:-$top/_build}" && pwd)
+runs=${2:-7}
+rounds=3
+work=$build/bench-adf
+bench=$build/tests/bench-adf
+
+say() { printf '%s\n' "$*" >&2; }
+
+[ -x "$bench" ] || { say "no $bench: build first (ninja -C $build)"; exit 1; }
+command -v node >/dev/null && command -v npm >/dev/null || { say "node and npm are needed"; exit 1; }
+
+mkdir -p "$work/prosemirror"
+cp "$top/tests/bench/prosemirror/package.json" "$top/tests/bench/prosemirror/package-lock.json" \
+   "$top/tests/bench/prosemirror/roundtrip.mjs" "$work/prosemirror/"
+if [ ! -d "$work/prosemirror/node_modules/@atlaskit/adf-schema" ]; then
+  say "Installing ProseMirror and @atlaskit/adf-schema (npm ci)"
+  (cd "$work/prosemirror" && npm ci --no-audit --no-fund --loglevel=error >&2)
+fi
+
+doc=$work/doc.json
+"$bench" generate "$doc" 1024
+
+# Medians of the medians over the rounds, and the ratio of the two totals.
+tmp=$work/results
+: > "$tmp"
+i=0
+while [ $i -lt $rounds ]; do
+  "$bench" run "$doc" "$runs" | sed "s/^/C /" >> "$tmp"
+  node "$work/prosemirror/roundtrip.mjs" "$doc" "$runs" | sed "s/^/PM /" >> "$tmp"
+  i=$((i + 1))
+done
+
+python3 - "$tmp" <<'PY'
+import json, statistics, sys
+c, pm = {}, {}
+for line in open(sys.argv[1]):
+    side, rest = line.split(" ", 1)
+    if side == "C":
+        _, name, value, unit = rest.split()
+        c.setdefault((name, unit), []).append(float(value))
+    else:
+        for name, value in json.loads(rest).items():
+            pm.setdefault(name, []).append(float(value))
+med = {k: statistics.median(v) for k, v in c.items()}
+for (name, unit), value in med.items():
+    print(f"BENCH {name} {value:.2f} {unit}" if unit == "ms" else f"BENCH {name} {value:.0f} {unit}")
+for name in ("parse", "fromJSON", "toJSON", "stringify", "total"):
+    print(f"BENCH prosemirror_{name} {statistics.median(pm[name]):.2f} ms")
+ours = med[("adf_roundtrip_total", "ms")]
+theirs = statistics.median(pm["total"])
+load_write = med[("adf_buffer_load", "ms")] + med[("adf_buffer_write", "ms")]
+model = statistics.median(pm["fromJSON"]) + statistics.median(pm["toJSON"])
+print(f"BENCH ratio_model_debrief_over_prosemirror {load_write / model:.3f} ratio")
+print(f"BENCH ratio_debrief_over_prosemirror {ours / theirs:.3f} ratio")
+PY
