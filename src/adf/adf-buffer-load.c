@@ -73,22 +73,44 @@ is_special_char (gunichar c)
 /* Appends @text; characters the buffer would read as line breaks or anchors become U+2028
  * with a tag saying what they were. @code: "\n" stays a line break (lines of code). */
 static void
-append_text (Loader *loader, const char *text, gboolean code)
+append_run (Loader *loader,
+            const char *run,
+            const char *end,
+            int chars)
 {
-  const char *p = text, *run = text;
+  g_string_append_len (loader->text, run, end - run);
+  loader->offset += chars;
+}
 
-  while (*p)
+/* Appends @text; characters the buffer would read as line breaks or anchors become U+2028
+ * with a tag saying what they were. @code: "\n" stays a line break (lines of code). One pass
+ * over the bytes: every such character starts with \n, \r, 0xe2 or 0xef. */
+static void
+append_text (Loader *loader,
+             const char *text,
+             gboolean code)
+{
+  const guchar *p = (const guchar *) text;
+  const char *run = text;
+  int chars = 0;
+
+  for (; *p; p++)
     {
-      gunichar c = g_utf8_get_char (p);
-      const char *next = g_utf8_next_char (p);
+      gunichar c;
+      const char *next;
 
+      if ((*p & 0xc0) != 0x80)
+        chars++;
+      if (*p != '\n' && *p != '\r' && *p != 0xe2 && *p != 0xef)
+        continue;
+      c = g_utf8_get_char ((const char *) p);
       if (!is_special_char (c))
-        {
-          p = next;
-          continue;
-        }
-      g_string_append_len (loader->text, run, p - run);
-      loader->offset += g_utf8_strlen (run, p - run);
+        continue;
+
+      chars--;
+      append_run (loader, run, (const char *) p, chars);
+      chars = 0;
+      next = g_utf8_next_char ((const char *) p);
       if (code && c == '\n')
         {
           g_array_append_val (loader->breaks, loader->offset);
@@ -106,10 +128,10 @@ append_text (Loader *loader, const char *text, gboolean code)
           add_range (loader, aux->tag, loader->offset, loader->offset + 1);
           loader->offset++;
         }
-      p = run = next;
+      run = next;
+      p = (const guchar *) next - 1;
     }
-  g_string_append_len (loader->text, run, p - run);
-  loader->offset += g_utf8_strlen (run, p - run);
+  append_run (loader, run, (const char *) p, chars);
 }
 
 static int
