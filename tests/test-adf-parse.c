@@ -1010,6 +1010,53 @@ test_hostile_types (void)
     }
 }
 
+/* json-glib reads more than JSON; JSON.parse (Atlassian) does not, and neither do we. */
+static void
+test_strict_json (void)
+{
+  static const char *const cases[] = {
+    "{\"version\":0x1,\"type\":\"doc\",\"content\":[]}",
+    "{\"version\":01,\"type\":\"doc\",\"content\":[]}",
+    "{\"version\":+1,\"type\":\"doc\",\"content\":[]}",
+    "{\"version\":1.,\"type\":\"doc\",\"content\":[]}",
+    "{\"version\":1,\"type\":\"doc\",\"content\":[]}{}",
+    "{\"version\":1,\"type\":\"doc\",\"content\":[],}",
+    "{\"version\":1,\"type\":\"doc\",\"content\":[\"a\",]}",
+    "{version:1,\"type\":\"doc\",\"content\":[]}",
+    "{'version':1,\"type\":\"doc\",\"content\":[]}",
+    "{\"version\":1,/* c */\"type\":\"doc\",\"content\":[]}",
+    "{\"version\":1,\"type\":\"doc\",\"content\":[]} // c",
+    "{\"version\":1,\"type\":\"doc\",\"content\":[{\"type\":\"paragraph\",\"content\":[{"
+    "\"type\":\"text\",\"text\":\"tab\there\"}]}]}",
+    "{\"version\":1,\"type\":\"doc\",\"content\":[{\"type\":\"paragraph\",\"content\":[{"
+    "\"type\":\"text\",\"text\":\"\\x41\"}]}]}",
+    "{\"version\":1,\"type\":\"doc\",\"content\":[{\"type\":\"paragraph\",\"content\":[{"
+    "\"type\":\"text\",\"text\":\"\\u12\"}]}]}",
+    "{\"version\":1,\"type\":\"doc\",\"content\":[tru]}",
+    "{\"version\":1,\"type\":\"doc\",\"content\":[NaN]}",
+    "{\"version\":1,\"type\":\"doc\",\"content\":[",
+    "   ",
+  };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *message = parse_fails (cases[i], -1, 0, ADF_ERROR_NOT_JSON);
+
+      g_test_message ("%s → %s", cases[i], message);
+      g_assert_true (g_str_has_prefix (message, "Not valid JSON: "));
+    }
+
+  /* and what is JSON still is */
+  {
+    g_autoptr (JsonNode) doc
+        = parse_ok (" {\"version\" : 1.0e0 ,\"type\":\"doc\",\"content\":[{\"type\":\"paragraph\","
+                    "\"content\":[{\"type\":\"text\",\"text\":\"\\\"\\\\\\/\\b\\f\\n\\r\\t"
+                    "\\u00e9\\ud83d\\ude00\"}]}]}\r\n");
+
+    g_assert_nonnull (doc);
+  }
+}
+
 /* Tests: the JSON helpers */
 
 static void
@@ -1094,6 +1141,7 @@ main (int argc, char **argv)
   g_test_add_func ("/adf/parse/hostile/large", test_hostile_large);
   g_test_add_func ("/adf/parse/hostile/bytes", test_hostile_bytes);
   g_test_add_func ("/adf/parse/hostile/types", test_hostile_types);
+  g_test_add_func ("/adf/parse/hostile/strict-json", test_strict_json);
   g_test_add_func ("/adf/parse/json-equal", test_json_equal);
   g_test_add_func ("/adf/parse/parse-node-copies", test_parse_node_copies);
   g_test_add_func ("/adf/parse/biggest-sample-time", test_biggest_sample_time);

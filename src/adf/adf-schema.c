@@ -556,22 +556,40 @@ static const AdfMarkSpec marks[] = {
   { "fragment", ADF_MARK_FRAGMENT, fragment_a },
 };
 
+/* Type name → spec, built once: the validator looks a type up for every node. */
+static GHashTable *
+index_of (gconstpointer table, gsize count, gsize stride)
+{
+  GHashTable *index = g_hash_table_new (g_str_hash, g_str_equal);
+
+  for (gsize i = 0; i < count; i++)
+    {
+      gconstpointer entry = (const char *) table + i * stride;
+
+      /* each entry starts with its type name */
+      g_hash_table_insert (index, (gpointer) * (const char *const *) entry, (gpointer) entry);
+    }
+  return index;
+}
+
 const AdfNodeSpec *
 _adf_schema_node (const char *type)
 {
-  for (gsize i = 0; i < G_N_ELEMENTS (nodes); i++)
-    if (strcmp (nodes[i].type, type) == 0)
-      return &nodes[i];
-  return NULL;
+  static GHashTable *index;
+
+  if (g_once_init_enter (&index))
+    g_once_init_leave (&index, index_of (nodes, G_N_ELEMENTS (nodes), sizeof nodes[0]));
+  return g_hash_table_lookup (index, type);
 }
 
 const AdfMarkSpec *
 _adf_schema_mark (const char *type)
 {
-  for (gsize i = 0; i < G_N_ELEMENTS (marks); i++)
-    if (strcmp (marks[i].type, type) == 0)
-      return &marks[i];
-  return NULL;
+  static GHashTable *index;
+
+  if (g_once_init_enter (&index))
+    g_once_init_leave (&index, index_of (marks, G_N_ELEMENTS (marks), sizeof marks[0]));
+  return g_hash_table_lookup (index, type);
 }
 
 const AdfMarkSpec *
