@@ -275,9 +275,23 @@ test_html_javascript_href (void)
   g_autofree char *md = adf_export_markdown (d);
 
   g_assert_cmpstr (html, ==, "<p>click JavaScript:alert(2)</p>\n");
+  g_assert_cmpstr (md, ==, "click JavaScript:alert(2)\n");
   g_assert_null (strstr (html, "<a"));
   /* Markdown keeps the link as written (adf_parse is what refuses it), but never autolinks it */
   g_assert_null (strstr (md, "<JavaScript"));
+}
+
+/* Atlassian's isSafeUrl matches any line of the href: this passes both validators (and ours,
+ * which agrees with them), so the exporters must not trust validation for what they link. */
+static void
+test_multiline_javascript_href (void)
+{
+  g_autoptr (JsonNode) d = doc (P (TM ("x", LINK ("javascript:alert(1)\\nhttps://x.org"))));
+  g_autofree char *html = adf_export_html (d);
+  g_autofree char *md = adf_export_markdown (d);
+
+  g_assert_cmpstr (html, ==, "<p>x</p>\n");
+  g_assert_cmpstr (md, ==, "x\n");
 }
 
 static void
@@ -461,6 +475,7 @@ main (int argc, char **argv)
   g_test_add_func ("/adf/export/islands", test_markdown_islands);
   g_test_add_func ("/adf/export/html/escaping", test_html_escaping);
   g_test_add_func ("/adf/export/html/javascript-href", test_html_javascript_href);
+  g_test_add_func ("/adf/export/multiline-javascript-href", test_multiline_javascript_href);
   g_test_add_func ("/adf/export/html/table-and-lists", test_html_table_and_lists);
   g_test_add_func ("/adf/export/text/lists-and-tables", test_text_lists);
   g_test_add_func ("/adf/export/realistic-sample", test_realistic_sample);

@@ -1057,6 +1057,40 @@ test_strict_json (void)
   }
 }
 
+static void
+test_safe_url (void)
+{
+  static const struct
+  {
+    const char *url;
+    gboolean safe;
+  } cases[] = {
+    { "https://example.com", TRUE },
+    { "HTTP://EXAMPLE.COM", TRUE },
+    { "  https://x ", TRUE },
+    { "mailto:a@b.c", TRUE },
+    { "tel:+4930", TRUE },
+    { "/wiki/x", TRUE },
+    { "#anchor", TRUE },
+    { "", TRUE },
+    { "   ", TRUE },
+    { "ssh://host", TRUE },
+    { "www.example.com", FALSE },
+    { "javascript:alert(1)", FALSE },
+    { "JavaScript:x", FALSE },
+    { "data:text/html,x", FALSE },
+    { "vbscript:x", FALSE },
+    { "example.com/a", FALSE },
+    { "ſftp://x", TRUE }, /* ſ folds to s, as in JS */
+    /* Atlassian's quirk: any line may carry the scheme (the exporters do not link these) */
+    { "javascript:alert(1)\nhttps://x", TRUE },
+  };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
+    if (adf_is_safe_url (cases[i].url) != cases[i].safe)
+      g_error ("adf_is_safe_url (\"%s\") should be %d", cases[i].url, cases[i].safe);
+}
+
 /* Tests: the JSON helpers */
 
 static void
@@ -1142,6 +1176,7 @@ main (int argc, char **argv)
   g_test_add_func ("/adf/parse/hostile/bytes", test_hostile_bytes);
   g_test_add_func ("/adf/parse/hostile/types", test_hostile_types);
   g_test_add_func ("/adf/parse/hostile/strict-json", test_strict_json);
+  g_test_add_func ("/adf/parse/safe-url", test_safe_url);
   g_test_add_func ("/adf/parse/json-equal", test_json_equal);
   g_test_add_func ("/adf/parse/parse-node-copies", test_parse_node_copies);
   g_test_add_func ("/adf/parse/biggest-sample-time", test_biggest_sample_time);

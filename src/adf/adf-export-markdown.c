@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "adf-export-private.h"
+#include "adf-parse.h"
 #include "adf-private.h"
 
 /*
@@ -168,6 +169,12 @@ mark_attr (JsonObject *mark, const char *name)
   return _adf_json_string (json_node_get_object (attrs), name);
 }
 
+static gboolean
+link_is_exportable (const char *href)
+{
+  return href != NULL && *href != '\0' && strpbrk (href, "\n\r") == NULL && adf_is_safe_url (href);
+}
+
 /* The Markdown for opening and closing one mark. */
 static void
 mark_markup (const char *type, JsonObject *mark, char **key, char **open, char **close)
@@ -281,6 +288,10 @@ sync_marks (GString *out, MarkStack *stack, JsonNode *node, const char *text)
       char *key, *open, *close;
 
       if (mark == NULL)
+        continue;
+      /* Atlassian's isSafeUrl accepts "javascript:…\nhttps://…" (it matches any line):
+       * a Markdown renderer would make a live javascript: link of it. Such text stays text. */
+      if (strcmp (mark_order[i], "link") == 0 && !link_is_exportable (mark_attr (mark, "href")))
         continue;
       mark_markup (mark_order[i], mark, &key, &open, &close);
       g_ptr_array_add (keys, key);
