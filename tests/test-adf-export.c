@@ -115,8 +115,16 @@ test_markdown_marks (void)
                                "\"title\":\"Say \\\"hi\\\"\"}}")),
                    "[the docs](<https://example.com/a_(b)>) and [mail](mailto:a@b.c \"Say "
                    "\\\"hi\\\"\")\n");
-  /* a hard break is a backslash at the end of the line */
+  /* a hard break is a backslash at the end of the line, and nothing at the end of a block */
   assert_markdown (P (T ("one") ",{\"type\":\"hardBreak\"}," T ("two")), "one\\\ntwo\n");
+  assert_markdown (
+      P (T ("end") ",{\"type\":\"hardBreak\"},{\"type\":\"hardBreak\"}") "," P (T ("next")),
+      "end\n\nnext\n");
+  assert_text (P (T ("end") ",{\"type\":\"hardBreak\"}") "," P (T ("next")), "end\n\nnext\n");
+  assert_markdown ("{\"type\":\"heading\",\"attrs\":{\"level\":3},\"content\":[" T (
+                       "a") ","
+                            "{\"type\":\"hardBreak\"}," T ("b") "]}",
+                   "### a b\n");
 }
 
 static void

@@ -377,6 +377,7 @@ render_inlines (Export *e, GString *out, JsonArray *content, guint depth)
 {
   MarkStack stack
       = { g_ptr_array_new_with_free_func (g_free), g_ptr_array_new_with_free_func (g_free) };
+  gsize start = out->len;
 
   for (guint i = 0; content != NULL && i < json_array_get_length (content); i++)
     {
@@ -415,6 +416,18 @@ render_inlines (Export *e, GString *out, JsonArray *content, guint depth)
         }
     }
   close_marks (out, &stack, 0);
+
+  /* A hard break ending a paragraph (the Opsgenie template has one) breaks nothing, and in
+   * CommonMark its backslash would show. */
+  for (;;)
+    {
+      const char *tail = e->markdown ? "\\\n" : "\n";
+      gsize n = strlen (tail);
+
+      if (out->len < start + n || strcmp (out->str + out->len - n, tail) != 0)
+        break;
+      g_string_truncate (out, out->len - n);
+    }
   g_ptr_array_unref (stack.keys);
   g_ptr_array_unref (stack.closers);
 }
@@ -686,7 +699,9 @@ render_block (Export *e, JsonNode *node, guint depth)
           g_string_append_c (out, ' ');
         }
       render_inlines (e, out, _adf_node_content (node), depth);
-      /* a heading is one line */
+      /* a heading is one line: its hard breaks become spaces */
+      if (e->markdown)
+        g_string_replace (out, "\\\n", " ", 0);
       for (char *p = out->str; *p != '\0'; p++)
         if (*p == '\n')
           *p = ' ';
