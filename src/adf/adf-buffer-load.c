@@ -73,10 +73,7 @@ is_special_char (gunichar c)
 /* Appends @text; characters the buffer would read as line breaks or anchors become U+2028
  * with a tag saying what they were. @code: "\n" stays a line break (lines of code). */
 static void
-append_run (Loader *loader,
-            const char *run,
-            const char *end,
-            int chars)
+append_run (Loader *loader, const char *run, const char *end, int chars)
 {
   g_string_append_len (loader->text, run, end - run);
   loader->offset += chars;
@@ -86,9 +83,7 @@ append_run (Loader *loader,
  * with a tag saying what they were. @code: "\n" stays a line break (lines of code). One pass
  * over the bytes: every such character starts with \n, \r, 0xe2 or 0xef. */
 static void
-append_text (Loader *loader,
-             const char *text,
-             gboolean code)
+append_text (Loader *loader, const char *text, gboolean code)
 {
   const guchar *p = (const guchar *) text;
   const char *run = text;
