@@ -584,6 +584,21 @@ test_enter_splits_list_item (void)
                   "ab") "]},"
                         "{\"type\":\"bulletList\",\"content\":[{\"type\":\"listItem\",\"content\":["
                         "{\"type\":\"paragraph\",\"content\":[" TEXT ("cd") "]}]}]}]}]}]}");
+  /* Enter at the end of the item, then Enter again in the new empty item: out of the list,
+   * and out of the outer one with a third. */
+  type_at (buffer, 5, "\n");
+  type_at (buffer, 6, "\n");
+  assert_writes (
+      buffer,
+      "{\"version\":1,\"type\":\"doc\",\"content\":[{\"type\":\"bulletList\",\"content\":["
+      "{\"type\":\"listItem\",\"content\":[{\"type\":\"paragraph\",\"content\":[" TEXT (
+          "ab") "]},"
+                "{\"type\":\"bulletList\",\"content\":[{\"type\":\"listItem\",\"content\":["
+                "{\"type\":\"paragraph\",\"content\":[" TEXT (
+                    "cd") "]}]}]}]},"
+                          "{\"type\":\"listItem\",\"content\":[{\"type\":\"paragraph\"}]}]}]}");
+  adf_buffer_undo (buffer);
+  adf_buffer_undo (buffer);
   g_assert_true (adf_buffer_outdent (buffer));
   g_assert_true (adf_buffer_outdent (buffer));
   assert_writes (

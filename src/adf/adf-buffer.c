@@ -155,10 +155,17 @@ adf_buffer_insert_text (GtkTextBuffer *buffer, GtkTextIter *pos, const char *tex
       return;
     }
 
+  info = _adf_buffer_line_info_at (self, pos);
+  if (len == 1 && text[0] == '\n' && info->list_depth > 0 && gtk_text_iter_starts_line (pos)
+      && gtk_text_iter_ends_line (pos))
+    {
+      /* Enter in an empty list item leaves the list, as in ProseMirror. */
+      adf_buffer_outdent (self);
+      return;
+    }
   start_offset = gtk_text_iter_get_offset (pos);
   start_line = gtk_text_iter_get_line (pos);
   _adf_buffer_note_typing (self, start_offset, start_offset, TRUE);
-  info = _adf_buffer_line_info_at (self, pos);
   marks = info->leaf->kind == ADF_LEAF_CODE ? g_ptr_array_new () : _adf_buffer_marks_at (self, pos);
   g_clear_pointer (&self->stored_marks, g_ptr_array_unref);
 
