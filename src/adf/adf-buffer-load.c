@@ -192,9 +192,43 @@ is_plain_text_node (JsonObject *node)
          && *json_node_get_string (text) != '\0';
 }
 
+/* Whether a text node's marks map onto tags: objects with a type, each type once. Checked
+ * without interning, which append_inline() does once the block is known to map. */
+static gboolean
+marks_mappable (JsonObject *node, guint *n_marks)
+{
+  JsonNode *member = json_object_get_member (node, "marks");
+  const char *types[MAX_MARKS];
+  JsonArray *array;
+  guint n;
+
+  *n_marks = 0;
+  if (member == NULL)
+    return TRUE;
+  if (!JSON_NODE_HOLDS_ARRAY (member))
+    return FALSE;
+  array = json_node_get_array (member);
+  n = json_array_get_length (array);
+  if (n == 0 || n > MAX_MARKS)
+    return FALSE;
+  for (guint i = 0; i < n; i++)
+    {
+      JsonNode *mark = json_array_get_element (array, i);
+      if (!JSON_NODE_HOLDS_OBJECT (mark))
+        return FALSE;
+      types[i]
+          = json_object_get_string_member_with_default (json_node_get_object (mark), "type", "");
+      for (guint j = 0; j < i; j++)
+        if (strcmp (types[j], types[i]) == 0)
+          return FALSE;
+    }
+  *n_marks = n;
+  return TRUE;
+}
+
 /* Whether @content (inline nodes) maps onto buffer text and back unchanged. */
 static gboolean
-inline_content_mappable (Loader *loader, JsonArray *content, gboolean code)
+inline_content_mappable (JsonArray *content, gboolean code)
 {
   guint n = json_array_get_length (content);
 
@@ -203,9 +237,7 @@ inline_content_mappable (Loader *loader, JsonArray *content, gboolean code)
       JsonNode *child = json_array_get_element (content, i);
       JsonObject *node;
       const char *type;
-      AdfMarkInfo *marks[MAX_MARKS];
       guint n_marks;
-      AdfAuxInfo *order;
 
       if (!JSON_NODE_HOLDS_OBJECT (child))
         return FALSE;
@@ -213,7 +245,7 @@ inline_content_mappable (Loader *loader, JsonArray *content, gboolean code)
       type = json_object_get_string_member_with_default (node, "type", "");
       if (g_str_equal (type, "text"))
         {
-          if (!is_plain_text_node (node) || !text_marks (loader, node, marks, &n_marks, &order)
+          if (!is_plain_text_node (node) || !marks_mappable (node, &n_marks)
               || (code && n_marks > 0))
             return FALSE;
         }
@@ -376,10 +408,9 @@ load_block (Loader *loader, JsonNode *child)
       g_ptr_array_set_size (loader->frames, loader->frames->len - 1);
     }
   else if ((g_str_equal (type, "paragraph") || g_str_equal (type, "heading"))
-           && (!content || inline_content_mappable (loader, content, FALSE)))
+           && (!content || inline_content_mappable (content, FALSE)))
     load_textblock (loader, node, content, FALSE);
-  else if (g_str_equal (type, "codeBlock")
-           && (!content || inline_content_mappable (loader, content, TRUE)))
+  else if (g_str_equal (type, "codeBlock") && (!content || inline_content_mappable (content, TRUE)))
     load_textblock (loader, node, content, TRUE);
   else
     load_island (loader, child);

@@ -451,7 +451,9 @@ _adf_buffer_intern_line (AdfBuffer *self,
 
   info = g_new0 (AdfLineInfo, 1);
   info->n_frames = n_frames;
-  info->frames = g_memdup2 (frames, sizeof (AdfShell *) * MAX (n_frames, 1));
+  info->frames = g_new0 (AdfShell *, MAX (n_frames, 1)); /* never NULL: memcpy/memcmp take it */
+  if (n_frames > 0)
+    memcpy (info->frames, frames, sizeof (AdfShell *) * n_frames);
   info->leaf = leaf;
   info->start = MIN (start, n_frames + 1);
   info->key = g_strdup (k->str);
