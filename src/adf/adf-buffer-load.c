@@ -35,6 +35,7 @@ typedef struct
   GArray *anchors;
   GArray *breaks; /* offsets of the line breaks in the code block being loaded */
   GPtrArray *frames;
+  AdfLineInfo *root_paragraph;
   guint start; /* the shallowest frame opened since the last line */
   /* The text node before, for seams */
   gboolean prev_text;
@@ -332,7 +333,9 @@ end_line (Loader *loader, AdfLineInfo *info, int line_start)
 {
   g_string_append_c (loader->text, '\n');
   loader->offset++;
-  add_range (loader, info->tag, line_start, loader->offset);
+  /* A line with no line tag is a top-level paragraph: most lines, and fewer tags to apply. */
+  if (info != loader->root_paragraph)
+    add_range (loader, info->tag, line_start, loader->offset);
 }
 
 static void
@@ -448,6 +451,7 @@ _adf_buffer_load_doc (AdfBuffer *self, JsonNode *doc)
     .breaks = g_array_new (FALSE, FALSE, sizeof (int)),
     .frames = g_ptr_array_new (),
     .start = G_MAXUINT,
+    .root_paragraph = _adf_buffer_root_paragraph (self),
   };
   GtkTextIter start, end;
 

@@ -441,9 +441,11 @@ adf_buffer_write (AdfBuffer *self)
   JsonObject *doc;
   JsonNode *node;
   GSList *tags;
+  int n_lines;
 
   g_return_val_if_fail (ADF_IS_BUFFER (self), NULL);
 
+  n_lines = gtk_text_buffer_get_line_count (buffer);
   gtk_text_buffer_get_start_iter (buffer, &start);
   tags = gtk_text_iter_get_tags (&start);
   for (GSList *l = tags; l; l = l->next)
@@ -452,9 +454,11 @@ adf_buffer_write (AdfBuffer *self)
   for (;;)
     {
       GtkTextIter end = start, next = start;
-      gboolean last = !gtk_text_iter_forward_line (&next);
+      /* forward_line() is FALSE too when it lands on an empty last line */
+      gboolean last = gtk_text_iter_get_line (&start) == n_lines - 1;
       AdfLineInfo *info = active_line_info (&w);
 
+      gtk_text_iter_forward_line (&next);
       if (!gtk_text_iter_ends_line (&end))
         gtk_text_iter_forward_to_line_end (&end);
       if (last && info == NULL && gtk_text_iter_equal (&start, &end))
