@@ -228,6 +228,20 @@ adf_buffer_delete_range (GtkTextBuffer *buffer, GtkTextIter *start, GtkTextIter 
   _adf_buffer_emit_changed (self);
 }
 
+/* Pasted rich text (gtk_text_buffer_insert_range) brings its tags along: its marks stay, but
+ * its lines take the structure of the line they land in, which insert_text gave them; a
+ * second line tag would make a line two things at once. */
+static void
+adf_buffer_apply_tag (GtkTextBuffer *buffer,
+                      GtkTextTag *tag,
+                      const GtkTextIter *start,
+                      const GtkTextIter *end)
+{
+  if (!ADF_BUFFER (buffer)->busy && _adf_buffer_tag_line_info (tag))
+    return;
+  GTK_TEXT_BUFFER_CLASS (adf_buffer_parent_class)->apply_tag (buffer, tag, start, end);
+}
+
 static void
 adf_buffer_begin_user_action (GtkTextBuffer *buffer)
 {
@@ -282,6 +296,7 @@ adf_buffer_class_init (AdfBufferClass *klass)
   object_class->finalize = adf_buffer_finalize;
   buffer_class->insert_text = adf_buffer_insert_text;
   buffer_class->delete_range = adf_buffer_delete_range;
+  buffer_class->apply_tag = adf_buffer_apply_tag;
   buffer_class->begin_user_action = adf_buffer_begin_user_action;
   buffer_class->end_user_action = adf_buffer_end_user_action;
 
