@@ -36,6 +36,7 @@ typedef struct
   GArray *breaks; /* offsets of the line breaks in the code block being loaded */
   GPtrArray *frames;
   AdfLineInfo *root_paragraph;
+  AdfLineInfo *last_line;
   guint start; /* the shallowest frame opened since the last line */
   /* The text node before, for seams */
   gboolean prev_text;
@@ -322,10 +323,16 @@ line_info (Loader *loader, AdfShell *leaf)
 {
   guint n = loader->frames->len;
   guint start = MIN (loader->start, n);
+  AdfLineInfo *last = loader->last_line;
 
   loader->start = G_MAXUINT;
-  return _adf_buffer_intern_line (loader->self, (AdfShell **) loader->frames->pdata, n, leaf,
-                                  start);
+  /* Lines in a row mostly share their line info: items of one list, paragraphs. */
+  if (last && last->leaf == leaf && last->start == start && last->n_frames == n
+      && (n == 0 || memcmp (last->frames, loader->frames->pdata, n * sizeof (AdfShell *)) == 0))
+    return last;
+  loader->last_line
+      = _adf_buffer_intern_line (loader->self, (AdfShell **) loader->frames->pdata, n, leaf, start);
+  return loader->last_line;
 }
 
 static void
@@ -470,7 +477,9 @@ _adf_buffer_load_doc (AdfBuffer *self, JsonNode *doc)
       g_object_unref (anchor->anchor);
     }
 
-  for (guint i = 0; i < loader.ranges->len; i++)
+  /* Back to front: GTK looks for the tag's next toggle after each range, which is then near
+   * rather than nowhere (a search to the end of the B-tree). About 15% faster. */
+  for (guint i = loader.ranges->len; i-- > 0;)
     {
       Range *range = &g_array_index (loader.ranges, Range, i);
       gtk_text_buffer_get_iter_at_offset (buffer, &start, range->start);

@@ -214,17 +214,29 @@ mark_kind (const char *type)
 }
 
 static void
+append_sized (GString *key, const char *s)
+{
+  char digits[24];
+
+  g_snprintf (digits, sizeof digits, "%zu:", strlen (s));
+  g_string_append (key, digits);
+  g_string_append (key, s);
+}
+
+static void
 append_key_value (GString *key, JsonNode *value)
 {
   if (JSON_NODE_HOLDS_VALUE (value) && json_node_get_value_type (value) == G_TYPE_STRING)
     {
       const char *s = json_node_get_string (value);
-      g_string_append_printf (key, "s%zu:%s", strlen (s), s);
+      g_string_append_c (key, 's');
+      append_sized (key, s);
     }
   else
     {
       g_autofree char *json = json_to_string (value, FALSE);
-      g_string_append_printf (key, "j%zu:%s", strlen (json), json);
+      g_string_append_c (key, 'j');
+      append_sized (key, json);
     }
 }
 
@@ -242,7 +254,8 @@ mark_key (JsonNode *mark)
   json_object_iter_init (&iter, json_node_get_object (mark));
   while (json_object_iter_next (&iter, &name, &member))
     {
-      g_string_append_printf (key, "%zu:%s=", strlen (name), name);
+      append_sized (key, name);
+      g_string_append_c (key, '=');
       if (JSON_NODE_HOLDS_OBJECT (member))
         {
           JsonObjectIter inner;
@@ -253,7 +266,8 @@ mark_key (JsonNode *mark)
           json_object_iter_init (&inner, json_node_get_object (member));
           while (json_object_iter_next (&inner, &inner_name, &inner_member))
             {
-              g_string_append_printf (key, "%zu:%s=", strlen (inner_name), inner_name);
+              append_sized (key, inner_name);
+              g_string_append_c (key, '=');
               append_key_value (key, inner_member);
             }
           g_string_append_c (key, '}');

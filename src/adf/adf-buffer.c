@@ -391,3 +391,30 @@ adf_buffer_load (AdfBuffer *self, JsonNode *doc, GError **error)
   _adf_buffer_emit_changed (self);
   return TRUE;
 }
+
+/**
+ * adf_buffer_load_data:
+ * @data: ADF as JSON text: a doc object, or a JSON string holding one (the API's form)
+ * @length: length of @data, or -1 when it is NUL-terminated
+ *
+ * adf_parse() and adf_buffer_load() in one, checking the document once rather than twice:
+ * the way in for documents that arrive as text.
+ *
+ * Returns: %FALSE with @error set when @data is not ADF; the buffer is then unchanged.
+ */
+gboolean
+adf_buffer_load_data (AdfBuffer *self, const char *data, gssize length, GError **error)
+{
+  g_autoptr (JsonNode) doc = NULL;
+
+  g_return_val_if_fail (ADF_IS_BUFFER (self), FALSE);
+  g_return_val_if_fail (data != NULL, FALSE);
+
+  doc = adf_parse (data, length, ADF_VALIDATE_ALLOW_UNKNOWN, error);
+  if (doc == NULL)
+    return FALSE;
+  _adf_buffer_load_doc (self, doc);
+  _adf_buffer_history_clear (self);
+  _adf_buffer_emit_changed (self);
+  return TRUE;
+}
