@@ -410,6 +410,7 @@ test_blocks (Fixture *fixture, gconstpointer data)
   select_offsets (fixture, 2, 2);
   activate (fixture, "rich.block", g_variant_new_int32 (ADF_BLOCK_HEADING_2));
   g_assert_cmpstr (gtk_menu_button_get_label (GTK_MENU_BUTTON (block)), ==, "Heading 2");
+  gtk_test_accessible_assert_property (block, GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, "Heading 2");
   keep_written (fixture);
   assert_writes (fixture->editor,
                  "{\"version\":1,\"type\":\"doc\",\"content\":[{\"type\":\"heading\",\"attrs\":"
@@ -681,6 +682,11 @@ test_screenshots (void)
 {
   screenshot_at (1000, 760, "rich-text-wide.png");
   screenshot_at (400, 760, "rich-text-narrow.png");
+
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
+                                      ADW_COLOR_SCHEME_FORCE_DARK);
+  screenshot_at (1000, 760, "rich-text-dark.png");
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
 }
 
 #define ADD_TEST(path, doc, func) \

@@ -90,13 +90,18 @@ _debrief_rich_text_sync_toolbar (DebriefRichText *self)
 {
   GtkWidget *toggles[] = { self->bold_button, self->italic_button, self->underline_button,
                            self->strike_button, self->code_button };
+  const char *name;
 
   self->syncing = TRUE;
   for (guint i = 0; i < G_N_ELEMENTS (toggles); i++)
     gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (toggles[i]),
                                   adf_buffer_has_mark (self->buffer, mark_actions[i].mark));
-  gtk_menu_button_set_label (GTK_MENU_BUTTON (self->block_button),
-                             block_type_name (block_type_at_cursor (self)));
+  name = block_type_name (block_type_at_cursor (self));
+  if (g_strcmp0 (gtk_menu_button_get_label (GTK_MENU_BUTTON (self->block_button)), name) != 0)
+    gtk_menu_button_set_label (GTK_MENU_BUTTON (self->block_button), name);
+  /* Its accessible name is "Text style": say which one, too */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->block_button),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, name, -1);
   self->syncing = FALSE;
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "rich.undo",
