@@ -224,6 +224,21 @@ on_tab (GtkWidget *widget, GVariant *args, gpointer data)
   return TRUE;
 }
 
+/* Ctrl+Z and its kin undo the document, unless they are typed in the link popover's entries,
+ * which have an undo of their own. */
+static gboolean
+on_undo_key (GtkWidget *widget, GVariant *args, gpointer data)
+{
+  DebriefRichText *self = DEBRIEF_RICH_TEXT (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkWidget *focus = root ? gtk_root_get_focus (root) : NULL;
+
+  if (focus && gtk_widget_is_ancestor (focus, self->link_popover))
+    return FALSE;
+  return gtk_widget_activate_action (
+      widget, g_variant_get_boolean (args) ? "rich.redo" : "rich.undo", NULL);
+}
+
 static void
 add_capture_shortcut (GtkShortcutController *controller,
                       guint keyval,
@@ -247,12 +262,15 @@ _debrief_rich_text_actions_init (DebriefRichText *self)
   GtkShortcutController *shortcuts = GTK_SHORTCUT_CONTROLLER (controller);
 
   gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
-  add_capture_shortcut (shortcuts, GDK_KEY_z, GDK_CONTROL_MASK, gtk_named_action_new ("rich.undo"),
-                        NULL);
+  add_capture_shortcut (shortcuts, GDK_KEY_z, GDK_CONTROL_MASK,
+                        gtk_callback_action_new (on_undo_key, NULL, NULL),
+                        g_variant_new_boolean (FALSE));
   add_capture_shortcut (shortcuts, GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
-                        gtk_named_action_new ("rich.redo"), NULL);
-  add_capture_shortcut (shortcuts, GDK_KEY_y, GDK_CONTROL_MASK, gtk_named_action_new ("rich.redo"),
-                        NULL);
+                        gtk_callback_action_new (on_undo_key, NULL, NULL),
+                        g_variant_new_boolean (TRUE));
+  add_capture_shortcut (shortcuts, GDK_KEY_y, GDK_CONTROL_MASK,
+                        gtk_callback_action_new (on_undo_key, NULL, NULL),
+                        g_variant_new_boolean (TRUE));
   add_capture_shortcut (shortcuts, GDK_KEY_Tab, 0, gtk_callback_action_new (on_tab, NULL, NULL),
                         g_variant_new_boolean (FALSE));
   add_capture_shortcut (shortcuts, GDK_KEY_ISO_Left_Tab, GDK_SHIFT_MASK,
