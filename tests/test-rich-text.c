@@ -272,6 +272,11 @@ test_toolbar_accessible (Fixture *fixture, gconstpointer data)
     }
   g_assert_cmpuint (n, ==, 16);
 
+  /* Focusing the field puts the cursor in its text */
+  gtk_widget_grab_focus (GTK_WIDGET (fixture->editor->bold_button));
+  g_assert_true (gtk_widget_grab_focus (GTK_WIDGET (fixture->editor)));
+  g_assert_true (gtk_widget_has_focus (fixture->editor->view));
+
   /* Alt+F10 goes to the toolbar, as in Atlassian's editor */
   press (fixture, GDK_KEY_F10, GDK_ALT_MASK);
   g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (fixture->window)),

@@ -133,6 +133,13 @@ debrief_rich_text_set_property (GObject *object,
     }
 }
 
+/* Focusing the field focuses its text, not its toolbar */
+static gboolean
+debrief_rich_text_grab_focus (GtkWidget *widget)
+{
+  return gtk_widget_grab_focus (DEBRIEF_RICH_TEXT (widget)->view);
+}
+
 static void
 debrief_rich_text_class_init (DebriefRichTextClass *klass)
 {
@@ -143,6 +150,7 @@ debrief_rich_text_class_init (DebriefRichTextClass *klass)
   object_class->finalize = debrief_rich_text_finalize;
   object_class->get_property = debrief_rich_text_get_property;
   object_class->set_property = debrief_rich_text_set_property;
+  widget_class->grab_focus = debrief_rich_text_grab_focus;
 
   /**
    * DebriefRichText:label:
