@@ -54,6 +54,7 @@ static int
 flow (GtkWidget *widget, int width, gboolean allocate)
 {
   GtkWidget *child = gtk_widget_get_first_child (widget);
+  gboolean rtl = gtk_widget_get_direction (widget) == GTK_TEXT_DIR_RTL;
   int y = 0;
 
   while (child)
@@ -69,7 +70,8 @@ flow (GtkWidget *widget, int width, gboolean allocate)
           if (!gtk_widget_should_layout (child))
             continue;
           child_size (child, &w, &h);
-          gtk_widget_size_allocate (child, &(GtkAllocation){ x, y, w, height }, -1);
+          gtk_widget_size_allocate (child,
+                                    &(GtkAllocation){ rtl ? width - x - w : x, y, w, height }, -1);
           x += w + SPACING;
         }
       child = next;
