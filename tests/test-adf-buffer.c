@@ -164,7 +164,7 @@ static const char *const op_names[] = {
   "sup",      "link",      "unlink",      "color",       "clear",   "paragraph",
   "heading1", "heading3",  "code-block",  "quote",       "bullet",  "ordered",
   "indent",   "outdent",   "rule",        "hard-break",  "type",    "enter",
-  "delete",   "backspace", "stored-mark", "paste-lines", "uncolor",
+  "delete",   "backspace", "stored-mark", "paste-lines", "uncolor", "paste-rich",
 };
 
 #define N_OPS G_N_ELEMENTS (op_names)
@@ -264,8 +264,17 @@ run_op (AdfBuffer *buffer, guint op)
     case 27:
       gtk_text_buffer_insert_interactive_at_cursor (text, "one\ntwo\nthree", -1, TRUE);
       break;
-    default:
+    case 28:
       adf_buffer_set_text_color (buffer, NULL);
+      break;
+    default:
+      /* Copy the selection and paste it after itself, tags and all, as GTK pastes within
+       * one buffer */
+      gtk_text_buffer_get_selection_bounds (text, &iter, &end);
+      {
+        GtkTextIter copy_end = end;
+        gtk_text_buffer_insert_range_interactive (text, &copy_end, &iter, &end, TRUE);
+      }
       break;
     }
 }
@@ -584,6 +593,21 @@ test_enter_splits_list_item (void)
                   "ab") "]},"
                         "{\"type\":\"bulletList\",\"content\":[{\"type\":\"listItem\",\"content\":["
                         "{\"type\":\"paragraph\",\"content\":[" TEXT ("cd") "]}]}]}]}]}]}");
+  /* Enter at the end of the item, then Enter again in the new empty item: out of the list,
+   * and out of the outer one with a third. */
+  type_at (buffer, 5, "\n");
+  type_at (buffer, 6, "\n");
+  assert_writes (
+      buffer,
+      "{\"version\":1,\"type\":\"doc\",\"content\":[{\"type\":\"bulletList\",\"content\":["
+      "{\"type\":\"listItem\",\"content\":[{\"type\":\"paragraph\",\"content\":[" TEXT (
+          "ab") "]},"
+                "{\"type\":\"bulletList\",\"content\":[{\"type\":\"listItem\",\"content\":["
+                "{\"type\":\"paragraph\",\"content\":[" TEXT (
+                    "cd") "]}]}]}]},"
+                          "{\"type\":\"listItem\",\"content\":[{\"type\":\"paragraph\"}]}]}]}");
+  adf_buffer_undo (buffer);
+  adf_buffer_undo (buffer);
   g_assert_true (adf_buffer_outdent (buffer));
   g_assert_true (adf_buffer_outdent (buffer));
   assert_writes (
@@ -591,6 +615,30 @@ test_enter_splits_list_item (void)
               "{\"type\":\"listItem\",\"content\":[{\"type\":\"paragraph\",\"content\":[" TEXT (
                   "ab") "]}]}]},"
                         "{\"type\":\"paragraph\",\"content\":[" TEXT ("cd") "]}]}");
+}
+
+/* Rich paste within the buffer: the marks come along, the block is the one pasted into. */
+static void
+test_paste_keeps_marks (void)
+{
+  g_autoptr (AdfBuffer) buffer = buffer_from (
+      "{\"version\":1,\"type\":\"doc\",\"content\":[{\"type\":\"bulletList\",\"content\":["
+      "{\"type\":\"listItem\",\"content\":[{\"type\":\"paragraph\",\"content\":[" MARKED (
+          "ab", STRONG) "]}]}]},"
+                        "{\"type\":\"paragraph\",\"content\":[" TEXT ("cd") "]}]}");
+  GtkTextBuffer *text = GTK_TEXT_BUFFER (buffer);
+  GtkTextIter start, end, at;
+
+  gtk_text_buffer_get_iter_at_offset (text, &start, 0);
+  gtk_text_buffer_get_iter_at_offset (text, &end, 2);
+  gtk_text_buffer_get_iter_at_offset (text, &at, 5);
+  gtk_text_buffer_insert_range_interactive (text, &at, &start, &end, TRUE);
+  assert_writes (
+      buffer, "{\"version\":1,\"type\":\"doc\",\"content\":[{\"type\":\"bulletList\",\"content\":["
+              "{\"type\":\"listItem\",\"content\":[{\"type\":\"paragraph\",\"content\":[" MARKED (
+                  "ab", STRONG) "]}]}]},"
+                                "{\"type\":\"paragraph\",\"content\":[" TEXT ("cd") "," MARKED (
+                                    "ab", STRONG) "]}]}");
 }
 
 int
@@ -609,6 +657,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/adf-buffer/typing/mark-edges", test_typing_mark_edges);
   g_test_add_func ("/adf-buffer/typing/stored-mark", test_typing_stored_mark);
   g_test_add_func ("/adf-buffer/typing/enter-indent-outdent", test_enter_splits_list_item);
+  g_test_add_func ("/adf-buffer/typing/paste-keeps-marks", test_paste_keeps_marks);
 
   return g_test_run ();
 }

@@ -1,9 +1,11 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "adf-parse.h"
+#include "adf-schema-private.h"
 #include "adf-test-util.h"
 
 /* Helpers */
@@ -348,7 +350,8 @@ static JsonNode *
 mutate (JsonNode *doc, GRand *rand)
 {
   g_autoptr (GPtrArray) objects = g_ptr_array_new ();
-  JsonNode *copy = json_from_string (adf_to_json (doc, FALSE), NULL);
+  g_autofree char *json = adf_to_json (doc, FALSE);
+  JsonNode *copy = json_from_string (json, NULL);
   JsonObject *target;
   JsonNode *member;
 
@@ -461,6 +464,16 @@ mutate (JsonNode *doc, GRand *rand)
 
 #define CORPUS_PER_DOC 16
 
+/* ADF_TEST_CORPUS_SCALE=N makes both corpora N times larger (and the test N times slower),
+ * for a deeper look than every test run can afford. */
+static guint
+corpus_scale (void)
+{
+  const char *scale = g_getenv ("ADF_TEST_CORPUS_SCALE");
+
+  return scale ? CLAMP (atoi (scale), 1, 100) : 1;
+}
+
 static void
 test_agree_corpus (void)
 {
@@ -476,7 +489,7 @@ test_agree_corpus (void)
       g_autofree char *text = read_file (g_ptr_array_index (files, i), NULL);
       g_autoptr (JsonNode) doc = parse_ok (text);
 
-      for (guint k = 0; k < CORPUS_PER_DOC; k++)
+      for (guint k = 0; k < CORPUS_PER_DOC * corpus_scale (); k++)
         {
           JsonNode *mutant = mutate (doc, rand);
 
@@ -526,6 +539,240 @@ test_agree_corpus (void)
   /* A corpus that is all invalid (or all valid) would prove little. */
   g_assert_cmpuint (accepted, >, docs->len / 10);
   g_assert_cmpuint (accepted, <, docs->len * 9 / 10);
+}
+
+/* Tests: documents generated from our own tables, judged by Atlassian. Whatever our tables
+ * allow is built here; a rule of ours that is too lax shows up as Atlassian's INVALID. */
+
+static JsonNode *
+generate_value (const AdfAttrSpec *spec, GRand *rand)
+{
+  switch (spec->kind)
+    {
+    case ADF_ATTR_STRING:
+      return json_from_string (g_rand_boolean (rand) ? "\"x\"" : "\"Some words\"", NULL);
+    case ADF_ATTR_NUMBER:
+      {
+        double lo = (spec->flags & ADF_ATTR_MIN) ? spec->min : 0;
+        double hi = (spec->flags & ADF_ATTR_MAX) ? spec->max : lo + 500;
+        JsonNode *node = json_node_new (JSON_NODE_VALUE);
+
+        json_node_set_int (node, (gint64) g_rand_double_range (rand, lo, hi + 0.999));
+        if (json_node_get_int (node) > hi)
+          json_node_set_int (node, (gint64) hi);
+        return node;
+      }
+    case ADF_ATTR_BOOLEAN:
+      return json_from_string (g_rand_boolean (rand) ? "true" : "false", NULL);
+    case ADF_ATTR_ENUM:
+      {
+        guint n = g_strv_length ((char **) spec->values);
+        JsonNode *node = json_node_new (JSON_NODE_VALUE);
+
+        json_node_set_string (node, spec->values[g_rand_int_range (rand, 0, n)]);
+        return node;
+      }
+    case ADF_ATTR_PATTERN:
+      switch ((AdfPattern) GPOINTER_TO_INT (spec->values))
+        {
+        case ADF_PATTERN_COLOR:
+          return json_from_string ("\"#6554C0\"", NULL);
+        case ADF_PATTERN_BORDER_COLOR:
+          return json_from_string (g_rand_boolean (rand) ? "\"#091e4224\"" : "\"#aabbcc\"", NULL);
+        case ADF_PATTERN_STATUS_COLOR:
+        default:
+          return json_from_string (g_rand_boolean (rand) ? "\"purple\"" : "\"#00B8D9\"", NULL);
+        }
+    case ADF_ATTR_URL:
+      {
+        static const char *const urls[] = { "\"https://example.com/a\"", "\"mailto:a@b.c\"",
+                                            "\"/relative\"", "\"#anchor\"", "\"tel:123\"" };
+
+        return json_from_string (urls[g_rand_int_range (rand, 0, G_N_ELEMENTS (urls))], NULL);
+      }
+    case ADF_ATTR_OBJECT:
+      return json_from_string ("{\"k\":[1,\"v\"]}", NULL);
+    case ADF_ATTR_NUMBER_ARRAY:
+      return json_from_string ("[120,80]", NULL);
+    case ADF_ATTR_STRING_ARRAY:
+      return json_from_string ("[\"source\"]", NULL);
+    case ADF_ATTR_DATASOURCE:
+    default:
+      return json_from_string ("{\"id\":\"d\",\"parameters\":{},\"views\":[{\"type\":\"table\"}]}",
+                               NULL);
+    }
+}
+
+static JsonObject *
+generate_attrs (const AdfAttrSpec *specs, GRand *rand)
+{
+  JsonObject *attrs = json_object_new ();
+
+  for (const AdfAttrSpec *spec = specs; spec->name != NULL; spec++)
+    if ((spec->flags & ADF_ATTR_REQUIRED) || g_rand_int_range (rand, 0, 3) == 0)
+      json_object_set_member (attrs, spec->name, generate_value (spec, rand));
+  return attrs;
+}
+
+static gboolean
+is_terminal (const char *type)
+{
+  const AdfNodeSpec *spec = _adf_schema_node (type);
+
+  return spec->content_kind == ADF_CONTENT_NONE || !spec->content_required
+         || spec->min_content == 0;
+}
+
+static JsonObject *generate_node (const AdfChildRule *rule, GRand *rand, guint depth);
+
+static void
+generate_children (JsonObject *object, const AdfNodeSpec *spec, GRand *rand, guint depth)
+{
+  JsonArray *content = json_array_new ();
+  guint n = g_rand_int_range (rand, 0, 4);
+  guint rules = 0;
+
+  while (spec->children[rules].type != NULL)
+    rules++;
+
+  if (spec->content_kind == ADF_CONTENT_MEDIA_SINGLE)
+    {
+      json_array_add_object_element (content, generate_node (&spec->children[0], rand, depth));
+      if (g_rand_boolean (rand))
+        json_array_add_object_element (content, generate_node (&spec->children[1], rand, depth));
+      json_object_set_array_member (object, "content", content);
+      return;
+    }
+
+  n = MAX (n, spec->min_content);
+  if (spec->max_content > 0)
+    n = MIN (n, spec->max_content);
+  for (guint i = 0; i < n; i++)
+    {
+      const AdfChildRule *rule = &spec->children[g_rand_int_range (rand, 0, rules)];
+
+      /* deep down, prefer children that need no children of their own */
+      for (guint tries = 0; depth > 3 && tries < 20 && !is_terminal (rule->type); tries++)
+        rule = &spec->children[g_rand_int_range (rand, 0, rules)];
+      json_array_add_object_element (content, generate_node (rule, rand, depth + 1));
+    }
+  if (n > 0 || spec->content_required || g_rand_boolean (rand))
+    json_object_set_array_member (object, "content", content);
+  else
+    json_array_unref (content);
+}
+
+static JsonObject *
+generate_node (const AdfChildRule *rule, GRand *rand, guint depth)
+{
+  const AdfNodeSpec *spec = _adf_schema_node (rule->type);
+  JsonObject *object = json_object_new ();
+  JsonArray *marks = json_array_new ();
+  guint variants = 0;
+
+  g_assert_nonnull (spec);
+  json_object_set_string_member (object, "type", rule->type);
+
+  if (spec->attrs != NULL)
+    {
+      while (spec->attrs[variants] != NULL)
+        variants++;
+      if (spec->attrs_required || g_rand_boolean (rand))
+        json_object_set_object_member (
+            object, "attrs",
+            generate_attrs (spec->attrs[g_rand_int_range (rand, 0, variants)], rand));
+    }
+
+  /* any subset of the marks this place allows, but alignment and indentation exclude each
+   * other in every place that has both in separate rules */
+  for (guint bit = 1; bit != 0 && bit <= rule->marks; bit <<= 1)
+    if ((rule->marks & bit) && g_rand_int_range (rand, 0, 3) == 0)
+      {
+        const AdfMarkSpec *mark = _adf_schema_mark_bit (bit);
+        JsonObject *m = json_object_new ();
+
+        json_object_set_string_member (m, "type", mark->type);
+        if (mark->attrs != NULL)
+          json_object_set_object_member (m, "attrs", generate_attrs (mark->attrs, rand));
+        json_array_add_object_element (marks, m);
+      }
+  if (json_array_get_length (marks) > 0)
+    json_object_set_array_member (object, "marks", marks);
+  else
+    json_array_unref (marks);
+
+  if (strcmp (rule->type, "text") == 0)
+    json_object_set_string_member (object, "text", g_rand_boolean (rand) ? "word" : " two words ");
+  else if (spec->content_kind != ADF_CONTENT_NONE)
+    generate_children (object, spec, rand, depth);
+  return object;
+}
+
+static void
+test_agree_generated (void)
+{
+  g_autoptr (GPtrArray) docs = g_ptr_array_new_with_free_func ((GDestroyNotify) json_node_unref);
+  g_autoptr (GRand) rand = g_rand_new_with_seed (3);
+  const AdfChildRule *rules = _adf_schema_doc_rules ();
+  g_autofree gboolean *verdicts = NULL;
+  g_auto (GStrv) messages = NULL;
+  guint n_rules = 0, agree = 0, accepted = 0;
+
+  while (rules[n_rules].type != NULL)
+    n_rules++;
+
+  for (guint i = 0; i < 300 * corpus_scale (); i++)
+    {
+      JsonObject *doc = json_object_new ();
+      JsonArray *content = json_array_new ();
+      JsonNode *node = json_node_new (JSON_NODE_OBJECT);
+
+      json_object_set_int_member (doc, "version", 1);
+      json_object_set_string_member (doc, "type", "doc");
+      /* every root rule at least once, then at random */
+      json_array_add_object_element (content, generate_node (&rules[i % n_rules], rand, 0));
+      for (guint k = g_rand_int_range (rand, 0, 3); k > 0; k--)
+        json_array_add_object_element (
+            content, generate_node (&rules[g_rand_int_range (rand, 0, n_rules)], rand, 0));
+      json_object_set_array_member (doc, "content", content);
+      json_node_take_object (node, doc);
+      /* half of them also mutated once */
+      if (i % 2 == 1)
+        {
+          JsonNode *mutant = mutate (node, rand);
+
+          json_node_unref (node);
+          node = mutant;
+        }
+      g_ptr_array_add (docs, node);
+    }
+
+  if (!adf_test_atlassian_verdicts (docs, &verdicts, &messages))
+    return;
+
+  for (guint i = 0; i < docs->len; i++)
+    {
+      JsonNode *d = g_ptr_array_index (docs, i);
+      g_autoptr (GError) error = NULL;
+      gboolean ours = adf_validate (d, ADF_VALIDATE_DEFAULT, &error);
+
+      accepted += ours;
+      if (ours == verdicts[i])
+        agree++;
+      else
+        {
+          g_autofree char *text = node_to_string (d);
+
+          g_test_message (
+              "DISAGREE #%u: ours %s, Atlassian %s\n  ours: %s\n  theirs: %s\n  doc: %s", i,
+              ours ? "OK" : "INVALID", verdicts[i] ? "OK" : "INVALID", error ? error->message : "-",
+              messages[i] ? messages[i] : "-", text);
+        }
+    }
+  g_print ("# AGREEMENT generated %u/%u (%u accepted by both)\n", agree, docs->len, accepted);
+  g_assert_cmpuint (agree, ==, docs->len);
+  /* the unmutated half is built to be valid: most of it must be */
+  g_assert_cmpuint (accepted, >, docs->len / 3);
 }
 
 /* Tests: messages */
@@ -763,6 +1010,87 @@ test_hostile_types (void)
     }
 }
 
+/* json-glib reads more than JSON; JSON.parse (Atlassian) does not, and neither do we. */
+static void
+test_strict_json (void)
+{
+  static const char *const cases[] = {
+    "{\"version\":0x1,\"type\":\"doc\",\"content\":[]}",
+    "{\"version\":01,\"type\":\"doc\",\"content\":[]}",
+    "{\"version\":+1,\"type\":\"doc\",\"content\":[]}",
+    "{\"version\":1.,\"type\":\"doc\",\"content\":[]}",
+    "{\"version\":1,\"type\":\"doc\",\"content\":[]}{}",
+    "{\"version\":1,\"type\":\"doc\",\"content\":[],}",
+    "{\"version\":1,\"type\":\"doc\",\"content\":[\"a\",]}",
+    "{version:1,\"type\":\"doc\",\"content\":[]}",
+    "{'version':1,\"type\":\"doc\",\"content\":[]}",
+    "{\"version\":1,/* c */\"type\":\"doc\",\"content\":[]}",
+    "{\"version\":1,\"type\":\"doc\",\"content\":[]} // c",
+    "{\"version\":1,\"type\":\"doc\",\"content\":[{\"type\":\"paragraph\",\"content\":[{"
+    "\"type\":\"text\",\"text\":\"tab\there\"}]}]}",
+    "{\"version\":1,\"type\":\"doc\",\"content\":[{\"type\":\"paragraph\",\"content\":[{"
+    "\"type\":\"text\",\"text\":\"\\x41\"}]}]}",
+    "{\"version\":1,\"type\":\"doc\",\"content\":[{\"type\":\"paragraph\",\"content\":[{"
+    "\"type\":\"text\",\"text\":\"\\u12\"}]}]}",
+    "{\"version\":1,\"type\":\"doc\",\"content\":[tru]}",
+    "{\"version\":1,\"type\":\"doc\",\"content\":[NaN]}",
+    "{\"version\":1,\"type\":\"doc\",\"content\":[",
+    "   ",
+  };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *message = parse_fails (cases[i], -1, 0, ADF_ERROR_NOT_JSON);
+
+      g_test_message ("%s → %s", cases[i], message);
+      g_assert_true (g_str_has_prefix (message, "Not valid JSON: "));
+    }
+
+  /* and what is JSON still is */
+  {
+    g_autoptr (JsonNode) doc
+        = parse_ok (" {\"version\" : 1.0e0 ,\"type\":\"doc\",\"content\":[{\"type\":\"paragraph\","
+                    "\"content\":[{\"type\":\"text\",\"text\":\"\\\"\\\\\\/\\b\\f\\n\\r\\t"
+                    "\\u00e9\\ud83d\\ude00\"}]}]}\r\n");
+
+    g_assert_nonnull (doc);
+  }
+}
+
+static void
+test_safe_url (void)
+{
+  static const struct
+  {
+    const char *url;
+    gboolean safe;
+  } cases[] = {
+    { "https://example.com", TRUE },
+    { "HTTP://EXAMPLE.COM", TRUE },
+    { "  https://x ", TRUE },
+    { "mailto:a@b.c", TRUE },
+    { "tel:+4930", TRUE },
+    { "/wiki/x", TRUE },
+    { "#anchor", TRUE },
+    { "", TRUE },
+    { "   ", TRUE },
+    { "ssh://host", TRUE },
+    { "www.example.com", FALSE },
+    { "javascript:alert(1)", FALSE },
+    { "JavaScript:x", FALSE },
+    { "data:text/html,x", FALSE },
+    { "vbscript:x", FALSE },
+    { "example.com/a", FALSE },
+    { "ſftp://x", TRUE }, /* ſ folds to s, as in JS */
+    /* Atlassian's quirk: any line may carry the scheme (the exporters do not link these) */
+    { "javascript:alert(1)\nhttps://x", TRUE },
+  };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
+    if (adf_is_safe_url (cases[i].url) != cases[i].safe)
+      g_error ("adf_is_safe_url (\"%s\") should be %d", cases[i].url, cases[i].safe);
+}
+
 /* Tests: the JSON helpers */
 
 static void
@@ -839,6 +1167,7 @@ main (int argc, char **argv)
   g_test_add_func ("/adf/parse/fixtures/invalid", test_invalid_fixtures);
   g_test_add_func ("/adf/parse/atlassian/fixtures", test_agree_fixtures);
   g_test_add_func ("/adf/parse/atlassian/mutated-corpus", test_agree_corpus);
+  g_test_add_func ("/adf/parse/atlassian/generated-corpus", test_agree_generated);
   g_test_add_func ("/adf/parse/message/heading-level", test_message_heading_level);
   g_test_add_func ("/adf/parse/message/nested", test_message_nested);
   g_test_add_func ("/adf/parse/allow-unknown", test_allow_unknown);
@@ -846,6 +1175,8 @@ main (int argc, char **argv)
   g_test_add_func ("/adf/parse/hostile/large", test_hostile_large);
   g_test_add_func ("/adf/parse/hostile/bytes", test_hostile_bytes);
   g_test_add_func ("/adf/parse/hostile/types", test_hostile_types);
+  g_test_add_func ("/adf/parse/hostile/strict-json", test_strict_json);
+  g_test_add_func ("/adf/parse/safe-url", test_safe_url);
   g_test_add_func ("/adf/parse/json-equal", test_json_equal);
   g_test_add_func ("/adf/parse/parse-node-copies", test_parse_node_copies);
   g_test_add_func ("/adf/parse/biggest-sample-time", test_biggest_sample_time);

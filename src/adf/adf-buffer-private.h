@@ -140,7 +140,10 @@ typedef struct
   int bound;
 } AdfSnapshot;
 
-/* adf-buffer.c */
+/* adf-buffer-tags.c */
+void _adf_buffer_tags_init (AdfBuffer *self);
+void _adf_buffer_tags_create (AdfBuffer *self);
+void _adf_buffer_tags_free (AdfBuffer *self);
 AdfShell *_adf_buffer_intern_shell (AdfBuffer *self, JsonObject *node, gboolean is_leaf);
 AdfShell *_adf_buffer_island_shell (AdfBuffer *self);
 AdfShell *

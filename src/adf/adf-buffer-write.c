@@ -37,6 +37,10 @@ typedef struct
   GString *text;
   Signature sig;
   gboolean text_open;
+  /* The tags at the current position, kept up to date from the toggles passed:
+   * gtk_text_iter_get_tags() costs a walk over every tag of the table. */
+  GPtrArray *active;
+  Signature newline; /* of the line break before the current line */
 } Writer;
 
 /* Static helpers */
@@ -56,14 +60,14 @@ object_from_shell (AdfShell *shell)
 }
 
 static void
-signature_from_tags (Signature *sig, GSList *tags, gboolean code_block)
+signature_from_tags (Signature *sig, GPtrArray *tags, gboolean code_block)
 {
   gboolean has_code = FALSE;
 
   memset (sig, 0, sizeof *sig);
-  for (GSList *l = tags; l; l = l->next)
+  for (guint t = 0; t < tags->len; t++)
     {
-      AdfMarkInfo *mark = _adf_buffer_tag_mark_info (l->data);
+      AdfMarkInfo *mark = _adf_buffer_tag_mark_info (tags->pdata[t]);
       AdfAuxInfo *aux;
 
       if (mark)
@@ -85,7 +89,7 @@ signature_from_tags (Signature *sig, GSList *tags, gboolean code_block)
           has_code |= mark->kind == ADF_MARK_KIND_CODE;
           continue;
         }
-      aux = _adf_buffer_tag_aux_info (l->data);
+      aux = _adf_buffer_tag_aux_info (tags->pdata[t]);
       if (aux == NULL)
         continue;
       if (aux->kind == ADF_AUX_SEAM)
@@ -349,6 +353,20 @@ write_segment (Writer *w,
 }
 
 static void
+update_active (Writer *w, const GtkTextIter *iter)
+{
+  GSList *off = gtk_text_iter_get_toggled_tags (iter, FALSE);
+  GSList *on = gtk_text_iter_get_toggled_tags (iter, TRUE);
+
+  for (GSList *l = off; l; l = l->next)
+    g_ptr_array_remove_fast (w->active, l->data);
+  for (GSList *l = on; l; l = l->next)
+    g_ptr_array_add (w->active, l->data);
+  g_slist_free (off);
+  g_slist_free (on);
+}
+
+static void
 write_line (Writer *w, AdfLineInfo *info, GtkTextIter *start, GtkTextIter *end)
 {
   gboolean code = info->leaf->kind == ADF_LEAF_CODE;
@@ -364,15 +382,7 @@ write_line (Writer *w, AdfLineInfo *info, GtkTextIter *start, GtkTextIter *end)
       && w->open->len == info->n_frames && w->leaf && w->leaf_shell == info->leaf)
     {
       /* Another line of the same code block: the line break belongs to its text. */
-      GtkTextIter nl = *start;
-      Signature sig;
-      GSList *tags;
-
-      gtk_text_iter_backward_char (&nl);
-      tags = gtk_text_iter_get_tags (&nl);
-      signature_from_tags (&sig, tags, TRUE);
-      g_slist_free (tags);
-      add_text (w, info, "\n", 1, &sig);
+      add_text (w, info, "\n", 1, &w->newline);
     }
   else
     close_frames_to (w, keep);
@@ -381,32 +391,31 @@ write_line (Writer *w, AdfLineInfo *info, GtkTextIter *start, GtkTextIter *end)
     {
       GtkTextIter next = iter;
       Signature sig;
-      GSList *tags;
 
       gtk_text_iter_forward_to_tag_toggle (&next, NULL);
       if (gtk_text_iter_compare (&next, end) > 0)
         next = *end;
-      tags = gtk_text_iter_get_tags (&iter);
-      signature_from_tags (&sig, tags, code);
-      g_slist_free (tags);
+      signature_from_tags (&sig, w->active, code);
       write_segment (w, info, &iter, &next, &sig, &had_island, &had_inline);
       iter = next;
+      update_active (w, &iter);
     }
+  signature_from_tags (&w->newline, w->active, TRUE);
 
   if (!had_island || had_inline)
     ensure_leaf (w, info);
 }
 
 static AdfLineInfo *
-line_tag_at (const GtkTextIter *iter)
+active_line_info (Writer *w)
 {
-  GSList *tags = gtk_text_iter_get_tags (iter);
-  AdfLineInfo *info = NULL;
-
-  for (GSList *l = tags; l && !info; l = l->next)
-    info = _adf_buffer_tag_line_info (l->data);
-  g_slist_free (tags);
-  return info;
+  for (guint i = 0; i < w->active->len; i++)
+    {
+      AdfLineInfo *info = _adf_buffer_tag_line_info (w->active->pdata[i]);
+      if (info)
+        return info;
+    }
+  return NULL;
 }
 
 /* Public API */
@@ -426,20 +435,30 @@ adf_buffer_write (AdfBuffer *self)
     .root = json_array_new (),
     .open = g_array_new (FALSE, FALSE, sizeof (Open)),
     .text = g_string_new (NULL),
+    .active = g_ptr_array_new (),
   };
   GtkTextIter start;
   JsonObject *doc;
   JsonNode *node;
+  GSList *tags;
+  int n_lines;
 
   g_return_val_if_fail (ADF_IS_BUFFER (self), NULL);
 
+  n_lines = gtk_text_buffer_get_line_count (buffer);
   gtk_text_buffer_get_start_iter (buffer, &start);
+  tags = gtk_text_iter_get_tags (&start);
+  for (GSList *l = tags; l; l = l->next)
+    g_ptr_array_add (w.active, l->data);
+  g_slist_free (tags);
   for (;;)
     {
       GtkTextIter end = start, next = start;
-      gboolean last = !gtk_text_iter_forward_line (&next);
-      AdfLineInfo *info = line_tag_at (&start);
+      /* forward_line() is FALSE too when it lands on an empty last line */
+      gboolean last = gtk_text_iter_get_line (&start) == n_lines - 1;
+      AdfLineInfo *info = active_line_info (&w);
 
+      gtk_text_iter_forward_line (&next);
       if (!gtk_text_iter_ends_line (&end))
         gtk_text_iter_forward_to_line_end (&end);
       if (last && info == NULL && gtk_text_iter_equal (&start, &end))
@@ -448,6 +467,7 @@ adf_buffer_write (AdfBuffer *self)
       if (last)
         break;
       start = next;
+      update_active (&w, &start);
     }
   close_frames_to (&w, 0);
 
@@ -459,6 +479,7 @@ adf_buffer_write (AdfBuffer *self)
   json_node_take_object (node, doc);
 
   g_array_unref (w.open);
+  g_ptr_array_unref (w.active);
   g_string_free (w.text, TRUE);
   return node;
 }

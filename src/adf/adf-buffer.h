@@ -45,6 +45,7 @@ typedef enum
 AdfBuffer *adf_buffer_new (void);
 
 gboolean adf_buffer_load (AdfBuffer *self, JsonNode *doc, GError **error);
+gboolean adf_buffer_load_data (AdfBuffer *self, const char *data, gssize length, GError **error);
 JsonNode *adf_buffer_write (AdfBuffer *self);
 
 void adf_buffer_toggle_mark (AdfBuffer *self, AdfMark mark);

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "adf-export-private.h"
+#include "adf-parse.h"
 #include "adf-private.h"
 
 /*
@@ -168,6 +169,12 @@ mark_attr (JsonObject *mark, const char *name)
   return _adf_json_string (json_node_get_object (attrs), name);
 }
 
+static gboolean
+link_is_exportable (const char *href)
+{
+  return href != NULL && *href != '\0' && strpbrk (href, "\n\r") == NULL && adf_is_safe_url (href);
+}
+
 /* The Markdown for opening and closing one mark. */
 static void
 mark_markup (const char *type, JsonObject *mark, char **key, char **open, char **close)
@@ -282,6 +289,10 @@ sync_marks (GString *out, MarkStack *stack, JsonNode *node, const char *text)
 
       if (mark == NULL)
         continue;
+      /* Atlassian's isSafeUrl accepts "javascript:…\nhttps://…" (it matches any line):
+       * a Markdown renderer would make a live javascript: link of it. Such text stays text. */
+      if (strcmp (mark_order[i], "link") == 0 && !link_is_exportable (mark_attr (mark, "href")))
+        continue;
       mark_markup (mark_order[i], mark, &key, &open, &close);
       g_ptr_array_add (keys, key);
       g_ptr_array_add (opens, open);
@@ -366,6 +377,7 @@ render_inlines (Export *e, GString *out, JsonArray *content, guint depth)
 {
   MarkStack stack
       = { g_ptr_array_new_with_free_func (g_free), g_ptr_array_new_with_free_func (g_free) };
+  gsize start = out->len;
 
   for (guint i = 0; content != NULL && i < json_array_get_length (content); i++)
     {
@@ -404,6 +416,18 @@ render_inlines (Export *e, GString *out, JsonArray *content, guint depth)
         }
     }
   close_marks (out, &stack, 0);
+
+  /* A hard break ending a paragraph (the Opsgenie template has one) breaks nothing, and in
+   * CommonMark its backslash would show. */
+  for (;;)
+    {
+      const char *tail = e->markdown ? "\\\n" : "\n";
+      gsize n = strlen (tail);
+
+      if (out->len < start + n || strcmp (out->str + out->len - n, tail) != 0)
+        break;
+      g_string_truncate (out, out->len - n);
+    }
   g_ptr_array_unref (stack.keys);
   g_ptr_array_unref (stack.closers);
 }
@@ -675,7 +699,9 @@ render_block (Export *e, JsonNode *node, guint depth)
           g_string_append_c (out, ' ');
         }
       render_inlines (e, out, _adf_node_content (node), depth);
-      /* a heading is one line */
+      /* a heading is one line: its hard breaks become spaces */
+      if (e->markdown)
+        g_string_replace (out, "\\\n", " ", 0);
       for (char *p = out->str; *p != '\0'; p++)
         if (*p == '\n')
           *p = ' ';

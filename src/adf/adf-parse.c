@@ -16,67 +16,258 @@
  * validator (adf-validate.c). Everything refused is an ADF_ERROR, never a crash.
  */
 
+/* Strict JSON (RFC 8259) as JavaScript's JSON.parse reads it, checked without recursion
+ * before json-glib sees the text. json-glib recurses (100,000 levels overflow the stack), and
+ * is lenient where Atlassian is not: it reads 0x10, 01, raw control characters in strings,
+ * 'single quotes', comments and a second document after the first. */
+
 typedef enum
 {
-  STRUCTURE_OK,
-  STRUCTURE_TOO_DEEP,
-  STRUCTURE_NOT_STRICT,
-  STRUCTURE_NUL_ESCAPE,
-  STRUCTURE_HUGE_INTEGER,
-} Structure;
+  EXPECT_VALUE,
+  EXPECT_VALUE_OR_END, /* just after '[' */
+  EXPECT_KEY_OR_END,   /* just after '{' */
+  EXPECT_KEY,
+  EXPECT_COLON,
+  AFTER_VALUE,
+} Expect;
 
-/* json-glib parses recursively: this counts the nesting before it does, without recursing. */
-static Structure
-check_structure (const char *data, gsize length, guint max_depth)
+static gboolean
+syntax_error (GError **error, const char *data, gsize offset, const char *what)
 {
-  gboolean in_string = FALSE;
-  guint depth = 0;
-  guint digits = 0;
+  guint line = 1, column = 1;
 
-  for (gsize i = 0; i < length; i++)
+  for (gsize i = 0; i < offset; i++)
     {
-      char c = data[i];
+      if (data[i] == '\n')
+        {
+          line++;
+          column = 1;
+        }
+      else if (((guchar) data[i] & 0xc0) != 0x80)
+        column++;
+    }
+  /* Translators: "Not valid JSON: <what is wrong> at line 3, column 7" */
+  g_set_error (error, ADF_ERROR, ADF_ERROR_NOT_JSON, _ ("Not valid JSON: %s at line %u, column %u"),
+               what, line, column);
+  return FALSE;
+}
 
-      if (!g_ascii_isdigit (c))
-        digits = 0;
-      if (in_string)
+static gboolean
+scan_string (const char *data, gsize length, gsize *pos, GError **error)
+{
+  gsize i = *pos + 1;
+
+  while (i < length)
+    {
+      guchar c = data[i];
+
+      if (c == '"')
         {
-          if (c == '\\')
-            {
-              /* A C string ends at NUL: "\u0000" would silently cut a text node short. */
-              if (i + 5 < length && strncmp (data + i + 1, "u0000", 5) == 0)
-                return STRUCTURE_NUL_ESCAPE;
-              i++;
-            }
-          else if (c == '"')
-            in_string = FALSE;
+          *pos = i + 1;
+          return TRUE;
         }
-      else if (c == '"')
-        in_string = TRUE;
-      else if (c == '\'' || c == '/')
+      if (c < 0x20)
+        return syntax_error (error, data, i, _ ("a control character inside a string"));
+      if (c != '\\')
         {
-          /* json-glib also reads 'single-quoted' strings and comments, which strict JSON has
-           * not; a double quote inside one would hide the nesting after it from this count. */
-          return STRUCTURE_NOT_STRICT;
-        }
-      else if (g_ascii_isdigit (c))
-        {
-          /* json-glib wraps integers past int64 around (to -1 and the like): a heading
-           * level of 10^30 would read as -1. No ADF number needs 19 digits. */
-          if (++digits > 18)
-            return STRUCTURE_HUGE_INTEGER;
+          i++;
           continue;
         }
-      else if (c == '[' || c == '{')
+      if (i + 1 >= length)
+        break;
+      c = data[i + 1];
+      if (c == 'u')
         {
-          if (++depth > max_depth)
-            return STRUCTURE_TOO_DEEP;
+          if (i + 5 >= length || !g_ascii_isxdigit (data[i + 2]) || !g_ascii_isxdigit (data[i + 3])
+              || !g_ascii_isxdigit (data[i + 4]) || !g_ascii_isxdigit (data[i + 5]))
+            return syntax_error (error, data, i, _ ("a bad \\u escape"));
+          /* A C string ends at NUL: "\u0000" would silently cut a text short. */
+          if (strncmp (data + i + 2, "0000", 4) == 0)
+            {
+              g_set_error_literal (error, ADF_ERROR, ADF_ERROR_NOT_JSON,
+                                   _ ("A string holds a NUL character (\\u0000), which no "
+                                      "document text may contain"));
+              return FALSE;
+            }
+          i += 6;
         }
-      else if ((c == ']' || c == '}') && depth > 0)
-        depth--;
+      else if (strchr ("\"\\/bfnrt", c) != NULL && c != '\0')
+        i += 2;
+      else
+        return syntax_error (error, data, i, _ ("a bad escape"));
+    }
+  return syntax_error (error, data, length, _ ("an unfinished string"));
+}
+
+static gboolean
+scan_number (const char *data, gsize length, gsize *pos, GError **error)
+{
+  gsize i = *pos;
+  gsize digits_start;
+  gsize digits;
+  gboolean integer = TRUE;
+
+  if (data[i] == '-')
+    i++;
+  digits_start = i;
+  if (i < length && data[i] == '0')
+    i++;
+  else if (i < length && data[i] >= '1' && data[i] <= '9')
+    while (i < length && g_ascii_isdigit (data[i]))
+      i++;
+  else
+    return syntax_error (error, data, i, _ ("a bad number"));
+  digits = i - digits_start;
+  if (i < length && data[i] == '.')
+    {
+      integer = FALSE;
+      if (++i >= length || !g_ascii_isdigit (data[i]))
+        return syntax_error (error, data, i, _ ("a bad number"));
+      while (i < length && g_ascii_isdigit (data[i]))
+        i++;
+    }
+  if (i < length && (data[i] == 'e' || data[i] == 'E'))
+    {
+      integer = FALSE;
+      if (++i < length && (data[i] == '+' || data[i] == '-'))
+        i++;
+      if (i >= length || !g_ascii_isdigit (data[i]))
+        return syntax_error (error, data, i, _ ("a bad number"));
+      while (i < length && g_ascii_isdigit (data[i]))
+        i++;
+    }
+  /* json-glib wraps integers past int64 around (to -1 and the like): a heading level of
+   * 10^30 would read as -1. No ADF number needs 19 digits. */
+  if (integer && digits > 18)
+    {
+      g_set_error_literal (error, ADF_ERROR, ADF_ERROR_NOT_JSON,
+                           _ ("A number has more than 18 digits, more than any document needs"));
+      return FALSE;
+    }
+  *pos = i;
+  return TRUE;
+}
+
+static gboolean
+check_json (const char *data, gsize length, GError **error)
+{
+  char stack[ADF_MAX_DEPTH];
+  guint depth = 0;
+  Expect expect = EXPECT_VALUE;
+  gsize i = 0;
+
+  for (;;)
+    {
+      char c;
+
+      while (i < length
+             && (data[i] == ' ' || data[i] == '\t' || data[i] == '\n' || data[i] == '\r'))
+        i++;
+      if (i >= length)
+        break;
+      c = data[i];
+
+      switch (expect)
+        {
+        case EXPECT_VALUE_OR_END:
+          if (c == ']')
+            {
+              depth--;
+              i++;
+              expect = AFTER_VALUE;
+              break;
+            }
+          G_GNUC_FALLTHROUGH;
+        case EXPECT_VALUE:
+          if (c == '{' || c == '[')
+            {
+              if (depth >= ADF_MAX_DEPTH)
+                {
+                  g_set_error (error, ADF_ERROR, ADF_ERROR_TOO_DEEP,
+                               _ ("The document is nested more than %u levels deep"),
+                               ADF_MAX_DEPTH);
+                  return FALSE;
+                }
+              stack[depth++] = c;
+              i++;
+              expect = c == '{' ? EXPECT_KEY_OR_END : EXPECT_VALUE_OR_END;
+            }
+          else if (c == '"')
+            {
+              if (!scan_string (data, length, &i, error))
+                return FALSE;
+              expect = AFTER_VALUE;
+            }
+          else if (c == '-' || g_ascii_isdigit (c))
+            {
+              if (!scan_number (data, length, &i, error))
+                return FALSE;
+              expect = AFTER_VALUE;
+            }
+          else if (length - i >= 4 && memcmp (data + i, "true", 4) == 0)
+            {
+              i += 4;
+              expect = AFTER_VALUE;
+            }
+          else if (length - i >= 5 && memcmp (data + i, "false", 5) == 0)
+            {
+              i += 5;
+              expect = AFTER_VALUE;
+            }
+          else if (length - i >= 4 && memcmp (data + i, "null", 4) == 0)
+            {
+              i += 4;
+              expect = AFTER_VALUE;
+            }
+          else
+            return syntax_error (error, data, i, _ ("unexpected character"));
+          break;
+
+        case AFTER_VALUE:
+          if (depth == 0)
+            return syntax_error (error, data, i, _ ("more after the end of the document"));
+          if (c == ',')
+            expect = stack[depth - 1] == '{' ? EXPECT_KEY : EXPECT_VALUE;
+          else if ((c == '}' && stack[depth - 1] == '{') || (c == ']' && stack[depth - 1] == '['))
+            depth--;
+          else
+            return syntax_error (error, data, i, _ ("unexpected character"));
+          i++;
+          break;
+
+        case EXPECT_KEY_OR_END:
+          if (c == '}')
+            {
+              depth--;
+              i++;
+              expect = AFTER_VALUE;
+              break;
+            }
+          G_GNUC_FALLTHROUGH;
+        case EXPECT_KEY:
+          if (c != '"')
+            return syntax_error (error, data, i,
+                                 _ ("a member name must be a string in double quotes"));
+          if (!scan_string (data, length, &i, error))
+            return FALSE;
+          expect = EXPECT_COLON;
+          break;
+
+        case EXPECT_COLON:
+        default:
+          if (c != ':')
+            return syntax_error (error, data, i, _ ("“:” expected"));
+          i++;
+          expect = EXPECT_VALUE;
+          break;
+        }
     }
 
-  return STRUCTURE_OK;
+  if (expect != AFTER_VALUE || depth != 0)
+    return syntax_error (error, data, length,
+                         expect == EXPECT_VALUE && depth == 0 ? _ ("empty")
+                                                              : _ ("the document ends too early"));
+  return TRUE;
 }
 
 static JsonNode *
@@ -108,29 +299,8 @@ parse_json (const char *data, gsize length, GError **error)
       return NULL;
     }
 
-  switch (check_structure (data, length, ADF_MAX_DEPTH))
-    {
-    case STRUCTURE_TOO_DEEP:
-      g_set_error (error, ADF_ERROR, ADF_ERROR_TOO_DEEP,
-                   _ ("The document is nested more than %u levels deep"), ADF_MAX_DEPTH);
-      return NULL;
-    case STRUCTURE_NOT_STRICT:
-      g_set_error_literal (error, ADF_ERROR, ADF_ERROR_NOT_JSON,
-                           _ ("Not valid JSON: a single quote or a slash outside a string"));
-      return NULL;
-    case STRUCTURE_NUL_ESCAPE:
-      g_set_error_literal (error, ADF_ERROR, ADF_ERROR_NOT_JSON,
-                           _ ("A string holds a NUL character (\\u0000), which no document "
-                              "text may contain"));
-      return NULL;
-    case STRUCTURE_HUGE_INTEGER:
-      g_set_error_literal (error, ADF_ERROR, ADF_ERROR_NOT_JSON,
-                           _ ("A number has more than 18 digits, more than any document needs"));
-      return NULL;
-    case STRUCTURE_OK:
-    default:
-      break;
-    }
+  if (!check_json (data, length, error))
+    return NULL;
 
   parser = json_parser_new ();
   if (!json_parser_load_from_data (parser, data, length, &local_error))

@@ -58,6 +58,11 @@ char     *adf_to_json     (JsonNode          *doc,
 gboolean  adf_json_equal  (JsonNode          *a,
                            JsonNode          *b);
 
+/* Whether Atlassian's validator accepts url as a link href or card URL: its isSafeUrl (http,
+ * https, mailto, tel, "/…", "#…" and some 35 more schemes; "" too; any line may match). A
+ * link dialog can turn "www.example.com" into "https://www.example.com" before writing it. */
+gboolean  adf_is_safe_url (const char        *url);
+
 /* clang-format on */
 
 G_END_DECLS

@@ -18,7 +18,4 @@ gboolean _adf_json_number (JsonNode *node, double *out);
 /* The string member name of object, or NULL when absent or not a string. */
 const char *_adf_json_string (JsonObject *object, const char *name);
 
-/* adf-utils' isSafeUrl: whether a link may point there (http, https, mailto, /, #, …) */
-gboolean _adf_is_safe_url (const char *url);
-
 G_END_DECLS

@@ -404,8 +404,10 @@ static const AdfChildRule decision_list_children[] = { { "decisionItem", 0 }, CH
 static const AdfChildRule task_list_children[]
     = { { "taskItem", 0 }, { "taskList", 0 }, { "blockTaskItem", 0 }, CHILDREN_END };
 
+/* The schema allows fontSize here, but adf-utils reads blockTaskItem's content as a tuple
+ * and then refuses the mark ("unsupported mark"): found by the generated corpus. */
 static const AdfChildRule block_task_item_children[]
-    = { { "paragraph", FONT_SIZE }, { "extension", EXT_MARKS }, CHILDREN_END };
+    = { { "paragraph", 0 }, { "extension", EXT_MARKS }, CHILDREN_END };
 
 static const AdfChildRule layout_section_children[] = { { "layoutColumn", 0 }, CHILDREN_END };
 
@@ -554,22 +556,40 @@ static const AdfMarkSpec marks[] = {
   { "fragment", ADF_MARK_FRAGMENT, fragment_a },
 };
 
+/* Type name → spec, built once: the validator looks a type up for every node. */
+static GHashTable *
+index_of (gconstpointer table, gsize count, gsize stride)
+{
+  GHashTable *index = g_hash_table_new (g_str_hash, g_str_equal);
+
+  for (gsize i = 0; i < count; i++)
+    {
+      gconstpointer entry = (const char *) table + i * stride;
+
+      /* each entry starts with its type name */
+      g_hash_table_insert (index, (gpointer) * (const char *const *) entry, (gpointer) entry);
+    }
+  return index;
+}
+
 const AdfNodeSpec *
 _adf_schema_node (const char *type)
 {
-  for (gsize i = 0; i < G_N_ELEMENTS (nodes); i++)
-    if (strcmp (nodes[i].type, type) == 0)
-      return &nodes[i];
-  return NULL;
+  static GHashTable *index;
+
+  if (g_once_init_enter (&index))
+    g_once_init_leave (&index, index_of (nodes, G_N_ELEMENTS (nodes), sizeof nodes[0]));
+  return g_hash_table_lookup (index, type);
 }
 
 const AdfMarkSpec *
 _adf_schema_mark (const char *type)
 {
-  for (gsize i = 0; i < G_N_ELEMENTS (marks); i++)
-    if (strcmp (marks[i].type, type) == 0)
-      return &marks[i];
-  return NULL;
+  static GHashTable *index;
+
+  if (g_once_init_enter (&index))
+    g_once_init_leave (&index, index_of (marks, G_N_ELEMENTS (marks), sizeof marks[0]));
+  return g_hash_table_lookup (index, type);
 }
 
 const AdfMarkSpec *

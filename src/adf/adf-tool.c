@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <locale.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -12,6 +13,9 @@
 #include "adf-parse.h"
 
 /*
+ * Output is written with stdio, not g_print: documents and messages are UTF-8 and must reach
+ * a pipe byte for byte, whatever the locale.
+ *
  * adf-tool: check and convert ADF documents from the shell. Not installed; a developer's and
  * the tests' tool. Each command is one row of the table in main(): adding one (the buffer's
  * "roundtrip") is a function and a row.
@@ -73,10 +77,10 @@ command_validate (int argc, char **argv)
       g_autoptr (JsonNode) doc = load (argv[i], &error);
 
       if (doc != NULL)
-        g_print ("OK %s\n", argv[i]);
+        printf ("OK %s\n", argv[i]);
       else
         {
-          g_print ("INVALID %s: %s\n", argv[i], error->message);
+          printf ("INVALID %s: %s\n", argv[i], error->message);
           status = 1;
         }
     }
@@ -96,7 +100,7 @@ command_export (int argc, char **argv, char *(*export) (JsonNode *doc))
   doc = load (argv[0], &error);
   if (doc == NULL)
     {
-      g_printerr ("%s: %s\n", argv[0], error->message);
+      fprintf (stderr, "%s: %s\n", argv[0], error->message);
       return 1;
     }
   out = export(doc);

@@ -200,7 +200,7 @@ is_js_space (gunichar c)
 }
 
 gboolean
-_adf_is_safe_url (const char *url)
+adf_is_safe_url (const char *url)
 {
   g_autoptr (GString) folded = g_string_new (NULL);
   const char *start = url;
@@ -307,7 +307,7 @@ check_attr_value (Validator *v, const char *what, const AdfAttrSpec *spec, JsonN
             && !matches_pattern (s, (AdfPattern) GPOINTER_TO_INT (spec->values)))
           return fail (v, ADF_ERROR_INVALID, _ ("%s %s “%s” is not %s"), what, spec->name, s,
                        describe_pattern ((AdfPattern) GPOINTER_TO_INT (spec->values)));
-        if (spec->kind == ADF_ATTR_URL && !_adf_is_safe_url (s))
+        if (spec->kind == ADF_ATTR_URL && !adf_is_safe_url (s))
           return fail (v, ADF_ERROR_INVALID,
                        _ ("%s %s “%s” is not a safe link: it needs a scheme such as https: or "
                           "mailto:, or to start with / or #"),

@@ -19,7 +19,6 @@ struct _DebriefRichText
   gboolean syncing;
 
   /* Template */
-  GtkWidget *toolbar_scroller;
   GtkWidget *toolbar;
   GtkWidget *scroller;
   GtkWidget *view;
@@ -38,6 +37,15 @@ struct _DebriefRichText
   GtkWidget *link_error;
   GtkWidget *link_remove_button;
 };
+
+/* debrief-rich-text-actions.c */
+void _debrief_rich_text_class_add_actions (GtkWidgetClass *widget_class);
+void _debrief_rich_text_actions_init (DebriefRichText *self);
+void _debrief_rich_text_sync_toolbar (DebriefRichText *self);
+void _debrief_rich_text_update_actions (DebriefRichText *self);
+
+/* debrief-rich-text-islands.c */
+void _debrief_rich_text_islands_init (DebriefRichText *self);
 
 /* debrief-rich-text-link.c */
 gboolean _debrief_rich_text_href_is_allowed (const char *href);

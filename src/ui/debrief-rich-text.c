@@ -7,9 +7,9 @@
 
 #include "debrief-rich-text.h"
 
-#include "adf-buffer-private.h"
 #include "adf-text-view.h"
 #include "debrief-rich-text-private.h"
+#include "debrief-wrap-layout.h"
 
 /* A rich text field of a postmortem (executive summary, content): an AdfTextView over an
  * AdfBuffer it owns, a toolbar, and the keys of an editor. Every edit goes through
@@ -17,12 +17,6 @@
 
 /* How long typing may pause before "changed" says so: one emission per burst of edits. */
 #define CHANGED_DELAY_MS 250
-
-/* What a GtkTextBuffer holds where a child anchor is */
-#define ANCHOR_CHAR 0xFFFC
-
-#define ISLAND_MIN_WIDTH 200
-#define ISLAND_MAX_WIDTH 560
 
 enum
 {
@@ -43,100 +37,7 @@ static guint signals[N_SIGNALS];
 
 G_DEFINE_FINAL_TYPE (DebriefRichText, debrief_rich_text, GTK_TYPE_WIDGET)
 
-typedef struct
-{
-  const char *action;
-  AdfMark mark;
-} MarkAction;
-
-static const MarkAction mark_actions[] = {
-  { "rich.bold", ADF_MARK_STRONG },         { "rich.italic", ADF_MARK_EM },
-  { "rich.underline", ADF_MARK_UNDERLINE }, { "rich.strike", ADF_MARK_STRIKE },
-  { "rich.code", ADF_MARK_CODE },
-};
-
-/* Every action that changes the document: off in read-only mode. */
-static const char *const edit_actions[] = {
-  "rich.bold",  "rich.italic",      "rich.underline",    "rich.strike",     "rich.code",
-  "rich.link",  "rich.apply-link",  "rich.remove-link",  "rich.text-color", "rich.clear-formatting",
-  "rich.block", "rich.bullet-list", "rich.ordered-list", "rich.indent",     "rich.outdent",
-  "rich.rule",
-};
-
 /* Static helpers */
-
-static AdfLineInfo *
-line_at_cursor (DebriefRichText *self)
-{
-  GtkTextBuffer *buffer = GTK_TEXT_BUFFER (self->buffer);
-  GtkTextIter iter;
-
-  gtk_text_buffer_get_iter_at_mark (buffer, &iter, gtk_text_buffer_get_insert (buffer));
-  return _adf_buffer_line_info_at (self->buffer, &iter);
-}
-
-static AdfBlockType
-block_type_at_cursor (DebriefRichText *self)
-{
-  AdfLineInfo *info = line_at_cursor (self);
-
-  if (info->leaf->kind == ADF_LEAF_CODE)
-    return ADF_BLOCK_CODE;
-  if (info->leaf->kind == ADF_LEAF_HEADING)
-    return ADF_BLOCK_HEADING_1 + CLAMP (info->leaf->level, 1, 6) - 1;
-  for (guint i = 0; i < info->n_frames; i++)
-    if (info->frames[i]->kind == ADF_FRAME_QUOTE)
-      return ADF_BLOCK_QUOTE;
-  return ADF_BLOCK_PARAGRAPH;
-}
-
-static const char *
-block_type_name (AdfBlockType type)
-{
-  switch (type)
-    {
-    case ADF_BLOCK_HEADING_1:
-      return _ ("Heading 1");
-    case ADF_BLOCK_HEADING_2:
-      return _ ("Heading 2");
-    case ADF_BLOCK_HEADING_3:
-      return _ ("Heading 3");
-    case ADF_BLOCK_HEADING_4:
-      return _ ("Heading 4");
-    case ADF_BLOCK_HEADING_5:
-      return _ ("Heading 5");
-    case ADF_BLOCK_HEADING_6:
-      return _ ("Heading 6");
-    case ADF_BLOCK_CODE:
-      return _ ("Code block");
-    case ADF_BLOCK_QUOTE:
-      return _ ("Quote");
-    case ADF_BLOCK_PARAGRAPH:
-    default:
-      return _ ("Paragraph");
-    }
-}
-
-/* The toolbar follows the cursor: a toggle is active when the text there has its mark. */
-static void
-sync_toolbar (DebriefRichText *self)
-{
-  GtkWidget *toggles[] = { self->bold_button, self->italic_button, self->underline_button,
-                           self->strike_button, self->code_button };
-
-  self->syncing = TRUE;
-  for (guint i = 0; i < G_N_ELEMENTS (toggles); i++)
-    gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (toggles[i]),
-                                  adf_buffer_has_mark (self->buffer, mark_actions[i].mark));
-  gtk_menu_button_set_label (GTK_MENU_BUTTON (self->block_button),
-                             block_type_name (block_type_at_cursor (self)));
-  self->syncing = FALSE;
-
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "rich.undo",
-                                 self->editable && adf_buffer_can_undo (self->buffer));
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "rich.redo",
-                                 self->editable && adf_buffer_can_redo (self->buffer));
-}
 
 static gboolean
 emit_changed (gpointer data)
@@ -151,7 +52,7 @@ emit_changed (gpointer data)
 static void
 on_document_changed (DebriefRichText *self)
 {
-  sync_toolbar (self);
+  _debrief_rich_text_sync_toolbar (self);
   if (self->loading > 0)
     return;
   g_clear_handle_id (&self->changed_id, g_source_remove);
@@ -163,247 +64,7 @@ on_mark_set (GtkTextBuffer *buffer, GtkTextIter *location, GtkTextMark *mark, De
 {
   if (mark == gtk_text_buffer_get_insert (buffer)
       || mark == gtk_text_buffer_get_selection_bound (buffer))
-    sync_toolbar (self);
-}
-
-static gboolean
-is_anchor_char (gunichar c, gpointer data)
-{
-  return c == ANCHOR_CHAR;
-}
-
-static int
-island_width (DebriefRichText *self)
-{
-  GtkAdjustment *hadjustment = gtk_scrollable_get_hadjustment (GTK_SCROLLABLE (self->view));
-  GtkTextView *view = GTK_TEXT_VIEW (self->view);
-  int width = (int) gtk_adjustment_get_page_size (hadjustment)
-              - gtk_text_view_get_left_margin (view) - gtk_text_view_get_right_margin (view) - 8;
-
-  return CLAMP (width, ISLAND_MIN_WIDTH, ISLAND_MAX_WIDTH);
-}
-
-static void
-fit_anchor (GtkTextChildAnchor *anchor, int width)
-{
-  g_autofree GtkWidget **widgets = NULL;
-  guint n = 0;
-
-  if (anchor == NULL || !adf_buffer_anchor_is_block (anchor))
-    return;
-  widgets = gtk_text_child_anchor_get_widgets (anchor, &n);
-  for (guint i = 0; i < n; i++)
-    {
-      int current;
-
-      gtk_widget_get_size_request (widgets[i], &current, NULL);
-      if (current != width)
-        gtk_widget_set_size_request (widgets[i], width, -1);
-    }
-}
-
-/* Islands (tables, panels, rules…) are as wide as the text, up to a card's width: a fixed
- * width would hold a narrow window open, or stick out of it. */
-static void
-fit_islands (DebriefRichText *self)
-{
-  int width = island_width (self);
-  GtkTextIter iter;
-
-  gtk_text_buffer_get_start_iter (GTK_TEXT_BUFFER (self->buffer), &iter);
-  while (gtk_text_iter_get_char (&iter) == ANCHOR_CHAR
-         || gtk_text_iter_forward_find_char (&iter, is_anchor_char, NULL, NULL))
-    {
-      fit_anchor (gtk_text_iter_get_child_anchor (&iter), width);
-      if (!gtk_text_iter_forward_char (&iter))
-        break;
-    }
-}
-
-static void
-on_insert_child_anchor (GtkTextBuffer *buffer,
-                        GtkTextIter *location,
-                        GtkTextChildAnchor *anchor,
-                        DebriefRichText *self)
-{
-  fit_anchor (anchor, island_width (self));
-}
-
-static gboolean
-fit_islands_idle (gpointer data)
-{
-  DebriefRichText *self = data;
-
-  self->fit_id = 0;
-  fit_islands (self);
-  return G_SOURCE_REMOVE;
-}
-
-static void
-queue_fit_islands (DebriefRichText *self)
-{
-  if (self->fit_id == 0)
-    self->fit_id = g_idle_add (fit_islands_idle, self);
-}
-
-/* After a toolbar button, typing goes on where it was. */
-static void
-refocus_text (DebriefRichText *self)
-{
-  if (!gtk_widget_has_focus (self->view))
-    gtk_widget_grab_focus (self->view);
-}
-
-static void
-toggle_mark_action (GtkWidget *widget, const char *action_name, GVariant *param)
-{
-  DebriefRichText *self = DEBRIEF_RICH_TEXT (widget);
-
-  for (guint i = 0; i < G_N_ELEMENTS (mark_actions); i++)
-    if (g_str_equal (action_name, mark_actions[i].action))
-      adf_buffer_toggle_mark (self->buffer, mark_actions[i].mark);
-  /* A mark toggled with no selection changes no text, but what will be typed */
-  sync_toolbar (self);
-}
-
-static void
-block_action (GtkWidget *widget, const char *action_name, GVariant *param)
-{
-  DebriefRichText *self = DEBRIEF_RICH_TEXT (widget);
-  int type = g_variant_get_int32 (param);
-
-  if (type < ADF_BLOCK_PARAGRAPH || type > ADF_BLOCK_QUOTE)
-    return;
-  adf_buffer_set_block_type (self->buffer, type);
-  refocus_text (self);
-}
-
-static void
-list_action (GtkWidget *widget, const char *action_name, GVariant *param)
-{
-  DebriefRichText *self = DEBRIEF_RICH_TEXT (widget);
-
-  adf_buffer_toggle_list (self->buffer, g_str_equal (action_name, "rich.bullet-list")
-                                            ? ADF_LIST_BULLET
-                                            : ADF_LIST_ORDERED);
-}
-
-static void
-indent_action (GtkWidget *widget, const char *action_name, GVariant *param)
-{
-  DebriefRichText *self = DEBRIEF_RICH_TEXT (widget);
-
-  if (g_str_equal (action_name, "rich.indent"))
-    adf_buffer_indent (self->buffer);
-  else
-    adf_buffer_outdent (self->buffer);
-}
-
-static void
-misc_action (GtkWidget *widget, const char *action_name, GVariant *param)
-{
-  DebriefRichText *self = DEBRIEF_RICH_TEXT (widget);
-
-  if (g_str_equal (action_name, "rich.rule"))
-    adf_buffer_insert_rule (self->buffer);
-  else if (g_str_equal (action_name, "rich.clear-formatting"))
-    adf_buffer_clear_formatting (self->buffer);
-  else if (g_str_equal (action_name, "rich.undo"))
-    adf_buffer_undo (self->buffer);
-  else if (g_str_equal (action_name, "rich.redo"))
-    adf_buffer_redo (self->buffer);
-  else if (g_str_equal (action_name, "rich.focus-toolbar"))
-    gtk_widget_child_focus (self->toolbar, GTK_DIR_TAB_FORWARD);
-  sync_toolbar (self);
-}
-
-static void
-link_action (GtkWidget *widget, const char *action_name, GVariant *param)
-{
-  DebriefRichText *self = DEBRIEF_RICH_TEXT (widget);
-
-  if (g_str_equal (action_name, "rich.link"))
-    _debrief_rich_text_show_link_popover (self);
-  else if (g_str_equal (action_name, "rich.apply-link"))
-    _debrief_rich_text_apply_link (self);
-  else
-    _debrief_rich_text_remove_link (self);
-}
-
-static void
-color_action (GtkWidget *widget, const char *action_name, GVariant *param)
-{
-  DebriefRichText *self = DEBRIEF_RICH_TEXT (widget);
-  const char *color = g_variant_get_string (param, NULL);
-
-  if (*color != '\0' && (strlen (color) != 7 || color[0] != '#'))
-    return;
-  adf_buffer_set_text_color (self->buffer, *color ? color : NULL);
-  gtk_menu_button_popdown (GTK_MENU_BUTTON (self->color_button));
-  refocus_text (self);
-}
-
-/* Tab and Shift+Tab indent and outdent list items; elsewhere they move the focus, so that
- * the toolbar and the rest of the page stay reachable from the keyboard. */
-static gboolean
-on_tab (GtkWidget *widget, GVariant *args, gpointer data)
-{
-  DebriefRichText *self = DEBRIEF_RICH_TEXT (widget);
-
-  if (!self->editable || !gtk_widget_has_focus (self->view)
-      || line_at_cursor (self)->list_depth == 0)
-    return FALSE;
-  if (g_variant_get_boolean (args))
-    adf_buffer_outdent (self->buffer);
-  else
-    adf_buffer_indent (self->buffer);
-  return TRUE;
-}
-
-static void
-add_capture_shortcut (GtkShortcutController *controller,
-                      guint keyval,
-                      GdkModifierType modifiers,
-                      GtkShortcutAction *action,
-                      GVariant *args)
-{
-  GtkShortcut *shortcut = gtk_shortcut_new (gtk_keyval_trigger_new (keyval, modifiers), action);
-
-  if (args)
-    gtk_shortcut_set_arguments (shortcut, args);
-  gtk_shortcut_controller_add_shortcut (controller, shortcut);
-}
-
-/* GtkTextView handles Ctrl+Z (GTK's history) and Tab (a tab character) itself, before any
- * binding of ours would see them: these go first. */
-static void
-add_capture_shortcuts (DebriefRichText *self)
-{
-  GtkEventController *controller = gtk_shortcut_controller_new ();
-  GtkShortcutController *shortcuts = GTK_SHORTCUT_CONTROLLER (controller);
-
-  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
-  add_capture_shortcut (shortcuts, GDK_KEY_z, GDK_CONTROL_MASK, gtk_named_action_new ("rich.undo"),
-                        NULL);
-  add_capture_shortcut (shortcuts, GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
-                        gtk_named_action_new ("rich.redo"), NULL);
-  add_capture_shortcut (shortcuts, GDK_KEY_y, GDK_CONTROL_MASK, gtk_named_action_new ("rich.redo"),
-                        NULL);
-  add_capture_shortcut (shortcuts, GDK_KEY_Tab, 0, gtk_callback_action_new (on_tab, NULL, NULL),
-                        g_variant_new_boolean (FALSE));
-  add_capture_shortcut (shortcuts, GDK_KEY_ISO_Left_Tab, GDK_SHIFT_MASK,
-                        gtk_callback_action_new (on_tab, NULL, NULL), g_variant_new_boolean (TRUE));
-  add_capture_shortcut (shortcuts, GDK_KEY_Tab, GDK_SHIFT_MASK,
-                        gtk_callback_action_new (on_tab, NULL, NULL), g_variant_new_boolean (TRUE));
-  gtk_widget_add_controller (GTK_WIDGET (self), controller);
-}
-
-static void
-update_actions (DebriefRichText *self)
-{
-  for (guint i = 0; i < G_N_ELEMENTS (edit_actions); i++)
-    gtk_widget_action_set_enabled (GTK_WIDGET (self), edit_actions[i], self->editable);
-  sync_toolbar (self);
+    _debrief_rich_text_sync_toolbar (self);
 }
 
 /* GObject overrides */
@@ -472,6 +133,13 @@ debrief_rich_text_set_property (GObject *object,
     }
 }
 
+/* Focusing the field focuses its text, not its toolbar */
+static gboolean
+debrief_rich_text_grab_focus (GtkWidget *widget)
+{
+  return gtk_widget_grab_focus (DEBRIEF_RICH_TEXT (widget)->view);
+}
+
 static void
 debrief_rich_text_class_init (DebriefRichTextClass *klass)
 {
@@ -482,6 +150,7 @@ debrief_rich_text_class_init (DebriefRichTextClass *klass)
   object_class->finalize = debrief_rich_text_finalize;
   object_class->get_property = debrief_rich_text_get_property;
   object_class->set_property = debrief_rich_text_set_property;
+  widget_class->grab_focus = debrief_rich_text_grab_focus;
 
   /**
    * DebriefRichText:label:
@@ -506,9 +175,9 @@ debrief_rich_text_class_init (DebriefRichTextClass *klass)
                                    NULL, NULL, G_TYPE_NONE, 0);
 
   g_type_ensure (ADF_TYPE_TEXT_VIEW);
+  g_type_ensure (DEBRIEF_TYPE_WRAP_LAYOUT);
   gtk_widget_class_set_template_from_resource (
       widget_class, "/io/github/debrief/Debrief/ui/debrief-rich-text.ui");
-  gtk_widget_class_bind_template_child (widget_class, DebriefRichText, toolbar_scroller);
   gtk_widget_class_bind_template_child (widget_class, DebriefRichText, toolbar);
   gtk_widget_class_bind_template_child (widget_class, DebriefRichText, scroller);
   gtk_widget_class_bind_template_child (widget_class, DebriefRichText, view);
@@ -527,38 +196,7 @@ debrief_rich_text_class_init (DebriefRichTextClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DebriefRichText, link_error);
   gtk_widget_class_bind_template_child (widget_class, DebriefRichText, link_remove_button);
 
-  for (guint i = 0; i < G_N_ELEMENTS (mark_actions); i++)
-    gtk_widget_class_install_action (widget_class, mark_actions[i].action, NULL,
-                                     toggle_mark_action);
-  gtk_widget_class_install_action (widget_class, "rich.link", NULL, link_action);
-  gtk_widget_class_install_action (widget_class, "rich.apply-link", NULL, link_action);
-  gtk_widget_class_install_action (widget_class, "rich.remove-link", NULL, link_action);
-  gtk_widget_class_install_action (widget_class, "rich.text-color", "s", color_action);
-  gtk_widget_class_install_action (widget_class, "rich.clear-formatting", NULL, misc_action);
-  gtk_widget_class_install_action (widget_class, "rich.block", "i", block_action);
-  gtk_widget_class_install_action (widget_class, "rich.bullet-list", NULL, list_action);
-  gtk_widget_class_install_action (widget_class, "rich.ordered-list", NULL, list_action);
-  gtk_widget_class_install_action (widget_class, "rich.indent", NULL, indent_action);
-  gtk_widget_class_install_action (widget_class, "rich.outdent", NULL, indent_action);
-  gtk_widget_class_install_action (widget_class, "rich.rule", NULL, misc_action);
-  gtk_widget_class_install_action (widget_class, "rich.undo", NULL, misc_action);
-  gtk_widget_class_install_action (widget_class, "rich.redo", NULL, misc_action);
-  gtk_widget_class_install_action (widget_class, "rich.focus-toolbar", NULL, misc_action);
-
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_b, GDK_CONTROL_MASK, "rich.bold",
-                                       NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_i, GDK_CONTROL_MASK, "rich.italic",
-                                       NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_u, GDK_CONTROL_MASK, "rich.underline",
-                                       NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_k, GDK_CONTROL_MASK, "rich.link",
-                                       NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_7, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
-                                       "rich.ordered-list", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_8, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
-                                       "rich.bullet-list", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F10, GDK_ALT_MASK,
-                                       "rich.focus-toolbar", NULL);
+  _debrief_rich_text_class_add_actions (widget_class);
 }
 
 static void
@@ -574,17 +212,11 @@ debrief_rich_text_init (DebriefRichText *self)
   g_signal_connect_object (self->buffer, "document-changed", G_CALLBACK (on_document_changed), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->buffer, "mark-set", G_CALLBACK (on_mark_set), self, 0);
-  /* After AdfTextView's handler, which gives the anchor its widget */
-  g_signal_connect_object (self->buffer, "insert-child-anchor", G_CALLBACK (on_insert_child_anchor),
-                           self, G_CONNECT_AFTER);
-  g_signal_connect_object (gtk_scrollable_get_hadjustment (GTK_SCROLLABLE (self->view)),
-                           "notify::page-size", G_CALLBACK (queue_fit_islands), self,
-                           G_CONNECT_SWAPPED);
-
-  add_capture_shortcuts (self);
+  _debrief_rich_text_islands_init (self);
+  _debrief_rich_text_actions_init (self);
   _debrief_rich_text_link_init (self);
   _debrief_rich_text_color_init (self);
-  update_actions (self);
+  _debrief_rich_text_update_actions (self);
 }
 
 /* Public API */
@@ -636,7 +268,7 @@ debrief_rich_text_load (DebriefRichText *self, JsonNode *adf, GError **error)
       gtk_text_buffer_get_start_iter (GTK_TEXT_BUFFER (self->buffer), &start);
       gtk_text_buffer_place_cursor (GTK_TEXT_BUFFER (self->buffer), &start);
     }
-  sync_toolbar (self);
+  _debrief_rich_text_sync_toolbar (self);
   return ok;
 }
 
@@ -685,7 +317,7 @@ debrief_rich_text_set_editable (DebriefRichText *self, gboolean editable)
       gtk_widget_add_css_class (GTK_WIDGET (self), "read-only");
       gtk_popover_popdown (GTK_POPOVER (self->link_popover));
     }
-  update_actions (self);
+  _debrief_rich_text_update_actions (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EDITABLE]);
 }
 
