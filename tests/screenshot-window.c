@@ -200,6 +200,12 @@ main (int argc, char *argv[])
   postmortem_name = g_strdup_printf ("postmortem-%s.png", suffix);
   save_png (GTK_WINDOW (window), NULL, directory, postmortem_name);
 
+  published = find_postmortem (sandbox, "published");
+  open_and_wait (window, published);
+  published_name = g_strdup_printf ("published-%s.png", suffix);
+  save_png (GTK_WINDOW (window), NULL, directory, published_name);
+
+  open_and_wait (window, draft);
   /* A conflict: the title changed here and, meanwhile, in Opsgenie. */
   session = _debrief_window_get_session (window);
   og_postmortem_set_title (debrief_edit_session_get_working (session),
@@ -230,11 +236,6 @@ main (int argc, char *argv[])
   save_png (GTK_WINDOW (window), GTK_WINDOW (_debrief_window_get_delete_dialog (window)), directory,
             delete_name);
   gtk_window_destroy (GTK_WINDOW (_debrief_window_get_delete_dialog (window)));
-
-  published = find_postmortem (sandbox, "published");
-  open_and_wait (window, published);
-  published_name = g_strdup_printf ("published-%s.png", suffix);
-  save_png (GTK_WINDOW (window), NULL, directory, published_name);
 
   gtk_window_destroy (GTK_WINDOW (window));
   spin (100);

@@ -648,7 +648,9 @@ test_conflict_dialog (Fixture *fixture, gconstpointer data)
 
         if (GTK_IS_CHECK_BUTTON (widget))
           {
-            const char *label = gtk_check_button_get_label (GTK_CHECK_BUTTON (widget));
+            GtkWidget *child = gtk_check_button_get_child (GTK_CHECK_BUTTON (widget));
+            const char *label
+                = GTK_IS_LABEL (child) ? gtk_label_get_label (GTK_LABEL (child)) : NULL;
 
             saw_mine |= g_strcmp0 (label, "Mine: Mine: the cache stampede") == 0;
             saw_theirs |= g_strcmp0 (label, "Theirs: Theirs: a bad deploy") == 0;
@@ -757,7 +759,7 @@ delete_through_dialog (Fixture *fixture, gboolean timeline)
   g_assert_cmpint (adw_message_dialog_get_response_appearance (dialog, "delete"), ==,
                    ADW_RESPONSE_DESTRUCTIVE);
   check = GTK_CHECK_BUTTON (adw_message_dialog_get_extra_child (dialog));
-  g_assert_cmpstr (gtk_check_button_get_label (check), ==,
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (gtk_check_button_get_child (check))), ==,
                    "Also delete the _timeline exported to Confluence");
   g_assert_false (gtk_check_button_get_active (check));
   if (timeline)

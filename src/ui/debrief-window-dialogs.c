@@ -464,8 +464,20 @@ delete_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
   dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (
       GTK_WINDOW (self), heading,
       _ ("It is deleted in Opsgenie for everyone, and cannot be brought back.")));
-  timeline
-      = gtk_check_button_new_with_mnemonic (_ ("Also delete the _timeline exported to Confluence"));
+  timeline = gtk_check_button_new ();
+  {
+    /* A label of its own, so that it wraps in a narrow window. */
+    GtkWidget *label
+        = gtk_label_new_with_mnemonic (_ ("Also delete the _timeline exported to Confluence"));
+
+    gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+    gtk_label_set_max_width_chars (GTK_LABEL (label), 36);
+    gtk_label_set_xalign (GTK_LABEL (label), 0);
+    gtk_label_set_mnemonic_widget (GTK_LABEL (label), timeline);
+    gtk_check_button_set_child (GTK_CHECK_BUTTON (timeline), label);
+    gtk_accessible_update_property (GTK_ACCESSIBLE (timeline), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                    _ ("Also delete the timeline exported to Confluence"), -1);
+  }
   gtk_check_button_set_active (GTK_CHECK_BUTTON (timeline), FALSE);
   adw_message_dialog_set_extra_child (dialog, timeline);
   g_object_set_data (G_OBJECT (dialog), "timeline", timeline);

@@ -125,6 +125,22 @@ describe_value (JsonNode *node)
   return g_string_free (text, FALSE);
 }
 
+/* A radio choice whose words wrap: a value may be a long title or a summary. */
+static GtkWidget *
+new_choice (const char *text)
+{
+  GtkWidget *button = gtk_check_button_new ();
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 40);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_check_button_set_child (GTK_CHECK_BUTTON (button), label);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, text, -1);
+  return button;
+}
+
 static void on_saved (GObject *object, GAsyncResult *result, gpointer user_data);
 
 static void
@@ -205,20 +221,10 @@ show_conflicts (DebriefWindow *self)
       mine_text = g_strdup_printf (_ ("Mine: %s"), mine_value);
       /* Translators: %s is the value someone else saved in Opsgenie */
       theirs_text = g_strdup_printf (_ ("Theirs: %s"), theirs_value);
-      mine = gtk_check_button_new_with_label (mine_text);
-      theirs = gtk_check_button_new_with_label (theirs_text);
+      mine = new_choice (mine_text);
+      theirs = new_choice (theirs_text);
       gtk_check_button_set_group (GTK_CHECK_BUTTON (theirs), GTK_CHECK_BUTTON (mine));
       gtk_check_button_set_active (GTK_CHECK_BUTTON (mine), TRUE);
-      for (GtkWidget *b = mine; b != NULL; b = b == mine ? theirs : NULL)
-        {
-          GtkWidget *child = gtk_check_button_get_child (GTK_CHECK_BUTTON (b));
-
-          if (GTK_IS_LABEL (child))
-            {
-              gtk_label_set_wrap (GTK_LABEL (child), TRUE);
-              gtk_label_set_xalign (GTK_LABEL (child), 0);
-            }
-        }
       gtk_accessible_update_property (GTK_ACCESSIBLE (group), GTK_ACCESSIBLE_PROPERTY_LABEL, label,
                                       -1);
       gtk_box_append (GTK_BOX (group), mine);

@@ -44,8 +44,9 @@ update_subtitle (DebriefWindow *self)
 static void
 update_sidebar_width (DebriefWindow *self)
 {
+  /* Not G_MAXINT: the clamp multiplies it. */
   int width = adw_leaflet_get_folded (self->leaflet)
-                  ? G_MAXINT
+                  ? 100000
                   : g_settings_get_int (self->settings, "sidebar-width");
 
   adw_clamp_set_maximum_size (ADW_CLAMP (self->sidebar_clamp), width);
