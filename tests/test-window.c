@@ -943,6 +943,25 @@ test_draft_kept_and_restored (Fixture *fixture, gconstpointer data)
   g_assert_true (debrief_edit_session_get_dirty (_debrief_window_get_session (fixture->window)));
 }
 
+/* Opsgenie out of reach: the copy the refresh cached is shown, and the header says how old
+ * it is. */
+static void
+test_offline_copy (Fixture *fixture, gconstpointer data)
+{
+  g_autofree char *id = find_postmortem (fixture->sandbox, "in-review");
+  const char *subtitle;
+
+  og_sandbox_add_fault (fixture->sandbox, OG_ROUTE_POSTMORTEM_GET, OG_SANDBOX_FAULT_DROP, 0, 0);
+  open_from_list (fixture, id);
+
+  g_assert_true (
+      debrief_edit_session_get_from_cache (_debrief_window_get_session (fixture->window)));
+  subtitle = adw_window_title_get_subtitle (fixture->window->postmortem_title);
+  g_assert_nonnull (subtitle);
+  g_assert_true (g_str_has_prefix (subtitle, "Offline copy from "));
+  g_assert_cmpstr (gtk_editable_get_text (title_entry (fixture)), !=, "");
+}
+
 static void
 search (DebriefPostmortemList *list, const char *text)
 {
@@ -1083,6 +1102,7 @@ main (int argc, char *argv[])
   ADD_TEST ("/window/open-by-id", test_open_by_id);
   ADD_TEST ("/window/draft-kept-and-restored", test_draft_kept_and_restored);
   ADD_TEST ("/window/filter-and-sort", test_filter_and_sort);
+  ADD_TEST ("/window/offline-copy", test_offline_copy);
 
   return g_test_run ();
 }
