@@ -35,6 +35,7 @@ typedef struct
   OgSandbox *sandbox;
   OgClient *client;
   DebriefWindow *window;
+  char *account;
 } Fixture;
 
 /* Main loop helpers */
@@ -182,7 +183,6 @@ static void
 fixture_set_up (Fixture *fixture, gconstpointer data)
 {
   g_autoptr (GError) error = NULL;
-  g_autofree char *account = g_strdup_printf ("test-window-%u", g_random_int ());
 
   fixture->sandbox = og_sandbox_new ();
   g_assert_true (og_sandbox_start (fixture->sandbox, &error));
@@ -195,7 +195,8 @@ fixture_set_up (Fixture *fixture, gconstpointer data)
   fixture->window = g_object_ref (debrief_window_new (NULL));
   debrief_window_set_sandbox (fixture->window, TRUE);
   /* A library of its own for each test. */
-  debrief_window_set_account (fixture->window, account, NULL);
+  fixture->account = g_strdup_printf ("test-window-%u", g_random_int ());
+  debrief_window_set_account (fixture->window, fixture->account, NULL);
   gtk_window_present (GTK_WINDOW (fixture->window));
   debrief_window_set_client (fixture->window, fixture->client);
   WAIT_FOR (window_refreshed, fixture->window, "the list refreshed");
@@ -209,6 +210,7 @@ fixture_tear_down (Fixture *fixture, gconstpointer data)
   g_clear_object (&fixture->window);
   spin (50);
   g_clear_object (&fixture->client);
+  g_clear_pointer (&fixture->account, g_free);
   og_sandbox_stop (fixture->sandbox);
   g_clear_object (&fixture->sandbox);
   while (g_main_context_iteration (NULL, FALSE))
@@ -962,6 +964,50 @@ test_offline_copy (Fixture *fixture, gconstpointer data)
   g_assert_cmpstr (gtk_editable_get_text (title_entry (fixture)), !=, "");
 }
 
+/* The postmortem open when the window closed opens again with the next window of the
+ * account (GSettings reopen-last-postmortem, on by default); with the setting off, none. */
+static void
+test_reopen_last (Fixture *fixture, gconstpointer data)
+{
+  g_autoptr (GSettings) settings = g_settings_new (APP_ID);
+  g_autofree char *id = find_postmortem (fixture->sandbox, "draft");
+
+  open_from_list (fixture, id);
+  gtk_window_close (GTK_WINDOW (fixture->window));
+  g_clear_object (&fixture->window);
+  spin (50);
+
+  for (guint round = 0; round < 2; round++)
+    {
+      gboolean reopen = round == 0;
+
+      g_settings_set_boolean (settings, "reopen-last-postmortem", reopen);
+      fixture->window = g_object_ref (debrief_window_new (NULL));
+      debrief_window_set_sandbox (fixture->window, TRUE);
+      debrief_window_set_account (fixture->window, fixture->account, NULL);
+      gtk_window_present (GTK_WINDOW (fixture->window));
+      debrief_window_set_client (fixture->window, fixture->client);
+      if (reopen)
+        {
+          WAIT_FOR (session_ready, fixture->window, "the last postmortem reopened");
+          g_assert_cmpstr (debrief_edit_session_get_postmortem_id (
+                               _debrief_window_get_session (fixture->window)),
+                           ==, id);
+          /* Closed with it open: it stays the last one. */
+          gtk_window_close (GTK_WINDOW (fixture->window));
+          g_clear_object (&fixture->window);
+          spin (50);
+        }
+      else
+        {
+          spin (200);
+          g_assert_null (_debrief_window_get_session (fixture->window));
+        }
+    }
+  g_settings_reset (settings, "reopen-last-postmortem");
+  g_settings_reset (settings, "last-postmortem");
+}
+
 static void
 search (DebriefPostmortemList *list, const char *text)
 {
@@ -1103,6 +1149,7 @@ main (int argc, char *argv[])
   ADD_TEST ("/window/draft-kept-and-restored", test_draft_kept_and_restored);
   ADD_TEST ("/window/filter-and-sort", test_filter_and_sort);
   ADD_TEST ("/window/offline-copy", test_offline_copy);
+  ADD_TEST ("/window/reopen-last", test_reopen_last);
 
   return g_test_run ();
 }

@@ -109,6 +109,17 @@ load_library (DebriefWindow *self)
   debrief_postmortem_list_set_library (self->postmortem_list, self->library);
   debrief_postmortem_list_set_refresh (self->postmortem_list, self->refresh);
   debrief_postmortem_list_refresh (self->postmortem_list);
+
+  if (g_settings_get_boolean (self->settings, "reopen-last-postmortem"))
+    {
+      g_autofree char *last = g_settings_get_string (self->settings, "last-postmortem");
+      g_autofree char *prefix = g_strconcat (account_id, "/", NULL);
+
+      /* From the cache at once: the postmortem that was open when the window closed. */
+      if (g_str_has_prefix (last, prefix)
+          && debrief_library_lookup (self->library, last + strlen (prefix)) != NULL)
+        _debrief_window_open (self, last + strlen (prefix));
+    }
 }
 
 static void
@@ -154,6 +165,18 @@ static gboolean
 debrief_window_close_request (GtkWindow *window)
 {
   DebriefWindow *self = DEBRIEF_WINDOW (window);
+  const char *id
+      = self->session != NULL ? debrief_edit_session_get_postmortem_id (self->session) : NULL;
+
+  if (self->library != NULL)
+    {
+      g_autofree char *last
+          = id != NULL ? g_strdup_printf (
+                "%s/%s", self->account_id != NULL ? self->account_id : SANDBOX_ACCOUNT_ID, id)
+                       : g_strdup ("");
+
+      g_settings_set_string (self->settings, "last-postmortem", last);
+    }
 
   /* Whatever is not saved stays as a draft on disk, offered back next time. */
   drop_library (self);
