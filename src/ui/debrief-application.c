@@ -7,6 +7,7 @@
 
 #include "debrief-application.h"
 
+#include "debrief-first-frame.h"
 #include "debrief-window.h"
 #include "og-sandbox.h"
 
@@ -233,6 +234,7 @@ debrief_application_activate (GApplication *app)
           g_clear_pointer (&self->pending_error, g_free);
         }
       window = GTK_WINDOW (debrief_window);
+      debrief_first_frame_watch (GTK_WIDGET (window));
     }
 
   gtk_window_present (window);
