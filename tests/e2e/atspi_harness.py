@@ -367,6 +367,13 @@ class Debrief:
         y = extents.y + extents.height // 2
         pyatspi.Registry.generateMouseEvent(x, y, pyatspi.MOUSE_B1C)
 
+    def activate_row(self, acc):
+        """Opens a list row as a person does with the keyboard: a click puts the focus on
+        it, Enter activates it (a GtkListView without single-click-activate needs that or
+        a double click)."""
+        self.click_pointer(acc)
+        self.key("Return")
+
     def focus(self, acc):
         try:
             acc.queryComponent().grabFocus()

@@ -42,25 +42,27 @@ NAMES = {
     "postmortem_row": ("list item", None),
     "main_menu": ("push button", "Main Menu"),
     "menu_quit": (None, re.compile(r"^_?Quit$")),
-    # TODO(integrator): the reworked window; names as issue #6 implies them.
-    "new_postmortem": ("push button", "New Postmortem"),  # Ctrl+N
-    "incident_search": ("text", "Search Incidents"),
-    "incident_row": ("list item", None),
-    "create": ("push button", "Create"),
-    "title": ("text", "Title"),
-    "severity": ("combo box", "Severity"),
+    # TODO(integrator): the reworked window. Names as the branches' .ui files give them on
+    # 26 Nov (list-pane, detail-page, rich-editor); roles left None (any) where GTK 4.8 /
+    # libadwaita 1.2 decide them (AdwEntryRow, AdwComboRow, GtkSearchEntry): pin them once
+    # seen in a --full run's failure-tree.txt.
+    "incidents_tab": (None, "Incidents"),  # GtkStackSwitcher "Show postmortems or ..."
+    "incident_list": (None, "Incidents without a postmortem"),
+    "create_for_incident": ("push button", re.compile(r"^Create a postmortem for #")),
+    "new_postmortem": (None, "New Postmortem"),  # issue #6: Ctrl+N; not in a branch yet
+    "title": ("text", "Title"),  # AdwEntryRow title_row
+    "severity": (None, "Severity"),  # AdwComboRow severity_row
     "severity_option": (None, "P2"),
-    "content": ("text", "Content"),
+    "content": ("text", "Content"),  # rich text in content_slot
     "bold": ("toggle button", "Bold"),  # Ctrl+B
-    "add_jira_issue": ("push button", "Add Jira Issue"),
-    "jira_url": ("text", "Jira Issue URL"),
+    "jira_entry": ("text", "Add a Jira issue link"),  # AdwEntryRow, Enter adds
     "jira_row": (None, re.compile(r"example-org\.atlassian\.net/browse/E2E-42")),
-    "status": ("combo box", "Status"),
+    "status": (None, "Status"),  # AdwComboRow status_row
     "status_published": (None, "Published"),
-    "save": ("push button", "Save"),  # Ctrl+S
+    "save": ("push button", "Save"),  # Ctrl+S; edit-session
     "saved_toast": ("label", re.compile(r"[Ss]aved")),
-    "published_lock": (None, re.compile(r"Revert to In review")),
-    "search": ("text", "Search Postmortems"),
+    "published_lock": ("push button", "Revert to In review to edit"),
+    "search": (None, "Search postmortems by title, incident or owner"),
 }
 
 # What the TODO steps enter, and then expect back from the sandbox and the UI.
@@ -104,7 +106,8 @@ class Flow:
         return json.loads(result.stdout)
 
     def expected_row_name(self, postmortem):
-        # debrief-postmortem-row.c: "title, severity, status, #tinyId message"
+        # debrief-postmortem-row.c on today's main: "title, severity, status, #tinyId message".
+        # TODO(integrator): the list-pane row may say it differently (draft mark, owner).
         incident = postmortem.get("rootIncident") or {}
         return "%s, %s, %s, #%s %s" % (postmortem["title"], postmortem["severity"],
                                        STATUS_LABELS.get(postmortem["status"], postmortem["status"]),
@@ -168,7 +171,9 @@ class Flow:
 
     def quit_via_menu(self):
         self.d.click(self.el("main_menu"))
-        self.d.click(self.el("menu_quit"))
+        quit_item = self.el("menu_quit")
+        self.d.screenshot("main-menu")
+        self.d.click(quit_item)
         self.d.wait_exit()
 
     def quit_via_keyboard(self):
@@ -185,17 +190,19 @@ class Flow:
         listing = self.el("postmortem_list")
         first = self.el("postmortem_row", root=listing)
         row_title = first.getChildAtIndex(0).name.split(", ")[0]
-        self.d.click(first)
+        self.d.activate_row(first)
         title = self.el("title")
         self.d.wait(lambda: self.d.text_of(title) == row_title,
                     "the detail page to show %r" % row_title)
 
     def create_postmortem_for_incident(self):
-        self.d.key("<Control>n")  # or: self.d.click(self.el("new_postmortem"))
-        self.el("incident_search")
-        self.d.click(self.el("incident_row"))
+        # The list pane's way (list-pane branch): the "Incidents" view lists resolved
+        # incidents without a postmortem, each with a Create button. Issue #6 also wants
+        # "New Postmortem" (Ctrl+N) with an incident search: self.d.key("<Control>n").
+        self.d.click(self.el("incidents_tab"))
+        incidents = self.el("incident_list")
         before = {p["postmortemId"] for p in self.sandbox_postmortems()}
-        self.d.click(self.el("create"))
+        self.d.click(self.el("create_for_incident", root=incidents))
         self.el("title")  # the new postmortem opens
 
         def created():
@@ -225,8 +232,7 @@ class Flow:
                     "the content to end with %r" % BOLD_WORD)
 
     def add_jira_link(self):
-        self.d.click(self.el("add_jira_issue"))
-        self.d.type_text(self.el("jira_url"), JIRA_URL + "\n")
+        self.d.type_text(self.el("jira_entry"), JIRA_URL + "\n")
         self.el("jira_row")
 
     def save(self):
@@ -248,7 +254,7 @@ class Flow:
         self.d.type_text(self.el("search"), TITLE)
         listing = self.el("postmortem_list")
         row = self.d.wait_find(None, re.compile("^" + re.escape(TITLE) + ", "), root=listing)
-        self.d.click(row)
+        self.d.activate_row(row)
         self.el("published_lock")
 
     def ui_and_sandbox_state_agree(self):
