@@ -212,8 +212,10 @@ def parse_combo(combo):
 class Debrief:
     """One run of `debrief --sandbox`, in the private HOME/XDG folders of @env."""
 
-    def __init__(self, exe, env, artifacts, app_name="debrief", timeout=DEFAULT_TIMEOUT):
+    def __init__(self, exe, env, artifacts, app_name="debrief", timeout=DEFAULT_TIMEOUT,
+                 command=None):
         self.exe = exe
+        self.command = command or [exe, "--sandbox"]
         self.env = env
         self.artifacts = artifacts
         self.app_name = app_name
@@ -230,7 +232,7 @@ class Debrief:
         self.log_path = os.path.join(self.artifacts, "debrief-run%d.log" % self.runs)
         log = open(self.log_path, "w")
         self.process = subprocess.Popen(
-            [self.exe, "--sandbox", *args],
+            [*self.command, *args],
             env=self.env,
             stdout=log,
             stderr=subprocess.STDOUT,
@@ -343,21 +345,20 @@ class Debrief:
     # --- acting ---
 
     def click(self, acc):
-        """Runs the object's click (or first) action, as a pointer click would; without
-        one, clicks the middle of it with a synthesized pointer event."""
-        action = None
+        """Runs the object's click action (buttons, menu items), as a pointer click would;
+        without one, clicks the middle of it with a synthesized pointer event. GTK 4.8
+        also lists a widget's own actions (a label's "clipboard.copy", a window's
+        "window.close"): those are never taken for a click."""
         try:
             action = acc.queryAction()
-        except Exception:
-            pass
-        if action is not None and action.nActions > 0:
             names = [action.getName(i) for i in range(action.nActions)]
-            for wanted in ("click", "activate", "press", "toggle"):
-                if wanted in names:
-                    action.doAction(names.index(wanted))
-                    return
-            action.doAction(0)
-            return
+        except Exception:
+            action, names = None, []
+        for wanted in ("click", "press", "activate", "toggle"):
+            if wanted in names:
+                action.doAction(names.index(wanted))
+                pump()
+                return
         self.click_pointer(acc)
 
     def click_pointer(self, acc):
@@ -366,6 +367,7 @@ class Debrief:
         x = extents.x + extents.width // 2
         y = extents.y + extents.height // 2
         pyatspi.Registry.generateMouseEvent(x, y, pyatspi.MOUSE_B1C)
+        pump()
 
     def activate_row(self, acc):
         """Opens a list row as a person does with the keyboard: a click puts the focus on

@@ -51,13 +51,13 @@ NAMES = {
     "create_for_incident": ("push button", re.compile(r"^Create a postmortem for #")),
     "new_postmortem": (None, "New Postmortem"),  # issue #6: Ctrl+N; not in a branch yet
     "title": ("text", "Title"),  # AdwEntryRow title_row
-    "severity": (None, "Severity"),  # AdwComboRow severity_row
+    "severity": ("combo box", "Severity"),  # AdwComboRow severity_row
     "severity_option": (None, "P2"),
     "content": ("text", "Content"),  # rich text in content_slot
-    "bold": ("toggle button", "Bold"),  # Ctrl+B
+    "bold": ("push button", "Bold"),  # Ctrl+B; GTK 4.8 says "push button" for a toggle
     "jira_entry": ("text", "Add a Jira issue link"),  # AdwEntryRow, Enter adds
     "jira_row": (None, re.compile(r"example-org\.atlassian\.net/browse/E2E-42")),
-    "status": (None, "Status"),  # AdwComboRow status_row
+    "status": ("combo box", "Status"),  # AdwComboRow status_row
     "status_published": (None, "Published"),
     "save": ("push button", "Save"),  # Ctrl+S; edit-session
     "saved_toast": ("label", re.compile(r"[Ss]aved")),

@@ -5,6 +5,7 @@
 # in throwaway HOME and XDG folders. Output: TAP on stdout.
 #
 # Usage: run-e2e.sh /path/to/debrief /path/to/sandbox-dump [flow.py options, e.g. --full]
+#        run-e2e.sh --harness-selftest      (the harness on a stand-in form: harness_selftest.py)
 #
 # Needs an X display and a D-Bus session bus (.ci/dev's `headless` gives both: xvfb-run and
 # dbus-run-session); without them this script starts its own when xvfb-run and
@@ -40,6 +41,8 @@ fi
 [ -n "${DISPLAY:-}" ] || cannot "no X display"
 
 unset NO_AT_BRIDGE GTK_A11Y
+# No __pycache__ in the source tree.
+export PYTHONDONTWRITEBYTECODE=1
 
 # Debian's python3-pyatspi is in /usr/lib/python3/dist-packages: a python3 earlier in PATH
 # (pyenv, a venv) does not see it.
@@ -76,6 +79,9 @@ mkdir -p "$XDG_DATA_HOME" "$XDG_CONFIG_HOME" "$XDG_CACHE_HOME" "$XDG_STATE_HOME"
 export DEBRIEF_E2E_ARTIFACTS
 mkdir -p "$DEBRIEF_E2E_ARTIFACTS"
 
+if [ "${1:-}" = "--harness-selftest" ]; then
+  exec "$python" "$here/harness_selftest.py"
+fi
 exe=$1
 dump=$2
 shift 2
