@@ -12,7 +12,9 @@
  * $XDG_DATA_HOME/debrief/sandbox/ holds the library; the window prints "first-frame <µs>"
  * (g_get_monotonic_time(), CLOCK_MONOTONIC) after its first paint, and the run lasts from a
  * g_get_monotonic_time() taken right before the spawn to that. Prints one line per figure,
- * "BENCH <name> <value> <unit>". Goal (issue #6): median under 400 ms.
+ * "BENCH <name> <value> <unit>". Goal (issue #6): median under 400 ms. The CPU time the
+ * process had used by its first frame (all threads, from /proc) is printed too: on a shared,
+ * busy machine the wall time is mostly the wait for a core.
  *
  * DEBRIEF_BENCH_ACCOUNT names another account folder for the library (default "sandbox").
  */
@@ -140,9 +142,34 @@ read_first_frame (int fd, GString *log)
     }
 }
 
-/* One start: milliseconds from right before the spawn to the first frame, or < 0. */
+/* CPU time (user + system, all threads) @pid has used so far, in ms, or -1. On a busy
+ * machine the wall time mostly measures the wait for a core; this does not. */
 static double
-run_once (const char *exe, char **envp)
+cpu_ms (GPid pid)
+{
+  g_autofree char *path = g_strdup_printf ("/proc/%d/stat", (int) pid);
+  g_autofree char *stat = NULL;
+  g_auto (GStrv) fields = NULL;
+  const char *after_name;
+
+  if (!g_file_get_contents (path, &stat, NULL, NULL))
+    return -1;
+  /* The command name may hold spaces: the fields that follow start after its ')'. */
+  after_name = strrchr (stat, ')');
+  if (after_name == NULL)
+    return -1;
+  fields = g_strsplit (after_name + 2, " ", -1);
+  /* utime and stime are fields 14 and 15 of proc(5), 12 and 13 after the name. */
+  if (g_strv_length (fields) < 13)
+    return -1;
+  return (g_ascii_strtod (fields[11], NULL) + g_ascii_strtod (fields[12], NULL)) * 1000.0
+         / sysconf (_SC_CLK_TCK);
+}
+
+/* One start: milliseconds from right before the spawn to the first frame, or < 0; and the
+ * CPU time the process had used by then in *cpu. */
+static double
+run_once (const char *exe, char **envp, double *cpu)
 {
   const char *argv[] = { exe, "--sandbox", NULL };
   g_autoptr (GString) log = g_string_new (NULL);
@@ -159,6 +186,7 @@ run_once (const char *exe, char **envp)
     g_error ("could not start %s: %s", exe, error->message);
 
   first_frame = read_first_frame (err_fd, log);
+  *cpu = cpu_ms (pid);
 
   kill (pid, SIGTERM);
   waitpid (pid, &status, 0);
@@ -182,6 +210,17 @@ compare_doubles (gconstpointer a, gconstpointer b)
   return (da > db) - (da < db);
 }
 
+static double
+median_of (GArray *values)
+{
+  guint n = values->len;
+
+  g_array_sort (values, compare_doubles);
+  if (n % 2)
+    return g_array_index (values, double, n / 2);
+  return (g_array_index (values, double, n / 2 - 1) + g_array_index (values, double, n / 2)) / 2;
+}
+
 int
 main (int argc, char **argv)
 {
@@ -192,11 +231,13 @@ main (int argc, char **argv)
   g_autofree char *account = NULL;
   g_autofree char *library_dir = NULL;
   g_autoptr (GArray) times = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr (GArray) cpu_times = g_array_new (FALSE, FALSE, sizeof (double));
   const char *exe = g_getenv ("DEBRIEF_BENCH_EXE");
   const char *account_id = g_getenv ("DEBRIEF_BENCH_ACCOUNT");
   guint n_runs = DEFAULT_RUNS;
   char **envp;
   double median;
+  double cpu;
 
   if (argc == 2)
     n_runs = MAX (1, (guint) g_ascii_strtoull (argv[1], NULL, 10));
@@ -236,27 +277,26 @@ main (int argc, char **argv)
 
   /* The first start pays for what later ones find warm (page cache, font cache, the
    * accessibility bus being activated): not counted. */
-  if (run_once (exe, envp) < 0)
+  if (run_once (exe, envp, &cpu) < 0)
     return 1;
   for (guint i = 0; i < n_runs; i++)
     {
-      double ms = run_once (exe, envp);
+      double ms = run_once (exe, envp, &cpu);
 
       if (ms < 0)
         return 1;
       g_array_append_val (times, ms);
+      g_array_append_val (cpu_times, cpu);
     }
-  g_array_sort (times, compare_doubles);
-  median = n_runs % 2 ? g_array_index (times, double, n_runs / 2)
-                      : (g_array_index (times, double, n_runs / 2 - 1)
-                         + g_array_index (times, double, n_runs / 2))
-                            / 2;
+  median = median_of (times);
 
   g_print ("BENCH library_entries %u count\n", N_ENTRIES);
   g_print ("BENCH runs %u count\n", n_runs);
   g_print ("BENCH startup-first-frame %.1f ms\n", median);
   g_print ("BENCH startup-first-frame-min %.1f ms\n", g_array_index (times, double, 0));
   g_print ("BENCH startup-first-frame-max %.1f ms\n", g_array_index (times, double, n_runs - 1));
+  /* Less sensitive to a busy machine than the wall time (ticks of 10 ms). */
+  g_print ("BENCH startup-first-frame-cpu %.0f ms\n", median_of (cpu_times));
 
   g_strfreev (envp);
   remove_tree (top);
