@@ -317,7 +317,10 @@ class Debrief:
                 details.append("accessible tree: %s" % tree)
             except Exception:
                 pass
-        raise E2EFailure("\n  ".join(details))
+        text = "\n  ".join(details)
+        with open(os.path.join(self.artifacts, "failure.txt"), "a") as f:
+            f.write(text + "\n")
+        raise E2EFailure(text)
 
     def wait(self, predicate, what, timeout=None):
         return wait_until(predicate, what, timeout or self.timeout, on_timeout=self.fail)

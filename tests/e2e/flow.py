@@ -30,6 +30,8 @@ import subprocess
 import sys
 import traceback
 
+import pyatspi
+
 from atspi_harness import AtspiUnreachable, Debrief, E2EFailure, check_atspi_reachable
 
 
@@ -149,25 +151,30 @@ class Flow:
         expected = [self.expected_row_name(p) for p in newest_first]
         listing = self.el("postmortem_list")
 
-        def rows():
+        def shown_rows():
+            """The row names on screen, top to bottom. GtkListView recycles its row
+            widgets: their order in the accessible tree need not be the order on screen."""
             role, _ = NAMES["postmortem_row"]
-            names = []
+            rows = []
             for item in self.d.find_all(role, None, root=listing):
                 # The row's accessible label is on the list item's one child.
                 child = item.getChildAtIndex(0) if item.childCount else None
-                names.append((child.name if child is not None else None) or item.name)
+                name = (child.name if child is not None else None) or item.name
+                y = item.queryComponent().getExtents(pyatspi.WINDOW_COORDS).y
+                rows.append((y, name))
+            return [name for _, name in sorted(rows)]
+
+        def rows():
+            names = shown_rows()
             # All rows that fit on screen are there once the load is done.
             wanted = min(len(expected), 5)
             return names if len(names) >= wanted and names[:wanted] == expected[:wanted] else None
 
         try:
             shown = self.d.wait(rows, "the list to show the sandbox's postmortems newest first")
-        except E2EFailure:
-            role, _ = NAMES["postmortem_row"]
-            got = [i.getChildAtIndex(0).name for i in self.d.find_all(role, None, root=listing)
-                   if i.childCount]
-            raise E2EFailure("list rows differ from the sandbox:\n  expected %s\n  shown %s"
-                             % (expected[:5], got[:5]))
+        except E2EFailure as error:
+            raise E2EFailure("%s\n  expected %s\n  shown %s"
+                             % (error, expected[:5], shown_rows()[:5]))
         for name in shown:
             if name not in expected:
                 self.d.fail("a row the sandbox does not have: %r" % name)
@@ -186,7 +193,9 @@ class Flow:
             self.d.fail("a state file before anything was written: %s" % self.state_path)
         self.d.click(self.el("main_menu"))
         self.d.click(self.el("menu_reset_sandbox"))
-        self.d.click(self.el("reset_dialog_reset"))
+        reset = self.el("reset_dialog_reset")
+        self.d.screenshot("reset-dialog")
+        self.d.click(reset)
         self.el("reset_toast")
         self.d.wait(lambda: os.path.exists(self.state_path), "the sandbox to write %s"
                     % self.state_path)
