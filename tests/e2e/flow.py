@@ -59,7 +59,9 @@ NAMES = {
     # 26 Nov (list-pane, detail-page, rich-editor); roles left None (any) where GTK 4.8 /
     # libadwaita 1.2 decide them (AdwEntryRow, AdwComboRow, GtkSearchEntry): pin them once
     # seen in a --full run's failure-tree.txt.
-    "incidents_tab": (None, "Incidents"),  # GtkStackSwitcher "Show postmortems or ..."
+    # GtkStackSwitcher "Show postmortems or incidents without one": its buttons are toggle
+    # buttons (AT-SPI "push button" in GTK 4.8) named by the page titles.
+    "incidents_tab": ("push button", "Incidents"),
     "incident_list": (None, "Incidents without a postmortem"),
     "create_for_incident": ("push button", re.compile(r"^Create a postmortem for #")),
     "new_postmortem": (None, "New Postmortem"),  # issue #6: Ctrl+N; not in a branch yet
@@ -130,11 +132,32 @@ class Flow:
         self.d.click(self.el(combo_key))
         self.d.click(self.el(option_key))
 
-    def find_postmortem(self, title):
+    def postmortem_titled(self, title):
+        """The sandbox's postmortem titled @title, or None."""
         for p in self.sandbox_postmortems():
             if p["title"] == title:
                 return p
-        self.d.fail("the sandbox has no postmortem titled %r" % title)
+        return None
+
+    def find_postmortem(self, title):
+        found = self.postmortem_titled(title)
+        if found is None:
+            self.d.fail("the sandbox has no postmortem titled %r" % title)
+        return found
+
+    def wait_saved(self, check, what):
+        """The sandbox writes its state file a moment after a write request (and at once
+        when it stops): wait for @check(postmortem) to hold in it."""
+        def holds():
+            found = self.postmortem_titled(TITLE)
+            return found if found is not None and check(found) else None
+
+        try:
+            return self.d.wait(holds, what)
+        except E2EFailure as error:
+            found = self.postmortem_titled(TITLE)
+            raise E2EFailure("%s\n  the sandbox holds %r" % (error, found and {
+                k: found.get(k) for k in ("title", "severity", "status", "jiraIssues")}))
 
     # --- steps that work today ---
 
@@ -271,17 +294,16 @@ class Flow:
     def save(self):
         self.d.key("<Control>s")  # or: self.d.click(self.el("save"))
         self.el("saved_toast")
-        saved = self.find_postmortem(TITLE)
-        if saved["severity"] != SEVERITY or JIRA_URL not in saved.get("jiraIssues", []):
-            self.d.fail("the sandbox holds %r" % {k: saved.get(k) for k in
-                                                   ("title", "severity", "jiraIssues")})
+        self.wait_saved(lambda p: p["severity"] == SEVERITY and JIRA_URL in p.get("jiraIssues", [])
+                        and has_strong_text(p.get("content"), BOLD_WORD),
+                        "the sandbox to hold the title, severity, Jira link and bold word")
 
     def publish(self):
         self.choose("status", "status_published")
         self.d.click(self.el("save"))
         self.el("published_lock")
-        self.d.wait(lambda: self.find_postmortem(TITLE)["status"] == "published",
-                    "the sandbox to hold the postmortem published")
+        self.wait_saved(lambda p: p["status"] == "published",
+                        "the sandbox to hold the postmortem published")
 
     def reopen_created(self):
         self.d.type_text(self.el("search"), TITLE)
