@@ -341,3 +341,26 @@ debrief_library_delete_finish (DebriefLibrary *self, GAsyncResult *result, GErro
   g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
   return g_task_propagate_boolean (G_TASK (result), error);
 }
+
+void
+debrief_library_delete_full_async (DebriefLibrary *self,
+                                   OgClient *client,
+                                   const char *id,
+                                   const char *actor_user_id,
+                                   gboolean delete_timelines,
+                                   GCancellable *cancellable,
+                                   GAsyncReadyCallback callback,
+                                   gpointer user_data)
+{
+  GTask *task;
+
+  g_return_if_fail (DEBRIEF_IS_LIBRARY (self));
+  g_return_if_fail (OG_IS_CLIENT (client));
+  g_return_if_fail (id != NULL);
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, debrief_library_delete_async);
+  g_task_set_task_data (task, g_strdup (id), g_free);
+  og_client_delete_postmortem_async (client, id, actor_user_id, delete_timelines, cancellable,
+                                     on_deleted, task);
+}

@@ -96,5 +96,15 @@ void debrief_library_delete_async (DebriefLibrary *self,
                                    GAsyncReadyCallback callback,
                                    gpointer user_data);
 gboolean debrief_library_delete_finish (DebriefLibrary *self, GAsyncResult *result, GError **error);
+/* As delete_async; with @delete_timelines, Opsgenie also deletes the incident timeline
+ * exported to Confluence (deleteExportIncidentTimelines). Finish with delete_finish. */
+void debrief_library_delete_full_async (DebriefLibrary *self,
+                                        OgClient *client,
+                                        const char *id,
+                                        const char *actor_user_id,
+                                        gboolean delete_timelines,
+                                        GCancellable *cancellable,
+                                        GAsyncReadyCallback callback,
+                                        gpointer user_data);
 
 G_END_DECLS

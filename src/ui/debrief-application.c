@@ -7,7 +7,11 @@
 
 #include "debrief-application.h"
 
+#include "debrief-account-list.h"
+#include "debrief-connect-window.h"
 #include "debrief-first-frame.h"
+#include "debrief-preferences-window.h"
+#include "debrief-secrets.h"
 #include "debrief-window.h"
 #include "og-sandbox.h"
 
@@ -19,6 +23,12 @@ struct _DebriefApplication
   OgClient *client;
   /* An error that happened before there was a window to show it in. */
   char *pending_error;
+
+  DebriefAccountList *accounts;
+  GSettings *settings;
+  /* The key lookup (or unlock) of the active account in flight. */
+  GCancellable *key_cancellable;
+  gboolean keyring_locked;
 };
 
 G_DEFINE_FINAL_TYPE (DebriefApplication, debrief_application, ADW_TYPE_APPLICATION)
@@ -44,6 +54,239 @@ report_error (DebriefApplication *self, const char *message)
       g_free (self->pending_error);
       self->pending_error = g_strdup (message);
     }
+}
+
+static void
+apply_timeouts (DebriefApplication *self)
+{
+  guint timeout = g_settings_get_uint (self->settings, "request-timeout");
+
+  if (self->client != NULL)
+    og_client_set_timeouts (self->client, MIN (timeout, 15), timeout);
+}
+
+static void
+for_each_window (DebriefApplication *self, void (*func) (DebriefWindow *, gpointer), gpointer data)
+{
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
+    {
+      if (DEBRIEF_IS_WINDOW (l->data))
+        func (l->data, data);
+    }
+}
+
+static void
+window_show_client (DebriefWindow *window, gpointer user_data)
+{
+  DebriefApplication *self = user_data;
+  DebriefAccount *account = debrief_account_list_get_active (self->accounts);
+
+  /* The indication first, so that the window never loads sandbox data unmarked. */
+  debrief_window_set_sandbox (window, self->sandbox != NULL);
+  debrief_window_set_account_name (
+      window, account != NULL ? debrief_account_get_display_name (account) : NULL);
+  debrief_window_set_client (window, self->client);
+}
+
+static void
+window_show_keyring_error (DebriefWindow *window, gpointer user_data)
+{
+  DebriefApplication *self = DEBRIEF_APPLICATION (gtk_window_get_application (GTK_WINDOW (window)));
+
+  debrief_window_show_keyring_error (window, user_data, self->keyring_locked);
+}
+
+static void
+report_keyring_error (DebriefApplication *self, const char *message, gboolean locked)
+{
+  g_clear_object (&self->client);
+  self->keyring_locked = locked;
+  for_each_window (self, window_show_keyring_error, (gpointer) message);
+}
+
+static void
+on_key_found (GObject *object, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (DebriefApplication) self = user_data;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (OgClient) client = NULL;
+  DebriefAccount *account;
+  char *key;
+
+  key = debrief_secrets_lookup_finish (result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  g_clear_object (&self->key_cancellable);
+
+  account = debrief_account_list_get_active (self->accounts);
+  if (account == NULL || self->sandbox != NULL)
+    {
+      debrief_secrets_key_free (key);
+      return;
+    }
+
+  if (error != NULL)
+    {
+      report_keyring_error (
+          self, error->message,
+          g_error_matches (error, DEBRIEF_SECRETS_ERROR, DEBRIEF_SECRETS_ERROR_LOCKED));
+      return;
+    }
+
+  if (key == NULL)
+    {
+      /* Translators: %s is the name of an account */
+      g_autofree char *message = g_strdup_printf (
+          _ ("The keyring has no API key for “%s”. Remove the account in Preferences and "
+             "connect it again."),
+          debrief_account_get_display_name (account));
+
+      report_keyring_error (self, message, FALSE);
+      return;
+    }
+
+  client = og_client_new (debrief_account_get_base_url (account), &error);
+  if (client == NULL)
+    {
+      debrief_secrets_key_free (key);
+      report_keyring_error (self, error->message, FALSE);
+      return;
+    }
+  og_client_set_api_key (client, key);
+  debrief_secrets_key_free (key);
+
+  g_debug ("account %s ready", debrief_account_get_id (account));
+  g_set_object (&self->client, client);
+  apply_timeouts (self);
+  for_each_window (self, window_show_client, self);
+}
+
+/* Looks up the active account's key and gives the windows a client for it. */
+static void
+start_account (DebriefApplication *self)
+{
+  DebriefAccount *account = debrief_account_list_get_active (self->accounts);
+  g_autofree char *host = NULL;
+
+  g_cancellable_cancel (self->key_cancellable);
+  g_clear_object (&self->key_cancellable);
+
+  if (account == NULL || self->sandbox != NULL)
+    return;
+
+  host = debrief_account_dup_host (account);
+  self->key_cancellable = g_cancellable_new ();
+  debrief_secrets_lookup_async (debrief_account_get_id (account), host != NULL ? host : "",
+                                self->key_cancellable, on_key_found, g_object_ref (self));
+}
+
+static void
+on_active_account_changed (DebriefApplication *self)
+{
+  /* Picking an account leaves the sandbox. */
+  if (self->sandbox != NULL)
+    {
+      og_sandbox_stop (self->sandbox);
+      g_clear_object (&self->sandbox);
+      g_simple_action_set_enabled (
+          G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self), "reset-sandbox")),
+          FALSE);
+    }
+  g_clear_object (&self->client);
+
+  /* No window keeps working with the previous account's client (or a stopped sandbox's)
+   * while the new key is looked up. */
+  for_each_window (self, window_show_client, self);
+  start_account (self);
+}
+
+static void
+on_unlocked (GObject *object, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (DebriefApplication) self = user_data;
+  g_autoptr (GError) error = NULL;
+
+  if (!debrief_secrets_unlock_finish (result, &error))
+    {
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        return;
+      g_clear_object (&self->key_cancellable);
+      report_keyring_error (
+          self, error->message,
+          g_error_matches (error, DEBRIEF_SECRETS_ERROR, DEBRIEF_SECRETS_ERROR_LOCKED));
+      return;
+    }
+
+  start_account (self);
+}
+
+static void
+unlock_keyring_action (GSimpleAction *action, GVariant *parameter, gpointer user_data)
+{
+  DebriefApplication *self = DEBRIEF_APPLICATION (user_data);
+  DebriefAccount *account = debrief_account_list_get_active (self->accounts);
+  g_autofree char *host = NULL;
+
+  if (account == NULL)
+    return;
+  if (!self->keyring_locked)
+    {
+      start_account (self);
+      return;
+    }
+
+  /* The keyring shows its own prompt. */
+  g_cancellable_cancel (self->key_cancellable);
+  g_clear_object (&self->key_cancellable);
+  self->key_cancellable = g_cancellable_new ();
+  host = debrief_account_dup_host (account);
+  debrief_secrets_unlock_async (debrief_account_get_id (account), host != NULL ? host : "",
+                                self->key_cancellable, on_unlocked, g_object_ref (self));
+}
+
+static void
+on_account_added (DebriefApplication *self, DebriefAccount *account)
+{
+  g_autoptr (GError) error = NULL;
+
+  if (g_strcmp0 (debrief_account_list_get_active_id (self->accounts),
+                 debrief_account_get_id (account))
+      == 0)
+    {
+      /* The first account: active since it was added, before the window closed. */
+      on_active_account_changed (self);
+      return;
+    }
+
+  if (!debrief_account_list_set_active_id (self->accounts, debrief_account_get_id (account),
+                                           &error))
+    report_error (self, error->message);
+}
+
+static void
+connect_action (GSimpleAction *action, GVariant *parameter, gpointer user_data)
+{
+  DebriefApplication *self = DEBRIEF_APPLICATION (user_data);
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+  DebriefConnectWindow *window = debrief_connect_window_new (parent, self->accounts);
+
+  gtk_window_set_application (GTK_WINDOW (window), GTK_APPLICATION (self));
+  g_signal_connect_object (window, "account-added", G_CALLBACK (on_account_added), self,
+                           G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+static void
+preferences_action (GSimpleAction *action, GVariant *parameter, gpointer user_data)
+{
+  DebriefApplication *self = DEBRIEF_APPLICATION (user_data);
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  DebriefPreferencesWindow *window = debrief_preferences_window_new (parent, self->accounts);
+
+  /* So that its buttons reach the app.* actions (Add Account is app.connect). */
+  gtk_window_set_application (GTK_WINDOW (window), GTK_APPLICATION (self));
+  gtk_window_present (GTK_WINDOW (window));
 }
 
 static void
@@ -172,6 +415,9 @@ quit_action (GSimpleAction *action, GVariant *parameter, gpointer user_data)
 
 static const GActionEntry app_actions[] = {
   { "sandbox", sandbox_action },
+  { "connect", connect_action },
+  { "preferences", preferences_action },
+  { "unlock-keyring", unlock_keyring_action },
   { "reset-sandbox", reset_sandbox_action },
   { "about", about_action },
   { "quit", quit_action },
@@ -209,8 +455,19 @@ debrief_application_startup (GApplication *app)
 {
   static const char *quit_accels[] = { "<Control>q", NULL };
   static const char *close_accels[] = { "<Control>w", NULL };
+  static const char *preferences_accels[] = { "<Control>comma", NULL };
+  DebriefApplication *self = DEBRIEF_APPLICATION (app);
+  g_autoptr (GError) error = NULL;
 
   G_APPLICATION_CLASS (debrief_application_parent_class)->startup (app);
+
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.preferences",
+                                         preferences_accels);
+
+  if (!debrief_account_list_load (self->accounts, &error))
+    report_error (self, error->message);
+  g_signal_connect_object (self->accounts, "notify::active-id",
+                           G_CALLBACK (on_active_account_changed), self, G_CONNECT_SWAPPED);
 
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "window.close", close_accels);
@@ -226,8 +483,7 @@ debrief_application_activate (GApplication *app)
     {
       DebriefWindow *debrief_window = debrief_window_new (GTK_APPLICATION (self));
 
-      debrief_window_set_sandbox (debrief_window, self->sandbox != NULL);
-      debrief_window_set_client (debrief_window, self->client);
+      window_show_client (debrief_window, self);
       if (self->pending_error != NULL)
         {
           debrief_window_show_toast (debrief_window, self->pending_error);
@@ -235,6 +491,9 @@ debrief_application_activate (GApplication *app)
         }
       window = GTK_WINDOW (debrief_window);
       debrief_first_frame_watch (GTK_WIDGET (window));
+
+      if (self->client == NULL && self->key_cancellable == NULL)
+        start_account (self);
     }
 
   gtk_window_present (window);
@@ -256,8 +515,12 @@ debrief_application_dispose (GObject *object)
 {
   DebriefApplication *self = DEBRIEF_APPLICATION (object);
 
+  g_cancellable_cancel (self->key_cancellable);
+  g_clear_object (&self->key_cancellable);
   g_clear_object (&self->client);
   g_clear_object (&self->sandbox);
+  g_clear_object (&self->accounts);
+  g_clear_object (&self->settings);
   g_clear_pointer (&self->pending_error, g_free);
 
   G_OBJECT_CLASS (debrief_application_parent_class)->dispose (object);
@@ -286,6 +549,11 @@ debrief_application_init (DebriefApplication *self)
   g_simple_action_set_enabled (
       G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self), "reset-sandbox")), FALSE);
   g_application_add_main_option_entries (G_APPLICATION (self), option_entries);
+
+  self->accounts = debrief_account_list_new (NULL);
+  self->settings = g_settings_new (APP_ID);
+  g_signal_connect_object (self->settings, "changed::request-timeout", G_CALLBACK (apply_timeouts),
+                           self, G_CONNECT_SWAPPED);
 }
 
 DebriefApplication *
@@ -346,15 +614,15 @@ debrief_application_enter_sandbox (DebriefApplication *self, GError **error)
           TRUE);
     }
 
+  /* A key lookup still under way would replace the sandbox's client. */
+  g_cancellable_cancel (self->key_cancellable);
+  g_clear_object (&self->key_cancellable);
+
   windows = gtk_application_get_windows (GTK_APPLICATION (self));
   for (const GList *l = windows; l != NULL; l = l->next)
     {
       if (DEBRIEF_IS_WINDOW (l->data))
-        {
-          /* The indication first, so that the window never loads sandbox data unmarked. */
-          debrief_window_set_sandbox (l->data, TRUE);
-          debrief_window_set_client (l->data, self->client);
-        }
+        window_show_client (l->data, self);
     }
 
   return TRUE;
@@ -366,6 +634,14 @@ debrief_application_is_sandbox (DebriefApplication *self)
   g_return_val_if_fail (DEBRIEF_IS_APPLICATION (self), FALSE);
 
   return self->sandbox != NULL;
+}
+
+DebriefAccountList *
+debrief_application_get_accounts (DebriefApplication *self)
+{
+  g_return_val_if_fail (DEBRIEF_IS_APPLICATION (self), NULL);
+
+  return self->accounts;
 }
 
 OgClient *

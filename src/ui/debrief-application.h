@@ -3,6 +3,7 @@
 
 #include <adwaita.h>
 
+#include "debrief-account-list.h"
 #include "og-client.h"
 
 G_BEGIN_DECLS
@@ -15,6 +16,8 @@ DebriefApplication *debrief_application_new (void);
 /* Starts the in-process sandbox server (once) and points every window at it. */
 gboolean debrief_application_enter_sandbox (DebriefApplication *self, GError **error);
 gboolean debrief_application_is_sandbox (DebriefApplication *self);
+/* The accounts, loaded at startup. */
+DebriefAccountList *debrief_application_get_accounts (DebriefApplication *self);
 /* The client of the current connection, or NULL before there is one. */
 OgClient *debrief_application_get_client (DebriefApplication *self);
 

@@ -16,14 +16,20 @@ struct _DebriefPostmortemRow
   GtkLabel *incident_label;
   GtkLabel *status_label;
   GtkLabel *date_label;
+  GtkWidget *draft_mark;
 
   OgPostmortem *postmortem;
+  DebriefLibraryEntry *entry;
+  OgSeverity severity; /* for the tooltips */
+  gint64 date;         /* the one shown */
+  gboolean show_updated;
 };
 
 enum
 {
   PROP_0,
   PROP_POSTMORTEM,
+  PROP_ENTRY,
   N_PROPS
 };
 
@@ -64,36 +70,66 @@ status_label (OgPostmortemStatus status)
     }
 }
 
-static void
-update_severity (DebriefPostmortemRow *self)
+/* What a row shows, from a fetched postmortem or from a library entry. */
+typedef struct
 {
-  OgSeverity severity = og_postmortem_get_severity (self->postmortem);
-  g_autofree char *tooltip = NULL;
+  const char *title;
+  const char *tiny_id;
+  const char *message;
+  gint64 created; /* Unix seconds, 0 when unknown */
+  gint64 updated;
+  OgSeverity severity;
+  OgPostmortemStatus status;
+  gboolean fetched;
+  gboolean has_incident;
+  gboolean has_draft;
+} RowFacts;
 
-  g_assert (severity < G_N_ELEMENTS (severity_classes));
+static void
+show_severity (DebriefPostmortemRow *self, const RowFacts *facts)
+{
+  /* Before the first fetch the severity is unknown: no badge rather than a wrong one. */
+  gtk_widget_set_visible (GTK_WIDGET (self->severity_label), facts->fetched);
+  if (!facts->fetched)
+    {
+      gtk_label_set_label (self->severity_label, "");
+      return;
+    }
 
-  gtk_label_set_label (self->severity_label, og_severity_to_string (severity));
+  g_assert (facts->severity < G_N_ELEMENTS (severity_classes));
+  gtk_label_set_label (self->severity_label, og_severity_to_string (facts->severity));
   set_one_class (GTK_WIDGET (self->severity_label), severity_classes,
-                 G_N_ELEMENTS (severity_classes), severity);
+                 G_N_ELEMENTS (severity_classes), facts->severity);
 
-  /* Translators: %s is a severity, "P1" (highest) to "P5" */
-  tooltip = g_strdup_printf (_ ("Severity %s"), og_severity_to_string (severity));
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->severity_label), tooltip);
+  self->severity = facts->severity;
 }
 
 static void
-update_incident (DebriefPostmortemRow *self)
+show_status (DebriefPostmortemRow *self, const RowFacts *facts)
 {
-  OgIncident *incident = og_postmortem_get_root_incident (self->postmortem);
+  gtk_widget_set_visible (GTK_WIDGET (self->status_label), facts->fetched);
+  if (!facts->fetched)
+    {
+      gtk_label_set_label (self->status_label, "");
+      return;
+    }
+
+  g_assert (facts->status < G_N_ELEMENTS (status_classes));
+  gtk_label_set_label (self->status_label, status_label (facts->status));
+  set_one_class (GTK_WIDGET (self->status_label), status_classes, G_N_ELEMENTS (status_classes),
+                 facts->status);
+}
+
+static void
+show_incident (DebriefPostmortemRow *self, const RowFacts *facts)
+{
   g_autofree char *text = NULL;
 
-  if (incident != NULL)
+  if (facts->has_incident)
     {
-      const char *tiny_id = og_incident_get_tiny_id (incident);
-      const char *message = og_incident_get_message (incident);
-
       /* Translators: an incident: "#" and its short number, then its message */
-      text = g_strdup_printf (_ ("#%s %s"), tiny_id ? tiny_id : "?", message ? message : "");
+      text = g_strdup_printf (_ ("#%s %s"), facts->tiny_id ? facts->tiny_id : "?",
+                              facts->message ? facts->message : "");
     }
 
   gtk_label_set_label (self->incident_label, text);
@@ -101,64 +137,176 @@ update_incident (DebriefPostmortemRow *self)
 }
 
 static void
-update_date (DebriefPostmortemRow *self)
+show_date (DebriefPostmortemRow *self, const RowFacts *facts)
 {
-  GDateTime *created_at = og_postmortem_get_created_at (self->postmortem);
   g_autoptr (GDateTime) local = NULL;
   g_autofree char *date = NULL;
-  g_autofree char *full = NULL;
 
-  if (created_at != NULL)
+  /* Sorted by last update, the row shows that date, or the order would look random. */
+  if (self->show_updated && facts->updated > 0)
     {
-      local = g_date_time_to_local (created_at);
+      local = g_date_time_new_from_unix_local (facts->updated);
+      /* Translators: when a postmortem last changed, a short date (see the strftime manual
+       * page) */
+      date = g_date_time_format (local, _ ("Updated %-d %b %Y"));
+      self->date = facts->updated;
+    }
+  else if (facts->created > 0)
+    {
+      local = g_date_time_new_from_unix_local (facts->created);
       /* Translators: a short date, see the strftime manual page */
       date = g_date_time_format (local, _ ("%-d %b %Y"));
-      full = g_date_time_format (local, "%c");
+      self->date = facts->created;
     }
+  else
+    self->date = 0;
 
   gtk_label_set_label (self->date_label, date);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->date_label), full);
   gtk_widget_set_visible (GTK_WIDGET (self->date_label), date != NULL);
 }
 
 /* The row is a group of labels: a screen reader gets the gist in one sentence. */
 static void
-update_accessible_label (DebriefPostmortemRow *self)
+update_accessible_label (DebriefPostmortemRow *self, const RowFacts *facts)
 {
   g_autofree char *label = NULL;
 
-  /* Translators: a postmortem in the list, read by screen readers: title, severity ("P2"),
-   * status ("In review") and incident ("#50 API errors") */
-  label = g_strdup_printf (_ ("%s, %s, %s, %s"), gtk_label_get_label (self->title_label),
-                           gtk_label_get_label (self->severity_label),
-                           gtk_label_get_label (self->status_label),
-                           gtk_label_get_label (self->incident_label));
+  if (facts->has_draft)
+    {
+      /* Translators: a postmortem in the list, read by screen readers: title, severity
+       * ("P2"), status ("In review") and incident ("#50 API errors"), then the mark of a
+       * draft that is not saved to Opsgenie yet */
+      label = g_strdup_printf (
+          _ ("%s, %s, %s, %s, unsaved draft"), gtk_label_get_label (self->title_label),
+          gtk_label_get_label (self->severity_label), gtk_label_get_label (self->status_label),
+          gtk_label_get_label (self->incident_label));
+    }
+  else
+    {
+      /* Translators: a postmortem in the list, read by screen readers: title, severity
+       * ("P2"), status ("In review") and incident ("#50 API errors") */
+      label = g_strdup_printf (_ ("%s, %s, %s, %s"), gtk_label_get_label (self->title_label),
+                               gtk_label_get_label (self->severity_label),
+                               gtk_label_get_label (self->status_label),
+                               gtk_label_get_label (self->incident_label));
+    }
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
 }
 
 static void
-update (DebriefPostmortemRow *self)
+show (DebriefPostmortemRow *self, const RowFacts *facts)
 {
-  OgPostmortemStatus status;
-  const char *title;
+  const char *title = facts->title;
 
-  if (self->postmortem == NULL)
+  if (!facts->fetched)
+    title = _ ("Not Fetched Yet");
+  else if (title == NULL || *title == '\0')
+    title = _ ("Untitled Postmortem");
+  gtk_label_set_label (self->title_label, title);
+
+  show_severity (self, facts);
+  show_status (self, facts);
+  show_incident (self, facts);
+  show_date (self, facts);
+  gtk_widget_set_visible (self->draft_mark, facts->has_draft);
+  update_accessible_label (self, facts);
+}
+
+static void
+update_from_postmortem (DebriefPostmortemRow *self)
+{
+  OgIncident *incident = og_postmortem_get_root_incident (self->postmortem);
+  GDateTime *created_at = og_postmortem_get_created_at (self->postmortem);
+  RowFacts facts = {
+    .title = og_postmortem_get_title (self->postmortem),
+    .tiny_id = incident ? og_incident_get_tiny_id (incident) : NULL,
+    .message = incident ? og_incident_get_message (incident) : NULL,
+    .created = created_at ? g_date_time_to_unix (created_at) : 0,
+    .severity = og_postmortem_get_severity (self->postmortem),
+    .status = og_postmortem_get_status (self->postmortem),
+    .fetched = TRUE,
+    .has_incident = incident != NULL,
+    .has_draft = FALSE,
+  };
+
+  show (self, &facts);
+}
+
+static void
+update_from_entry (DebriefPostmortemRow *self)
+{
+  DebriefLibraryEntry *entry = self->entry;
+  const char *tiny_id = debrief_library_entry_get_incident_tiny_id (entry);
+  const char *message = debrief_library_entry_get_incident_message (entry);
+  RowFacts facts = {
+    .title = debrief_library_entry_get_title (entry),
+    .tiny_id = tiny_id,
+    .message = message,
+    .created = debrief_library_entry_get_created (entry),
+    .updated = debrief_library_entry_get_updated (entry),
+    .severity = debrief_library_entry_get_severity (entry),
+    .status = debrief_library_entry_get_status (entry),
+    .fetched = debrief_library_entry_is_fetched (entry),
+    .has_incident = tiny_id != NULL || message != NULL,
+    .has_draft = debrief_library_entry_get_has_draft (entry),
+  };
+
+  show (self, &facts);
+}
+
+static void
+on_entry_notify (DebriefPostmortemRow *self, GParamSpec *pspec, DebriefLibraryEntry *entry)
+{
+  /* A fetch or a draft changes the entry in place; the list may keep this row for it. */
+  if (entry == self->entry)
+    update_from_entry (self);
+}
+
+static void
+clear_entry (DebriefPostmortemRow *self)
+{
+  if (self->entry == NULL)
     return;
+  g_signal_handlers_disconnect_by_func (self->entry, on_entry_notify, self);
+  g_clear_object (&self->entry);
+}
 
-  title = og_postmortem_get_title (self->postmortem);
-  gtk_label_set_label (self->title_label,
-                       title != NULL && *title != '\0' ? title : _ ("Untitled Postmortem"));
+/* Tooltips are made when asked for: gtk_widget_set_tooltip_text() on a shown widget asks the
+ * display where the pointer is, a round trip per row that a list rebinding 200 rows at a
+ * keystroke cannot afford. */
+static gboolean
+on_query_severity_tooltip (DebriefPostmortemRow *self,
+                           int x,
+                           int y,
+                           gboolean keyboard,
+                           GtkTooltip *tooltip,
+                           GtkWidget *label)
+{
+  g_autofree char *text = NULL;
 
-  status = og_postmortem_get_status (self->postmortem);
-  g_assert (status < G_N_ELEMENTS (status_classes));
-  gtk_label_set_label (self->status_label, status_label (status));
-  set_one_class (GTK_WIDGET (self->status_label), status_classes, G_N_ELEMENTS (status_classes),
-                 status);
+  /* Translators: %s is a severity, "P1" (highest) to "P5" */
+  text = g_strdup_printf (_ ("Severity %s"), og_severity_to_string (self->severity));
+  gtk_tooltip_set_text (tooltip, text);
+  return TRUE;
+}
 
-  update_severity (self);
-  update_incident (self);
-  update_date (self);
-  update_accessible_label (self);
+static gboolean
+on_query_date_tooltip (DebriefPostmortemRow *self,
+                       int x,
+                       int y,
+                       gboolean keyboard,
+                       GtkTooltip *tooltip,
+                       GtkWidget *label)
+{
+  g_autoptr (GDateTime) local = NULL;
+  g_autofree char *text = NULL;
+
+  if (self->date <= 0)
+    return FALSE;
+  local = g_date_time_new_from_unix_local (self->date);
+  text = g_date_time_format (local, "%c");
+  gtk_tooltip_set_text (tooltip, text);
+  return TRUE;
 }
 
 static void
@@ -172,6 +320,7 @@ debrief_postmortem_row_dispose (GObject *object)
     gtk_widget_unparent (child);
   gtk_widget_dispose_template (GTK_WIDGET (self), DEBRIEF_TYPE_POSTMORTEM_ROW);
   g_clear_object (&self->postmortem);
+  clear_entry (self);
 
   G_OBJECT_CLASS (debrief_postmortem_row_parent_class)->dispose (object);
 }
@@ -188,6 +337,10 @@ debrief_postmortem_row_get_property (GObject *object,
     {
     case PROP_POSTMORTEM:
       g_value_set_object (value, self->postmortem);
+      break;
+
+    case PROP_ENTRY:
+      g_value_set_object (value, self->entry);
       break;
 
     default:
@@ -209,6 +362,10 @@ debrief_postmortem_row_set_property (GObject *object,
       debrief_postmortem_row_set_postmortem (self, g_value_get_object (value));
       break;
 
+    case PROP_ENTRY:
+      debrief_postmortem_row_set_entry (self, g_value_get_object (value));
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -227,6 +384,9 @@ debrief_postmortem_row_class_init (DebriefPostmortemRowClass *klass)
   properties[PROP_POSTMORTEM]
       = g_param_spec_object ("postmortem", NULL, NULL, OG_TYPE_POSTMORTEM,
                              G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_ENTRY]
+      = g_param_spec_object ("entry", NULL, NULL, DEBRIEF_TYPE_LIBRARY_ENTRY,
+                             G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -237,6 +397,7 @@ debrief_postmortem_row_class_init (DebriefPostmortemRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DebriefPostmortemRow, incident_label);
   gtk_widget_class_bind_template_child (widget_class, DebriefPostmortemRow, status_label);
   gtk_widget_class_bind_template_child (widget_class, DebriefPostmortemRow, date_label);
+  gtk_widget_class_bind_template_child (widget_class, DebriefPostmortemRow, draft_mark);
 
   gtk_widget_class_set_css_name (widget_class, "postmortemrow");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
@@ -246,6 +407,13 @@ static void
 debrief_postmortem_row_init (DebriefPostmortemRow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  gtk_widget_set_has_tooltip (GTK_WIDGET (self->severity_label), TRUE);
+  g_signal_connect_swapped (self->severity_label, "query-tooltip",
+                            G_CALLBACK (on_query_severity_tooltip), self);
+  gtk_widget_set_has_tooltip (GTK_WIDGET (self->date_label), TRUE);
+  g_signal_connect_swapped (self->date_label, "query-tooltip", G_CALLBACK (on_query_date_tooltip),
+                            self);
 }
 
 GtkWidget *
@@ -268,9 +436,61 @@ debrief_postmortem_row_set_postmortem (DebriefPostmortemRow *self, OgPostmortem 
   g_return_if_fail (DEBRIEF_IS_POSTMORTEM_ROW (self));
   g_return_if_fail (postmortem == NULL || OG_IS_POSTMORTEM (postmortem));
 
-  if (g_set_object (&self->postmortem, postmortem))
+  if (!g_set_object (&self->postmortem, postmortem))
+    return;
+
+  if (self->entry != NULL)
     {
-      update (self);
+      clear_entry (self);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ENTRY]);
+    }
+  if (postmortem != NULL)
+    update_from_postmortem (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_POSTMORTEM]);
+}
+
+DebriefLibraryEntry *
+debrief_postmortem_row_get_entry (DebriefPostmortemRow *self)
+{
+  g_return_val_if_fail (DEBRIEF_IS_POSTMORTEM_ROW (self), NULL);
+
+  return self->entry;
+}
+
+void
+debrief_postmortem_row_set_entry (DebriefPostmortemRow *self, DebriefLibraryEntry *entry)
+{
+  g_return_if_fail (DEBRIEF_IS_POSTMORTEM_ROW (self));
+  g_return_if_fail (entry == NULL || DEBRIEF_IS_LIBRARY_ENTRY (entry));
+
+  if (self->entry == entry)
+    return;
+
+  clear_entry (self);
+  if (self->postmortem != NULL)
+    {
+      g_clear_object (&self->postmortem);
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_POSTMORTEM]);
     }
+
+  if (entry != NULL)
+    {
+      self->entry = g_object_ref (entry);
+      g_signal_connect_swapped (entry, "notify", G_CALLBACK (on_entry_notify), self);
+      update_from_entry (self);
+    }
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ENTRY]);
+}
+
+void
+debrief_postmortem_row_set_show_updated (DebriefPostmortemRow *self, gboolean show_updated)
+{
+  g_return_if_fail (DEBRIEF_IS_POSTMORTEM_ROW (self));
+
+  show_updated = !!show_updated;
+  if (self->show_updated == show_updated)
+    return;
+  self->show_updated = show_updated;
+  if (self->entry != NULL)
+    update_from_entry (self);
 }

@@ -12,6 +12,9 @@ AdwStatusPage *_debrief_window_get_error_page (DebriefWindow *self);
 GtkWidget *_debrief_window_get_retry_button (DebriefWindow *self);
 GtkWidget *_debrief_window_get_sandbox_button (DebriefWindow *self);
 GtkWidget *_debrief_window_get_sandbox_bar (DebriefWindow *self);
+GtkWidget *_debrief_window_get_connect_button (DebriefWindow *self);
+AdwStatusPage *_debrief_window_get_keyring_page (DebriefWindow *self);
+GtkWidget *_debrief_window_get_keyring_button (DebriefWindow *self);
 GtkWidget *_debrief_window_get_refresh_button (DebriefWindow *self);
 GtkListView *_debrief_window_get_list_view (DebriefWindow *self);
 /* The title of the toast the window shows now about postmortems it could not load, or

@@ -28,6 +28,9 @@ struct _DebriefWindow
   AdwToastOverlay *toast_overlay;
   GtkStack *stack;
   GtkWidget *sandbox_button;
+  GtkWidget *connect_button;
+  AdwStatusPage *keyring_page;
+  GtkWidget *keyring_button;
   GtkListView *list_view;
   AdwStatusPage *error_page;
   GtkWidget *retry_button;
@@ -35,6 +38,7 @@ struct _DebriefWindow
   GSettings *settings;
   OgClient *client;
   GListStore *postmortems;
+  char *account_name;
 
   /* The current load: a reload or dispose cancels it, and a callback whose cancellable
    * is not the current one any more drops its result. */
@@ -355,6 +359,7 @@ debrief_window_dispose (GObject *object)
   g_clear_object (&self->client);
   g_clear_object (&self->postmortems);
   g_clear_object (&self->settings);
+  g_clear_pointer (&self->account_name, g_free);
 
   G_OBJECT_CLASS (debrief_window_parent_class)->dispose (object);
 }
@@ -434,6 +439,9 @@ debrief_window_class_init (DebriefWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DebriefWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, DebriefWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, DebriefWindow, sandbox_button);
+  gtk_widget_class_bind_template_child (widget_class, DebriefWindow, connect_button);
+  gtk_widget_class_bind_template_child (widget_class, DebriefWindow, keyring_page);
+  gtk_widget_class_bind_template_child (widget_class, DebriefWindow, keyring_button);
   gtk_widget_class_bind_template_child (widget_class, DebriefWindow, list_view);
   gtk_widget_class_bind_template_child (widget_class, DebriefWindow, error_page);
   gtk_widget_class_bind_template_child (widget_class, DebriefWindow, retry_button);
@@ -517,8 +525,35 @@ debrief_window_set_sandbox (DebriefWindow *self, gboolean sandbox)
 
   self->sandbox = sandbox;
   gtk_widget_set_visible (self->sandbox_bar, sandbox);
-  adw_window_title_set_subtitle (self->window_title, sandbox ? _ ("Sandbox") : NULL);
+  adw_window_title_set_subtitle (self->window_title, sandbox ? _ ("Sandbox") : self->account_name);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SANDBOX]);
+}
+
+void
+debrief_window_set_account_name (DebriefWindow *self, const char *name)
+{
+  g_return_if_fail (DEBRIEF_IS_WINDOW (self));
+
+  g_free (self->account_name);
+  self->account_name = g_strdup (name);
+  if (!self->sandbox)
+    adw_window_title_set_subtitle (self->window_title, name);
+}
+
+void
+debrief_window_show_keyring_error (DebriefWindow *self, const char *message, gboolean locked)
+{
+  g_autofree char *escaped = NULL;
+
+  g_return_if_fail (DEBRIEF_IS_WINDOW (self));
+  g_return_if_fail (message != NULL);
+
+  debrief_window_set_client (self, NULL);
+  escaped = g_markup_escape_text (message, -1);
+  adw_status_page_set_description (self->keyring_page, escaped);
+  gtk_button_set_label (GTK_BUTTON (self->keyring_button),
+                        locked ? _ ("_Unlock the Keyring") : _ ("_Try Again"));
+  show_page (self, "keyring");
 }
 
 gboolean
@@ -592,6 +627,24 @@ GtkWidget *
 _debrief_window_get_sandbox_button (DebriefWindow *self)
 {
   return self->sandbox_button;
+}
+
+GtkWidget *
+_debrief_window_get_connect_button (DebriefWindow *self)
+{
+  return self->connect_button;
+}
+
+AdwStatusPage *
+_debrief_window_get_keyring_page (DebriefWindow *self)
+{
+  return self->keyring_page;
+}
+
+GtkWidget *
+_debrief_window_get_keyring_button (DebriefWindow *self)
+{
+  return self->keyring_button;
 }
 
 GtkWidget *

@@ -20,6 +20,11 @@ void debrief_window_set_client (DebriefWindow *self, OgClient *client);
 gboolean debrief_window_get_sandbox (DebriefWindow *self);
 void debrief_window_set_sandbox (DebriefWindow *self, gboolean sandbox);
 gboolean debrief_window_get_loading (DebriefWindow *self);
+/* The active account's name, shown under the title (outside the sandbox). */
+void debrief_window_set_account_name (DebriefWindow *self, const char *name);
+/* Drops the client and says why there is none: the keyring would not give the key.
+ * @locked: the way on is to unlock it (the button says so). */
+void debrief_window_show_keyring_error (DebriefWindow *self, const char *message, gboolean locked);
 
 void debrief_window_reload (DebriefWindow *self);
 /* Shows @message (a sentence for the user) as a toast. */
