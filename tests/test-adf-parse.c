@@ -1034,6 +1034,13 @@ test_strict_json (void)
     "{\"version\":1,\"type\":\"doc\",\"content\":[{\"type\":\"paragraph\",\"content\":[{"
     "\"type\":\"text\",\"text\":\"\\u12\"}]}]}",
     "{\"version\":1,\"type\":\"doc\",\"content\":[tru]}",
+    /* lone surrogates: JavaScript keeps them, UTF-8 cannot (json-glib dropped what followed) */
+    "{\"version\":1,\"type\":\"doc\",\"content\":[{\"type\":\"paragraph\",\"content\":[{"
+    "\"type\":\"text\",\"text\":\"a\\ud800b\"}]}]}",
+    "{\"version\":1,\"type\":\"doc\",\"content\":[{\"type\":\"paragraph\",\"content\":[{"
+    "\"type\":\"text\",\"text\":\"a\\udc00\"}]}]}",
+    "{\"version\":1,\"type\":\"doc\",\"content\":[{\"type\":\"paragraph\",\"content\":[{"
+    "\"type\":\"text\",\"text\":\"\\ud83d\\u0041\"}]}]}",
     "{\"version\":1,\"type\":\"doc\",\"content\":[NaN]}",
     "{\"version\":1,\"type\":\"doc\",\"content\":[",
     "   ",
@@ -1054,7 +1061,15 @@ test_strict_json (void)
                     "\"content\":[{\"type\":\"text\",\"text\":\"\\\"\\\\\\/\\b\\f\\n\\r\\t"
                     "\\u00e9\\ud83d\\ude00\"}]}]}\r\n");
 
-    g_assert_nonnull (doc);
+    JsonObject *text = json_array_get_object_element (
+        json_object_get_array_member (
+            json_array_get_object_element (
+                json_object_get_array_member (json_node_get_object (doc), "content"), 0),
+            "content"),
+        0);
+
+    g_assert_cmpstr (json_object_get_string_member (text, "text"), ==,
+                     "\"\\/\b\f\n\r\t\xc3\xa9\xf0\x9f\x98\x80");
   }
 }
 
