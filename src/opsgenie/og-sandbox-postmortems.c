@@ -128,6 +128,7 @@ _og_sandbox_handle_postmortem_create (OgSandboxCall *call)
   postmortem_id = _og_sandbox_make_id ("postmortem", key);
   g_ptr_array_add (self->store->postmortems, _og_sandbox_store_create_postmortem (
                                                  self->store, incident, owner, postmortem_id, now));
+  _og_sandbox_store_changed (self);
 
   data = json_object_new ();
   json_object_set_string_member (data, "postmortemId", postmortem_id);
@@ -170,6 +171,7 @@ _og_sandbox_handle_postmortem_delete (OgSandboxCall *call)
     json_object_remove_member (json_object_get_object_member (incident, "extraProperties"),
                                "postmortemId");
   g_ptr_array_remove (self->store->postmortems, postmortem);
+  _og_sandbox_store_changed (self);
 
   message = g_strdup_printf ("Postmortem with id %s deleted", call->id);
   _og_sandbox_respond_message (call, SOUP_STATUS_OK, message);
@@ -214,6 +216,7 @@ _og_sandbox_handle_postmortem_update (OgSandboxCall *call)
       json_object_set_member (
           postmortem, _og_sandbox_field_rules[i].stored,
           json_node_copy (json_object_get_member (changes, _og_sandbox_field_rules[i].stored)));
+  _og_sandbox_store_changed (self);
   respond_updated (call);
 }
 
@@ -249,6 +252,7 @@ _og_sandbox_handle_postmortem_field_update (OgSandboxCall *call)
     }
 
   json_object_set_member (postmortem, rule->stored, value);
+  _og_sandbox_store_changed (self);
   if (rule->route == OG_ROUTE_POSTMORTEM_CONTENT)
     _og_sandbox_respond_empty (call);
   else

@@ -147,6 +147,11 @@ struct _OgSandbox
   GPtrArray *requests;        /* OgSandboxRequest */
   GPtrArray *deferred;        /* OgSandboxCall */
   guint n_created;
+  /* og-sandbox-state.c */
+  GFile *state_file;
+  GSource *save_source; /* a save waiting for more changes */
+  gboolean state_dirty;
+  gboolean state_save_failed; /* reported already */
 };
 
 /* One request being answered. */
@@ -284,6 +289,15 @@ JsonNode *_og_sandbox_check_field (OgSandbox *self,
                                    const OgSandboxFieldRule *rule,
                                    JsonObject *body,
                                    JsonObject *errors);
+
+/* State on disk (og-sandbox-state.c) */
+
+/* A write request changed the store: saved a moment later, when there is a state file. */
+void _og_sandbox_store_changed (OgSandbox *self);
+/* Saves now what is not saved yet. */
+void _og_sandbox_flush_state (OgSandbox *self);
+/* ::state-error (og-sandbox.c) */
+void _og_sandbox_emit_state_error (OgSandbox *self, const GError *error);
 
 /* Routes (og-sandbox-postmortems.c, og-sandbox-lists.c) */
 

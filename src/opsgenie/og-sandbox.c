@@ -26,11 +26,20 @@
  *   og-sandbox-postmortems.c  the postmortem routes
  *   og-sandbox-lists.c        the incident, user, team, service and account routes
  *   og-sandbox-store.c        the shapes of the data: ids, times, references
+ *   og-sandbox-state.c        the state file that keeps the writes between runs
  *   og-sandbox-seed.c         the seeded organisation; og-sandbox-seed-postmortems.c its
  *                             written postmortems, og-sandbox-adf.c their markup as ADF
  */
 
 G_DEFINE_FINAL_TYPE (OgSandbox, og_sandbox, G_TYPE_OBJECT)
+
+enum
+{
+  STATE_ERROR,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
 
 /* Calls */
 
@@ -80,6 +89,14 @@ deep_copy (JsonNode *node)
   g_autofree char *text = json_to_string (node, FALSE);
 
   return json_from_string (text, NULL);
+}
+
+/* State */
+
+void
+_og_sandbox_emit_state_error (OgSandbox *self, const GError *error)
+{
+  g_signal_emit (self, signals[STATE_ERROR], 0, error);
 }
 
 /* Dispatch */
@@ -226,6 +243,8 @@ og_sandbox_finalize (GObject *object)
   OgSandbox *self = OG_SANDBOX (object);
 
   og_sandbox_clear_faults (self);
+  g_assert (self->save_source == NULL);
+  g_clear_object (&self->state_file);
   g_clear_pointer (&self->store, _og_sandbox_store_free);
   g_clear_pointer (&self->requests, g_ptr_array_unref);
   g_clear_pointer (&self->deferred, g_ptr_array_unref);
@@ -240,6 +259,16 @@ og_sandbox_class_init (OgSandboxClass *klass)
 
   object_class->dispose = og_sandbox_dispose;
   object_class->finalize = og_sandbox_finalize;
+
+  /**
+   * OgSandbox::state-error:
+   * @error: why the state file could not be written
+   *
+   * Writing the state file failed; the sandbox goes on from memory. Emitted once until a
+   * write succeeds again.
+   */
+  signals[STATE_ERROR] = g_signal_new ("state-error", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                       0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_ERROR);
 }
 
 static void
@@ -292,6 +321,9 @@ void
 og_sandbox_stop (OgSandbox *self)
 {
   g_return_if_fail (OG_IS_SANDBOX (self));
+
+  /* Also when never started: a reset may have left a write to retry. */
+  _og_sandbox_flush_state (self);
 
   if (self->server == NULL)
     return;

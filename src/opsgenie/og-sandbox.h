@@ -44,6 +44,18 @@ typedef struct
 /* The parsed body of @request (free it), or NULL when it is empty or not JSON. */
 JsonNode *og_sandbox_request_get_json (const OgSandboxRequest *request);
 
+/* Problems with the state file (og_sandbox_set_state_file()); a failed write is a
+ * GFileError or GIOError. */
+#define OG_SANDBOX_ERROR (og_sandbox_error_quark ())
+GQuark og_sandbox_error_quark (void);
+
+typedef enum
+{
+  OG_SANDBOX_ERROR_STATE_UNREADABLE, /* the file is there but could not be read */
+  OG_SANDBOX_ERROR_STATE_CORRUPT,    /* not a sandbox state: moved aside */
+  OG_SANDBOX_ERROR_STATE_VERSION,    /* another version's format: moved aside */
+} OgSandboxError;
+
 #define OG_TYPE_SANDBOX (og_sandbox_get_type ())
 G_DECLARE_FINAL_TYPE (OgSandbox, og_sandbox, OG, SANDBOX, GObject)
 
@@ -53,9 +65,28 @@ OgSandbox *og_sandbox_new (void);
 
 /* Listens on 127.0.0.1 on a port the OS picks, in the thread-default main context. */
 gboolean og_sandbox_start (OgSandbox *self, GError **error);
+/* Also writes the state file now if a write request changed something since. */
 void og_sandbox_stop (OgSandbox *self);
 /* "http://127.0.0.1:<port>", NULL before start */
 const char *og_sandbox_get_base_url (OgSandbox *self);
+
+/* Keeps what the write requests change (the postmortems, the incidents' links to them) in
+ * @file, so that it survives a restart: read here, written whole a moment after each
+ * successful write request, and at once on stop. Without a file (the default, and NULL)
+ * the sandbox holds the seed in memory only.
+ *
+ * No file yet: the seed. A file this version cannot use (not JSON, wrong members, another
+ * format version, empty) is moved aside to "<name>.corrupt-<time>" and the seed used: FALSE
+ * with an OG_SANDBOX_ERROR saying so, a sentence for the user. The sandbox serves either
+ * way. A later failure to write is reported by the ::state-error signal, once until a
+ * write succeeds again; the sandbox keeps serving from memory. The file never holds the
+ * API key. */
+gboolean og_sandbox_set_state_file (OgSandbox *self, GFile *file, GError **error);
+GFile *og_sandbox_get_state_file (OgSandbox *self);
+
+/* Back to the seed, and the state file (if any) rewritten at once. FALSE when writing
+ * failed; the sandbox holds the seed anyway. */
+gboolean og_sandbox_reset (OgSandbox *self, GError **error);
 
 /* Faults: @route answers with the fault the next @times requests (0: until cleared).
  * Faults on one route queue up in the order added. */

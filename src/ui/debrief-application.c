@@ -61,6 +61,88 @@ sandbox_action (GSimpleAction *action, GVariant *parameter, gpointer user_data)
     }
 }
 
+/* A toast is one line: the sandbox's own message, with the file names and the reason, goes
+ * to the log (it logs it), the toast says what it means for the user. */
+static const char *
+describe_state_error (const GError *error)
+{
+  if (g_error_matches (error, OG_SANDBOX_ERROR, OG_SANDBOX_ERROR_STATE_VERSION))
+    return _ ("Saved sandbox from another Debrief version set aside; sample data restored");
+  if (g_error_matches (error, OG_SANDBOX_ERROR, OG_SANDBOX_ERROR_STATE_CORRUPT))
+    return _ ("Saved sandbox was damaged and set aside; sample data restored");
+  if (g_error_matches (error, OG_SANDBOX_ERROR, OG_SANDBOX_ERROR_STATE_UNREADABLE))
+    return _ ("Could not read the saved sandbox; using the sample data");
+  return _ ("The sandbox could not save your changes; they last until Debrief quits");
+}
+
+static void
+on_sandbox_state_error (DebriefApplication *self, const GError *error, OgSandbox *sandbox)
+{
+  report_error (self, describe_state_error (error));
+}
+
+static void
+reset_sandbox (DebriefApplication *self)
+{
+  g_autoptr (GError) error = NULL;
+  const char *message;
+  GList *windows;
+
+  g_return_if_fail (self->sandbox != NULL);
+
+  if (og_sandbox_reset (self->sandbox, &error))
+    {
+      message = _ ("The sandbox holds the sample data again");
+    }
+  else
+    {
+      g_message ("Could not save the reset sandbox: %s", error->message);
+      message = _ ("The sandbox holds the sample data again, but could not save it");
+    }
+
+  windows = gtk_application_get_windows (GTK_APPLICATION (self));
+  for (const GList *l = windows; l != NULL; l = l->next)
+    {
+      if (DEBRIEF_IS_WINDOW (l->data))
+        {
+          debrief_window_reload (l->data);
+          debrief_window_show_toast (l->data, message);
+        }
+    }
+}
+
+static void
+on_reset_sandbox_response (DebriefApplication *self, const char *response, AdwMessageDialog *dialog)
+{
+  if (g_strcmp0 (response, "reset") == 0 && self->sandbox != NULL)
+    reset_sandbox (self);
+}
+
+static void
+reset_sandbox_action (GSimpleAction *action, GVariant *parameter, gpointer user_data)
+{
+  DebriefApplication *self = DEBRIEF_APPLICATION (user_data);
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+  GtkWidget *dialog;
+
+  dialog = adw_message_dialog_new (
+      parent, _ ("Reset the Sandbox?"),
+      _ ("Postmortems you created or changed in the sandbox are replaced by the sample data."));
+  /* clang-format off */
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _ ("_Cancel"),
+                                    "reset", _ ("_Reset"),
+                                    NULL);
+  /* clang-format on */
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "reset",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_reset_sandbox_response), self,
+                           G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 static void
 about_action (GSimpleAction *action, GVariant *parameter, gpointer user_data)
 {
@@ -89,6 +171,7 @@ quit_action (GSimpleAction *action, GVariant *parameter, gpointer user_data)
 
 static const GActionEntry app_actions[] = {
   { "sandbox", sandbox_action },
+  { "reset-sandbox", reset_sandbox_action },
   { "about", about_action },
   { "quit", quit_action },
 };
@@ -197,6 +280,9 @@ debrief_application_init (DebriefApplication *self)
 {
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions, G_N_ELEMENTS (app_actions),
                                    self);
+  /* Only in the sandbox: the menu hides it until then. */
+  g_simple_action_set_enabled (
+      G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self), "reset-sandbox")), FALSE);
   g_application_add_main_option_entries (G_APPLICATION (self), option_entries);
 }
 
@@ -225,6 +311,17 @@ debrief_application_enter_sandbox (DebriefApplication *self, GError **error)
     {
       g_autoptr (OgSandbox) sandbox = og_sandbox_new ();
       g_autoptr (OgClient) client = NULL;
+      g_autoptr (GError) state_error = NULL;
+      g_autofree char *state_path
+          = g_build_filename (g_get_user_data_dir (), "debrief", "sandbox", "state.json", NULL);
+      g_autoptr (GFile) state_file = g_file_new_for_path (state_path);
+
+      /* What a newcomer tried survives a restart. A damaged file is set aside and the
+       * sample data used: the sandbox starts anyway, and the user is told. */
+      g_signal_connect_object (sandbox, "state-error", G_CALLBACK (on_sandbox_state_error), self,
+                               G_CONNECT_SWAPPED);
+      if (!og_sandbox_set_state_file (sandbox, state_file, &state_error))
+        report_error (self, describe_state_error (state_error));
 
       if (!og_sandbox_start (sandbox, error))
         return FALSE;
@@ -242,6 +339,9 @@ debrief_application_enter_sandbox (DebriefApplication *self, GError **error)
       g_clear_object (&self->client);
       self->client = g_steal_pointer (&client);
       self->sandbox = g_steal_pointer (&sandbox);
+      g_simple_action_set_enabled (
+          G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self), "reset-sandbox")),
+          TRUE);
     }
 
   windows = gtk_application_get_windows (GTK_APPLICATION (self));

@@ -1,0 +1,166 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/*
+ * How fast the library opens and filters with 10,000 postmortems, and what it weighs.
+ * Not part of `meson test`; run it on demand:
+ *
+ *   ninja -C _build tests/bench-library && _build/tests/bench-library [N]
+ *
+ * Prints one line per figure, "BENCH <name> <value> <unit>". Goals (issue #5): load under
+ * 100 ms, one filter pass under 10 ms, under 50 MB. The index is written by a child process
+ * of this program, so that the peak memory (VmHWM) is that of loading and filtering alone.
+ */
+#include "config.h"
+
+#include <gio/gio.h>
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "debrief-library-entry-private.h"
+#include "debrief-library.h"
+#include "og-enums.h"
+
+#define DEFAULT_N_ENTRIES 10000
+#define N_OWNERS          40
+
+static const char *const words[] = {
+  "checkout", "database", "latency",  "outage",      "payments", "login",  "degraded", "timeout",
+  "queue",    "backlog",  "DNS",      "certificate", "expired",  "memory", "leak",     "region",
+  "failover", "cache",    "stampede", "deploy",      "rollback", "search", "index",    "Zürich",
+};
+
+static char *
+make_text (GRand *rand, guint n_words)
+{
+  GString *text = g_string_new (NULL);
+
+  for (guint i = 0; i < n_words; i++)
+    {
+      if (i > 0)
+        g_string_append_c (text, ' ');
+      g_string_append (text, words[g_rand_int_range (rand, 0, G_N_ELEMENTS (words))]);
+    }
+  return g_string_free (text, FALSE);
+}
+
+static int
+generate (const char *directory, guint n_entries)
+{
+  g_autoptr (DebriefLibrary) library = debrief_library_new_for_directory (directory);
+  g_autoptr (GRand) rand = g_rand_new_with_seed (5);
+  g_autoptr (GError) error = NULL;
+
+  for (guint i = 0; i < n_entries; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("%08x-1fa4-47fb-9b27-%012u", g_rand_int (rand), i);
+      g_autofree char *owner_id = g_strdup_printf ("owner-%u", i % N_OWNERS);
+      g_autofree char *owner_name = g_strdup_printf ("Responder Number %u", i % N_OWNERS);
+      DebriefLibraryEntry *entry = debrief_library_add (library, id);
+
+      _debrief_library_entry_take_title (entry, make_text (rand, 8));
+      _debrief_library_entry_take_incident (entry, g_uuid_string_random (),
+                                            g_strdup_printf ("%u", 1000 + i), make_text (rand, 6));
+      entry->fetched = TRUE;
+      entry->severity = i % 5;
+      entry->status = i % 3;
+      entry->owner_id = g_intern_string (owner_id);
+      entry->owner_name = g_intern_string (owner_name);
+      entry->created = 1700000000 + i * 60;
+      entry->updated = entry->created + 3600;
+      entry->last_fetched = entry->updated;
+    }
+
+  if (!debrief_library_save (library, &error))
+    {
+      g_printerr ("could not write the index: %s\n", error->message);
+      return 1;
+    }
+  return 0;
+}
+
+static void
+remove_tree (const char *path)
+{
+  g_autoptr (GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      remove_tree (child);
+    }
+  g_remove (path);
+}
+
+static double
+peak_megabytes (void)
+{
+  g_autofree char *status = NULL;
+  const char *line;
+
+  if (!g_file_get_contents ("/proc/self/status", &status, NULL, NULL))
+    return -1;
+  line = strstr (status, "VmHWM:");
+  return line ? g_ascii_strtod (line + strlen ("VmHWM:"), NULL) / 1024.0 : -1;
+}
+
+int
+main (int argc, char **argv)
+{
+  g_autoptr (DebriefLibrary) library = NULL;
+  g_autoptr (GPtrArray) matches = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *directory = NULL;
+  g_autofree char *count = NULL;
+  guint n_entries = DEFAULT_N_ENTRIES;
+  gint64 start;
+  double load_ms;
+  double filter_ms;
+  double save_ms;
+  int status = 0;
+
+  if (argc == 4 && g_str_equal (argv[1], "--generate"))
+    return generate (argv[2], (guint) g_ascii_strtoull (argv[3], NULL, 10));
+  if (argc == 2)
+    n_entries = (guint) g_ascii_strtoull (argv[1], NULL, 10);
+
+  directory = g_dir_make_tmp ("debrief-bench-XXXXXX", &error);
+  g_assert_no_error (error);
+  count = g_strdup_printf ("%u", n_entries);
+  {
+    const char *child[] = { argv[0], "--generate", directory, count, NULL };
+
+    if (!g_spawn_sync (NULL, (char **) child, NULL, G_SPAWN_DEFAULT, NULL, NULL, NULL, NULL,
+                       &status, &error)
+        || !g_spawn_check_wait_status (status, &error))
+      g_error ("could not generate the library: %s", error->message);
+  }
+
+  start = g_get_monotonic_time ();
+  library = debrief_library_new_for_directory (directory);
+  if (!debrief_library_load (library, &error))
+    g_error ("could not load the library: %s", error->message);
+  load_ms = (g_get_monotonic_time () - start) / 1000.0;
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (library)), ==, n_entries);
+
+  start = g_get_monotonic_time ();
+  matches = debrief_library_filter (library, "Checkout Latency");
+  filter_ms = (g_get_monotonic_time () - start) / 1000.0;
+
+  /* Written at the end of a refresh and after an open: temporary file, fsync, rename. */
+  start = g_get_monotonic_time ();
+  if (!debrief_library_save (library, &error))
+    g_error ("could not save the library: %s", error->message);
+  save_ms = (g_get_monotonic_time () - start) / 1000.0;
+
+  g_print ("BENCH entries %u count\n", n_entries);
+  g_print ("BENCH load %.1f ms\n", load_ms);
+  g_print ("BENCH filter %.2f ms\n", filter_ms);
+  g_print ("BENCH filter_matches %u count\n", matches->len);
+  g_print ("BENCH save %.1f ms\n", save_ms);
+  g_print ("BENCH peak_memory %.1f MB\n", peak_megabytes ());
+
+  g_clear_object (&library);
+  remove_tree (directory);
+  return 0;
+}
