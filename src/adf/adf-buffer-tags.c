@@ -294,7 +294,6 @@ _adf_buffer_tags_init (AdfBuffer *self)
   self->marks = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, mark_info_free);
   self->aux = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, aux_info_free);
   self->mark_list = g_ptr_array_new ();
-  self->line_list = g_ptr_array_new ();
 }
 
 /* The tags every buffer has: strong, em, underline, strike, code and the seam. */
@@ -321,7 +320,6 @@ void
 _adf_buffer_tags_free (AdfBuffer *self)
 {
   g_ptr_array_unref (self->mark_list);
-  g_ptr_array_unref (self->line_list);
   g_hash_table_unref (self->lines);
   g_hash_table_unref (self->marks);
   g_hash_table_unref (self->aux);
@@ -478,7 +476,6 @@ _adf_buffer_intern_line (AdfBuffer *self,
   g_object_set_qdata (G_OBJECT (info->tag), line_quark, info);
   style_line_tag (info);
   g_hash_table_insert (self->lines, info->key, info);
-  g_ptr_array_add (self->line_list, info);
   return info;
 }
 
