@@ -144,6 +144,18 @@ test_invalid_rejected (void)
         continue; /* unknown types are islands: the buffer loads documents from newer editors */
       g_assert_false (adf_buffer_load (buffer, node, &error));
       g_assert_nonnull (error);
+      g_clear_error (&error);
+      g_assert_false (adf_buffer_load_data (buffer, contents, -1, &error));
+      g_assert_nonnull (error);
+      {
+        /* and the buffer is as it was */
+        g_autofree char *text = NULL;
+        GtkTextIter start, end;
+
+        gtk_text_buffer_get_bounds (GTK_TEXT_BUFFER (buffer), &start, &end);
+        text = gtk_text_buffer_get_text (GTK_TEXT_BUFFER (buffer), &start, &end, TRUE);
+        g_assert_cmpstr (text, ==, "kept");
+      }
     }
 }
 
