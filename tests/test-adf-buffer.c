@@ -144,6 +144,18 @@ test_invalid_rejected (void)
         continue; /* unknown types are islands: the buffer loads documents from newer editors */
       g_assert_false (adf_buffer_load (buffer, node, &error));
       g_assert_nonnull (error);
+      g_clear_error (&error);
+      g_assert_false (adf_buffer_load_data (buffer, contents, -1, &error));
+      g_assert_nonnull (error);
+      {
+        /* and the buffer is as it was */
+        g_autofree char *text = NULL;
+        GtkTextIter start, end;
+
+        gtk_text_buffer_get_bounds (GTK_TEXT_BUFFER (buffer), &start, &end);
+        text = gtk_text_buffer_get_text (GTK_TEXT_BUFFER (buffer), &start, &end, TRUE);
+        g_assert_cmpstr (text, ==, "kept");
+      }
     }
 }
 
@@ -617,6 +629,26 @@ test_enter_splits_list_item (void)
                         "{\"type\":\"paragraph\",\"content\":[" TEXT ("cd") "]}]}");
 }
 
+/* Enter at the end of a heading starts a paragraph; in its middle, it splits the heading. */
+static void
+test_enter_after_heading (void)
+{
+  g_autoptr (AdfBuffer) buffer = buffer_from (
+      "{\"version\":1,\"type\":\"doc\",\"content\":[{\"type\":\"heading\",\"attrs\":{\"level\":2},"
+      "\"content\":[" TEXT ("abcd") "]}]}");
+
+  type_at (buffer, 4, "\n");
+  type_at (buffer, 5, "x");
+  type_at (buffer, 2, "\n");
+  assert_writes (buffer,
+                 "{\"version\":1,\"type\":\"doc\",\"content\":["
+                 "{\"type\":\"heading\",\"attrs\":{\"level\":2},\"content\":[" TEXT (
+                     "ab") "]},"
+                           "{\"type\":\"heading\",\"attrs\":{\"level\":2},\"content\":[" TEXT (
+                               "cd") "]},"
+                                     "{\"type\":\"paragraph\",\"content\":[" TEXT ("x") "]}]}");
+}
+
 /* Rich paste within the buffer: the marks come along, the block is the one pasted into. */
 static void
 test_paste_keeps_marks (void)
@@ -658,6 +690,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/adf-buffer/typing/stored-mark", test_typing_stored_mark);
   g_test_add_func ("/adf-buffer/typing/enter-indent-outdent", test_enter_splits_list_item);
   g_test_add_func ("/adf-buffer/typing/paste-keeps-marks", test_paste_keeps_marks);
+  g_test_add_func ("/adf-buffer/typing/enter-after-heading", test_enter_after_heading);
 
   return g_test_run ();
 }

@@ -114,10 +114,8 @@ struct _AdfBuffer
   GHashTable *marks;                           /* key → AdfMarkInfo */
   GHashTable *aux;                             /* key → AdfAuxInfo */
   GPtrArray *mark_list;                        /* AdfMarkInfo, every mark tag */
-  GPtrArray *line_list;                        /* AdfLineInfo */
   AdfMarkInfo *simple_marks[ADF_N_MARK_KINDS]; /* strong…code: one tag each */
   GtkTextTag *seam_tag;
-  GtkTextTag *quote_tag; /* looks only */
 
   /* Marks to give the next typed text (a mark toggled with no selection), or NULL. */
   GPtrArray *stored_marks;

@@ -53,6 +53,13 @@ object_from_shell (AdfShell *shell)
   const char *name;
   JsonNode *member;
 
+  if (shell->plain && json_object_get_size (shell->object) == 1)
+    {
+      /* Most nodes: {"type": …} alone */
+      json_object_set_string_member (object, "type",
+                                     json_object_get_string_member (shell->object, "type"));
+      return object;
+    }
   json_object_iter_init (&iter, shell->object);
   while (json_object_iter_next (&iter, &name, &member))
     json_object_set_member (object, name, json_node_copy (member));

@@ -335,7 +335,7 @@ render_block (GString *out, JsonNode *node, guint depth)
       int n;
 
       _adf_node_attr_number (node, "level", &level);
-      n = CLAMP ((int) level, 1, 6);
+      n = (int) CLAMP (level, 1, 6);
       g_string_append_printf (out, "<h%d>", n);
       render_inlines (out, _adf_node_content (node), depth);
       g_string_append_printf (out, "</h%d>", n);

@@ -52,6 +52,22 @@ syntax_error (GError **error, const char *data, gsize offset, const char *what)
   return FALSE;
 }
 
+/* Four hex digits at data[at], as a UTF-16 code unit */
+static gboolean
+read_hex4 (const char *data, gsize length, gsize at, guint *unit)
+{
+  *unit = 0;
+  if (at + 4 > length)
+    return FALSE;
+  for (gsize k = at; k < at + 4; k++)
+    {
+      if (!g_ascii_isxdigit (data[k]))
+        return FALSE;
+      *unit = *unit * 16 + g_ascii_xdigit_value (data[k]);
+    }
+  return TRUE;
+}
+
 static gboolean
 scan_string (const char *data, gsize length, gsize *pos, GError **error)
 {
@@ -78,16 +94,30 @@ scan_string (const char *data, gsize length, gsize *pos, GError **error)
       c = data[i + 1];
       if (c == 'u')
         {
-          if (i + 5 >= length || !g_ascii_isxdigit (data[i + 2]) || !g_ascii_isxdigit (data[i + 3])
-              || !g_ascii_isxdigit (data[i + 4]) || !g_ascii_isxdigit (data[i + 5]))
+          guint unit = 0;
+
+          if (!read_hex4 (data, length, i + 2, &unit))
             return syntax_error (error, data, i, _ ("a bad \\u escape"));
           /* A C string ends at NUL: "\u0000" would silently cut a text short. */
-          if (strncmp (data + i + 2, "0000", 4) == 0)
+          if (unit == 0)
             {
               g_set_error_literal (error, ADF_ERROR, ADF_ERROR_NOT_JSON,
                                    _ ("A string holds a NUL character (\\u0000), which no "
                                       "document text may contain"));
               return FALSE;
+            }
+          /* UTF-8 has no lone UTF-16 surrogates: json-glib would write invalid UTF-8 for one
+           * and drop the character after it. JavaScript strings can hold them; we cannot. */
+          if (unit >= 0xdc00 && unit <= 0xdfff)
+            return syntax_error (error, data, i, _ ("a lone UTF-16 surrogate"));
+          if (unit >= 0xd800 && unit <= 0xdbff)
+            {
+              guint low = 0;
+
+              if (i + 7 >= length || data[i + 6] != '\\' || data[i + 7] != 'u'
+                  || !read_hex4 (data, length, i + 8, &low) || low < 0xdc00 || low > 0xdfff)
+                return syntax_error (error, data, i, _ ("a lone UTF-16 surrogate"));
+              i += 6;
             }
           i += 6;
         }

@@ -49,7 +49,9 @@ gboolean  adf_validate    (JsonNode          *doc,
                            AdfValidateFlags   flags,
                            GError           **error);
 
-/* Compact (pretty FALSE) or indented JSON; members in their stored order. */
+/* Compact (pretty FALSE) or indented JSON; members in their stored order. doc: one that
+ * adf_parse returned or adf_validate accepted, whose depth is bounded: json-glib's generator
+ * recurses. */
 char     *adf_to_json     (JsonNode          *doc,
                            gboolean           pretty);
 

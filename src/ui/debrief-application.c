@@ -9,6 +9,7 @@
 
 #include "debrief-account-list.h"
 #include "debrief-connect-window.h"
+#include "debrief-first-frame.h"
 #include "debrief-preferences-window.h"
 #include "debrief-secrets.h"
 #include "debrief-window.h"
@@ -495,6 +496,7 @@ debrief_application_activate (GApplication *app)
           g_clear_pointer (&self->pending_error, g_free);
         }
       window = GTK_WINDOW (debrief_window);
+      debrief_first_frame_watch (GTK_WIDGET (window));
 
       if (self->client == NULL && self->key_cancellable == NULL)
         start_account (self);
