@@ -1008,6 +1008,24 @@ test_reopen_last (Fixture *fixture, gconstpointer data)
   g_settings_reset (settings, "last-postmortem");
 }
 
+/* Reset Sandbox reloads the window, maybe while a refresh runs: the old run ends quietly, the
+ * new one fills the list. */
+static void
+test_reload_while_refreshing (Fixture *fixture, gconstpointer data)
+{
+  og_sandbox_add_fault (fixture->sandbox, OG_ROUTE_POSTMORTEM_GET, OG_SANDBOX_FAULT_DELAY, 100, 6);
+  debrief_window_reload (fixture->window);
+  spin (150);
+  g_assert_true (debrief_window_get_loading (fixture->window));
+  debrief_window_reload (fixture->window);
+  spin (30);
+  debrief_window_reload (fixture->window);
+  WAIT_FOR (window_refreshed, fixture->window, "the list refreshed");
+  spin (300);
+  g_assert_false (debrief_window_get_loading (fixture->window));
+  g_assert_cmpuint (g_list_model_get_n_items (_debrief_window_get_model (fixture->window)), >, 0);
+}
+
 static void
 search (DebriefPostmortemList *list, const char *text)
 {
@@ -1150,6 +1168,7 @@ main (int argc, char *argv[])
   ADD_TEST ("/window/filter-and-sort", test_filter_and_sort);
   ADD_TEST ("/window/offline-copy", test_offline_copy);
   ADD_TEST ("/window/reopen-last", test_reopen_last);
+  ADD_TEST ("/window/reload-while-refreshing", test_reload_while_refreshing);
 
   return g_test_run ();
 }

@@ -169,6 +169,32 @@ on_create_clicked (CreateDialog *create)
   gtk_window_destroy (GTK_WINDOW (create->dialog));
 }
 
+/* Enter in the search: the row chosen, or the first that matches. */
+static void
+on_create_search_activate (CreateDialog *create)
+{
+  if (gtk_list_box_get_selected_row (create->list_box) == NULL)
+    {
+      GtkListBoxRow *first = gtk_list_box_get_row_at_index (create->list_box, 0);
+
+      if (first == NULL)
+        return;
+      gtk_list_box_select_row (create->list_box, first);
+    }
+  on_create_clicked (create);
+}
+
+static gboolean
+on_create_enter (GtkWidget *widget, GVariant *args, gpointer user_data)
+{
+  CreateDialog *create = user_data;
+
+  if (gtk_list_box_get_selected_row (create->list_box) == NULL)
+    return FALSE;
+  on_create_clicked (create);
+  return TRUE;
+}
+
 static void
 on_create_row_activated (CreateDialog *create, GtkListBoxRow *row)
 {
@@ -255,6 +281,8 @@ new_postmortem_action (GtkWidget *widget, const char *action_name, GVariant *par
     g_object_set (create->search_entry, "placeholder-text", _ ("Search incidents"), NULL);
     g_signal_connect_swapped (create->search_entry, "search-changed",
                               G_CALLBACK (on_create_search_changed), create);
+    g_signal_connect_swapped (create->search_entry, "activate",
+                              G_CALLBACK (on_create_search_activate), create);
     gtk_box_append (GTK_BOX (inner), create->search_entry);
 
     scroller = gtk_scrolled_window_new ();
@@ -266,6 +294,8 @@ new_postmortem_action (GtkWidget *widget, const char *action_name, GVariant *par
     gtk_widget_add_css_class (list_box, "boxed-list");
     gtk_widget_set_valign (list_box, GTK_ALIGN_START);
     gtk_list_box_set_selection_mode (GTK_LIST_BOX (list_box), GTK_SELECTION_SINGLE);
+    /* A click chooses, Enter or a double click (or Create) creates. */
+    gtk_list_box_set_activate_on_single_click (GTK_LIST_BOX (list_box), FALSE);
     gtk_accessible_update_property (GTK_ACCESSIBLE (list_box), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                     _ ("Incidents without a postmortem"), -1);
     {
@@ -320,6 +350,14 @@ new_postmortem_action (GtkWidget *widget, const char *action_name, GVariant *par
         GTK_SHORTCUT_CONTROLLER (keys),
         gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Escape, 0),
                           gtk_named_action_new ("window.close")));
+    /* Enter creates for the incident chosen, wherever the focus is (what has a use for
+     * Enter itself, the owner's button say, has it first). */
+    gtk_shortcut_controller_add_shortcut (
+        GTK_SHORTCUT_CONTROLLER (keys),
+        gtk_shortcut_new (
+            gtk_alternative_trigger_new (gtk_keyval_trigger_new (GDK_KEY_Return, 0),
+                                         gtk_keyval_trigger_new (GDK_KEY_KP_Enter, 0)),
+            gtk_callback_action_new (on_create_enter, create, NULL)));
     gtk_widget_add_controller (dialog, keys);
   }
 

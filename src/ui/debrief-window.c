@@ -519,7 +519,8 @@ _debrief_window_toast (DebriefWindow *self, const char *message)
 
   g_free (self->last_toast);
   self->last_toast = g_strdup (message);
-  adw_toast_set_timeout (toast, 5);
+  /* Long enough to read when tired, or through a screen reader. */
+  adw_toast_set_timeout (toast, 10);
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
