@@ -2,7 +2,8 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 # check-install.sh MESON BUILD_ROOT SOURCE_ROOT APP_ID BINDIR DATADIR LOCALEDIR
 # Installs the build (already built: --no-rebuild) into a temporary DESTDIR, lists what was
-# installed and checks, as TAP, that every file a desktop needs is where it looks for it.
+# installed and checks, as TAP, that every file a desktop needs is where it looks for it, and
+# that appstreamcli validate-tree accepts the installed tree.
 # The directories are the absolute ones of the build's prefix.
 set -u
 meson=$1 build=$2 src=$3 app_id=$4 bindir=$5 datadir=$6 localedir=$7
@@ -35,7 +36,7 @@ done
 
 n=0 status=0
 plan=$(printf '%s\n' "$expected" | wc -l)
-echo "1..$((plan + 2))"
+echo "1..$((plan + 3))"
 for f in $expected; do
   n=$((n + 1))
   if [ -f "$dest$f" ]; then
@@ -63,6 +64,20 @@ if grep -qx "Icon=$app_id" "$dest$datadir/applications/$app_id.desktop" 2>/dev/n
   echo "ok $n - the desktop entry is D-Bus activatable and shows the $app_id icon"
 else
   echo "not ok $n - the desktop entry is not D-Bus activatable with the $app_id icon"
+  status=1
+fi
+
+# The installed tree as a software centre reads it: the metainfo finds its desktop entry.
+n=$((n + 1))
+prefix_dir=${datadir%/*}
+if ! command -v appstreamcli >/dev/null 2>&1; then
+  echo "ok $n # SKIP appstreamcli is not installed"
+elif out=$(appstreamcli validate-tree --no-net "$dest$prefix_dir" 2>&1) \
+     && ! printf '%s\n' "$out" | grep -qE '^ *[WE]: '; then
+  echo "ok $n - appstreamcli validate-tree accepts the installed tree"
+else
+  echo "not ok $n - appstreamcli validate-tree rejects the installed tree:"
+  printf '%s\n' "$out" | sed 's/^/# /'
   status=1
 fi
 exit $status
