@@ -124,23 +124,35 @@ read_hex4 (const char *data, gsize length, gsize at, guint *unit)
   return TRUE;
 }
 
-/* The string at *pos (its opening quote), decoded into r->buf. */
+/* The bytes that end a run of plain characters in a string: '"', '\\', U+0000…U+001F */
+static const guint8 string_stops[256] = {
+  1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,         1,
+  1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, ['"'] = 1, ['\\'] = 1,
+};
+
+/* The string at *pos (its opening quote), decoded into out. */
 static gboolean
-read_string (Reader *r, gsize *pos)
+read_string (Reader *r, gsize *pos, GString *out)
 {
   const char *data = r->data;
   gsize length = r->length;
   gsize i = *pos + 1;
   gsize run = i;
 
-  g_string_truncate (r->buf, 0);
+  g_string_truncate (out, 0);
   while (i < length)
     {
-      guchar c = data[i];
+      guchar c;
 
+      /* Most bytes of a string are none of '"', '\\' and control characters */
+      while (i < length && !string_stops[(guchar) data[i]])
+        i++;
+      if (i >= length)
+        break;
+      c = data[i];
       if (c == '"')
         {
-          g_string_append_len (r->buf, data + run, i - run);
+          g_string_append_len (out, data + run, i - run);
           *pos = i + 1;
           return TRUE;
         }
@@ -151,7 +163,7 @@ read_string (Reader *r, gsize *pos)
           i++;
           continue;
         }
-      g_string_append_len (r->buf, data + run, i - run);
+      g_string_append_len (out, data + run, i - run);
       if (i + 1 >= length)
         break;
       c = data[i + 1];
@@ -183,7 +195,7 @@ read_string (Reader *r, gsize *pos)
               unit = 0x10000 + ((unit - 0xd800) << 10) + (low - 0xdc00);
               i += 6;
             }
-          g_string_append_unichar (r->buf, unit);
+          g_string_append_unichar (out, unit);
           i += 6;
         }
       else
@@ -199,7 +211,7 @@ read_string (Reader *r, gsize *pos)
               }
           if (e == NULL)
             return syntax_error (r->error, data, i, _ ("a bad escape"));
-          g_string_append_c (r->buf, e[1]);
+          g_string_append_c (out, e[1]);
           i += 2;
         }
       run = i;
@@ -329,7 +341,7 @@ read_json (const char *data, gsize length, GError **error)
             }
           else if (c == '"')
             {
-              if (!read_string (&r, &i))
+              if (!read_string (&r, &i, buf))
                 goto fail;
               value = json_node_init_string (json_node_alloc (), buf->str);
               expect = AFTER_VALUE;
@@ -410,9 +422,8 @@ read_json (const char *data, gsize length, GError **error)
               syntax_error (error, data, i, _ ("a member name must be a string in double quotes"));
               goto fail;
             }
-          if (!read_string (&r, &i))
+          if (!read_string (&r, &i, key))
             goto fail;
-          g_string_assign (key, buf->str);
           expect = EXPECT_COLON;
           break;
 
