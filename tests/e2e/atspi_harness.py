@@ -385,6 +385,71 @@ class Debrief:
         except Exception:
             pass
 
+    def has_focus(self, acc):
+        """Whether @acc or something inside it (an entry row's text) has the keyboard
+        focus."""
+        return any(a.getState().contains(pyatspi.STATE_FOCUSED) for a in walk(acc, 10))
+
+    def focus_into_view(self, acc, what="the field", max_tabs=80, click=True):
+        """Moves the keyboard focus to @acc the way a keyboard user does, with Tab or
+        Shift+Tab towards it (GTK 4.8 does not take AT-SPI's grabFocus), waits until the
+        page has scrolled it into view (its top inside the window), and clicks it there. Above
+        the fold, the mouse wheel scrolls back to it."""
+        seen = {}
+
+        def position():
+            """-1 above the window, 0 in it, 1 below."""
+            frame = self.find("frame")
+            top = acc.queryComponent().getExtents(pyatspi.WINDOW_COORDS)
+            bottom = frame.queryComponent().getExtents(pyatspi.WINDOW_COORDS)
+            seen["extents"] = "field at y=%d h=%d, window h=%d" % (top.y, top.height,
+                                                                  bottom.height)
+            if top.y < 0:
+                return -1
+            if top.y + min(top.height, 40) > bottom.y + bottom.height - 8:
+                return 1
+            return 0
+
+        self.focus(acc)
+        where = position()
+        if where < 0:
+            # Above the fold, the wheel as a person scrolls back up: Shift+Tab out of a
+            # text view does not come through XTest's synthesized keys here.
+            extents = acc.queryComponent().getExtents(pyatspi.WINDOW_COORDS)
+            x = extents.x + extents.width // 2
+            for _ in range(60):
+                pyatspi.Registry.generateMouseEvent(x, 300, "b4c")
+                pump()
+                try:
+                    wait_until(lambda: position() == 0, "in view", timeout=0.2)
+                    break
+                except E2EFailure:
+                    pass
+            where = position()
+        if where != 0:
+            step = "Tab" if where > 0 else "<Shift>Tab"
+            for tabs in range(max_tabs):
+                # An entry row's focused text is not on the bus in GTK 4.8: in view (the
+                # page scrolls the focus into view) counts too.
+                try:
+                    wait_until(lambda: self.has_focus(acc) or position() == 0, "focus",
+                               timeout=0.3)
+                    print("# %s reached after %d %s presses" % (what, tabs, step), flush=True)
+                    break
+                except E2EFailure:
+                    pass
+                self.key(step)
+            else:
+                self.fail("%s did not bring the focus to %s (%s)"
+                          % (step, what, seen.get("extents")))
+            try:
+                wait_until(lambda: position() == 0, "%s to be scrolled into view" % what,
+                           self.timeout)
+            except E2EFailure as error:
+                self.fail("%s (%s)" % (error, seen.get("extents")))
+        if click:
+            self.click_pointer(acc)
+
     def key(self, combo):
         """Presses @combo ("<Control>q", "F5") on the keyboard, through the registry
         (XTest on X11), into whatever has the keyboard focus."""

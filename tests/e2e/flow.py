@@ -93,6 +93,8 @@ STATUS_LABELS = {"draft": "Draft", "in-review": "In review", "published": "Publi
 
 TODO_WINDOW = ("not run through yet on the reworked window: the fields below the fold have the "
                "scrolling problem of TODO_SCROLL")
+TODO_PUBLISH = ("not run through yet: the status row is above the fold after the content, "
+                "scrolled back to with the wheel; its popover's option was not found in time")
 TODO_SCROLL = ("the field is below the fold of the postmortem page: focusing it through AT-SPI "
                "does not scroll it into view, and the pointer click misses")
 
@@ -138,6 +140,7 @@ class Flow:
         under the combo row (so a "P2" elsewhere on screen, a list row's badge, is not
         taken)."""
         combo = self.el(combo_key)
+        self.d.focus_into_view(combo, combo_key, click=False)
         self.d.click(combo)
         role, name = NAMES[option_key]
         self.d.wait(lambda: len(self.d.find_all(role, name, root=combo)) > 0,
@@ -295,18 +298,22 @@ class Flow:
 
     def bold_a_word_in_content(self):
         content = self.el("content")
-        # Into the text first, then to its end: type_text's own click would move the cursor.
-        self.d.focus(content)
-        self.d.click_pointer(content)
+        # Into the text as a keyboard user gets there (the page scrolls it into view),
+        # then to its end.
+        self.d.focus_into_view(content, "the content")
         self.d.key("<Control>End")
         self.d.type_text(None, CONTENT_TEXT)
-        self.d.key("<Control><Shift>Left")  # selects the last word
-        self.d.click(self.el("bold"))
         self.d.wait(lambda: self.d.text_of(content).endswith(BOLD_WORD),
                     "the content to end with %r" % BOLD_WORD)
+        self.d.key("<Control><Shift>Left")  # selects the last word
+        # Ctrl+B, the editor's own shortcut: the page has two editors, each with a "Bold"
+        # button, and the first one found is the summary's.
+        self.d.key("<Control>b")
 
     def add_jira_link(self):
-        self.d.type_text(self.el("jira_entry"), JIRA_URL + "\n")
+        entry = self.el("jira_entry")
+        self.d.focus_into_view(entry, "the Jira link field")
+        self.d.type_text(None, JIRA_URL + "\n")
         self.el("jira_row")
 
     def save(self):
@@ -393,10 +400,12 @@ STEPS = [
     Step(Flow.create_postmortem_for_incident),
     Step(Flow.set_title),
     Step(Flow.set_severity),
-    Step(Flow.bold_a_word_in_content, todo=TODO_SCROLL),
-    Step(Flow.add_jira_link, todo=TODO_WINDOW),
-    Step(Flow.save, todo=TODO_WINDOW),
-    Step(Flow.publish, todo=TODO_WINDOW),
+    # The Jira link first: its field is above the content's on the page, and both are
+    # reached with Tab from the details, downwards.
+    Step(Flow.add_jira_link),
+    Step(Flow.bold_a_word_in_content),
+    Step(Flow.save),
+    Step(Flow.publish, todo=TODO_PUBLISH),
     Step(Flow.quit_via_menu),
     Step(Flow.start_again),
     # After a restart the list holds what the sandbox kept, created postmortem included.
