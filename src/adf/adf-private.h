@@ -1,0 +1,21 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <json-glib/json-glib.h>
+
+G_BEGIN_DECLS
+
+/* "an object", "a string", "null", … as messages name a JSON value's type */
+const char *_adf_describe_json (JsonNode *node);
+
+/* Every node below node copied, values included (json_node_copy shares them). Recurses:
+ * call it on validated documents only, whose depth is bounded. */
+JsonNode *_adf_json_deep_copy (JsonNode *node);
+
+/* The number a value holds, for int64 and double alike; FALSE for anything else. */
+gboolean _adf_json_number (JsonNode *node, double *out);
+
+/* The string member name of object, or NULL when absent or not a string. */
+const char *_adf_json_string (JsonObject *object, const char *name);
+
+G_END_DECLS

@@ -1,0 +1,46 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <json-glib/json-glib.h>
+
+#include "adf-error.h"
+#include "adf-parse.h"
+#include "adf-schema-private.h"
+
+G_BEGIN_DECLS
+
+/* What adf-validate.c (the walk) and adf-validate-attrs.c (attrs and marks) share. */
+
+typedef struct
+{
+  const char *member; /* "content", "marks" */
+  guint index;
+} AdfPathSegment;
+
+typedef struct
+{
+  AdfValidateFlags flags;
+  GArray *path; /* of AdfPathSegment */
+  GError **error;
+} AdfValidator;
+
+/* Sets the error as "path: message" and returns FALSE, so that checks read
+ * `return _adf_validator_fail (…)`. */
+gboolean _adf_validator_fail (AdfValidator *v, AdfError code, const char *format, ...)
+    G_GNUC_PRINTF (3, 4);
+void _adf_validator_push (AdfValidator *v, const char *member, guint index);
+void _adf_validator_pop (AdfValidator *v);
+
+/* attrs (any JSON value) against one of variants; what names the owner ("heading") */
+gboolean _adf_validator_check_attrs (AdfValidator *v,
+                                     const char *what,
+                                     const AdfAttrSpec *const *variants,
+                                     JsonNode *attrs);
+
+/* A node's marks array; the set of known marks found goes to *bits. */
+gboolean
+_adf_validator_check_marks (AdfValidator *v, const char *what, JsonNode *marks, guint *bits);
+
+gboolean _adf_json_is_string (JsonNode *node);
+
+G_END_DECLS

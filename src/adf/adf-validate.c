@@ -1,0 +1,323 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "adf-validate"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "adf-parse.h"
+
+#include <string.h>
+
+#include "adf-private.h"
+#include "adf-validate-private.h"
+
+/*
+ * The validator: walks a document against the tables of adf-schema.c and stops at the first
+ * problem, naming its path ("content[3].content[0]") and the rule. It recurses once per
+ * node level, and refuses to go deeper than ADF_MAX_DEPTH, so a document built in memory
+ * (not through adf_parse's pre-scan) cannot exhaust the stack either.
+ */
+
+static char *
+format_path (AdfValidator *v, const char *extra)
+{
+  GString *path = g_string_new (NULL);
+
+  for (guint i = 0; i < v->path->len; i++)
+    {
+      AdfPathSegment *segment = &g_array_index (v->path, AdfPathSegment, i);
+
+      if (path->len > 0)
+        g_string_append_c (path, '.');
+      g_string_append_printf (path, "%s[%u]", segment->member, segment->index);
+    }
+  if (extra != NULL)
+    {
+      if (path->len > 0)
+        g_string_append_c (path, '.');
+      g_string_append (path, extra);
+    }
+  if (path->len == 0)
+    g_string_append (path, "doc");
+  return g_string_free (path, FALSE);
+}
+
+gboolean
+_adf_validator_fail (AdfValidator *v, AdfError code, const char *format, ...)
+{
+  g_autofree char *path = format_path (v, NULL);
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  /* Translators: a place in a document ("content[3].content[0]"), then what is wrong there */
+  g_set_error (v->error, ADF_ERROR, code, _ ("%s: %s"), path, message);
+  return FALSE;
+}
+
+void
+_adf_validator_push (AdfValidator *v, const char *member, guint index)
+{
+  AdfPathSegment segment = { member, index };
+
+  g_array_append_val (v->path, segment);
+}
+
+void
+_adf_validator_pop (AdfValidator *v)
+{
+  g_array_set_size (v->path, v->path->len - 1);
+}
+
+gboolean
+_adf_json_is_string (JsonNode *node)
+{
+  return node != NULL && JSON_NODE_HOLDS_VALUE (node)
+         && json_node_get_value_type (node) == G_TYPE_STRING;
+}
+
+static const char *
+first_mark_name (guint bits)
+{
+  for (guint bit = 1; bit != 0 && bit <= bits; bit <<= 1)
+    if (bits & bit)
+      return _adf_schema_mark_bit (bit)->type;
+  return "?";
+}
+
+/* Whether rules allow type, and if so the union of marks any rule for it allows. */
+static gboolean
+find_rules (const AdfChildRule *rules, const char *type, guint marks, gboolean *marks_ok)
+{
+  gboolean found = FALSE;
+
+  *marks_ok = FALSE;
+  for (const AdfChildRule *rule = rules; rule->type != NULL; rule++)
+    if (strcmp (rule->type, type) == 0)
+      {
+        found = TRUE;
+        if ((marks & ~rule->marks) == 0)
+          *marks_ok = TRUE;
+      }
+  return found;
+}
+
+static gboolean
+check_content (AdfValidator *v, const AdfNodeSpec *spec, JsonNode *content, guint depth);
+
+static gboolean
+check_node (AdfValidator *v,
+            JsonNode *node,
+            const AdfChildRule *rules,
+            const char *parent,
+            guint depth)
+{
+  JsonObject *object;
+  const char *type;
+  const AdfNodeSpec *spec;
+  JsonObjectIter iter;
+  const char *name;
+  JsonNode *member;
+  guint mark_bits = 0;
+  gboolean marks_ok;
+
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    return _adf_validator_fail (v, ADF_ERROR_INVALID, _ ("expected a node object, got %s"),
+                                _adf_describe_json (node));
+  object = json_node_get_object (node);
+
+  type = _adf_json_string (object, "type");
+  if (type == NULL)
+    return _adf_validator_fail (v, ADF_ERROR_INVALID, _ ("a node without a “type”"));
+
+  spec = _adf_schema_node (type);
+  if (spec == NULL)
+    {
+      if (v->flags & ADF_VALIDATE_ALLOW_UNKNOWN)
+        return TRUE; /* kept whole, as an island */
+      return _adf_validator_fail (v, ADF_ERROR_INVALID, _ ("unknown node type “%s”"), type);
+    }
+
+  if (!find_rules (rules, type, 0, &marks_ok))
+    return _adf_validator_fail (v, ADF_ERROR_INVALID, _ ("%s is not allowed inside %s"), type,
+                                parent);
+
+  json_object_iter_init_ordered (&iter, object);
+  while (json_object_iter_next_ordered (&iter, &name, &member))
+    {
+      if (strcmp (name, "type") == 0 || strcmp (name, "marks") == 0)
+        continue;
+      if (strcmp (name, "attrs") == 0 && spec->attrs != NULL)
+        continue;
+      if (strcmp (name, "content") == 0 && spec->content_kind != ADF_CONTENT_NONE)
+        continue;
+      if (strcmp (name, "text") == 0 && strcmp (type, "text") == 0)
+        continue;
+      return _adf_validator_fail (v, ADF_ERROR_INVALID, _ ("%s has no property “%s”"), type, name);
+    }
+
+  member = json_object_get_member (object, "attrs");
+  if (member != NULL)
+    {
+      if (!_adf_validator_check_attrs (v, type, spec->attrs, member))
+        return FALSE;
+    }
+  else if (spec->attrs_required)
+    return _adf_validator_fail (v, ADF_ERROR_INVALID, _ ("%s needs attrs"), type);
+
+  member = json_object_get_member (object, "marks");
+  if (member != NULL && !_adf_validator_check_marks (v, type, member, &mark_bits))
+    return FALSE;
+
+  find_rules (rules, type, mark_bits, &marks_ok);
+  if (!marks_ok)
+    {
+      if (strcmp (type, "text") == 0 && (mark_bits & ADF_MARK_CODE)
+          && (mark_bits & ~ADF_MARKS_CODE))
+        return _adf_validator_fail (v, ADF_ERROR_INVALID, _ ("code cannot be combined with %s"),
+                                    first_mark_name (mark_bits & ~ADF_MARKS_CODE));
+      if (strcmp (type, "text") == 0 && strcmp (parent, "codeBlock") == 0)
+        return _adf_validator_fail (v, ADF_ERROR_INVALID, _ ("text in a codeBlock takes no marks"));
+      return _adf_validator_fail (v, ADF_ERROR_INVALID, _ ("%s cannot carry the %s mark inside %s"),
+                                  type, first_mark_name (mark_bits), parent);
+    }
+
+  if (strcmp (type, "text") == 0)
+    {
+      member = json_object_get_member (object, "text");
+      if (member == NULL)
+        return _adf_validator_fail (v, ADF_ERROR_INVALID, _ ("a text node needs “text”"));
+      if (!_adf_json_is_string (member))
+        return _adf_validator_fail (v, ADF_ERROR_INVALID, _ ("text must be a string, not %s"),
+                                    _adf_describe_json (member));
+      if (*json_node_get_string (member) == '\0')
+        return _adf_validator_fail (v, ADF_ERROR_INVALID,
+                                    _ ("empty text; leave the text node out instead"));
+      return TRUE;
+    }
+
+  if (spec->content_kind == ADF_CONTENT_NONE)
+    return TRUE;
+
+  member = json_object_get_member (object, "content");
+  if (member == NULL)
+    {
+      if (spec->content_required)
+        return _adf_validator_fail (v, ADF_ERROR_INVALID, _ ("%s needs content"), type);
+      return TRUE;
+    }
+  return check_content (v, spec, member, depth);
+}
+
+static gboolean
+check_content (AdfValidator *v, const AdfNodeSpec *spec, JsonNode *content, guint depth)
+{
+  JsonArray *array;
+  guint length;
+
+  if (!JSON_NODE_HOLDS_ARRAY (content))
+    return _adf_validator_fail (v, ADF_ERROR_INVALID, _ ("%s content must be an array, not %s"),
+                                spec->type, _adf_describe_json (content));
+  array = json_node_get_array (content);
+  length = json_array_get_length (array);
+
+  if (length < spec->min_content)
+    return _adf_validator_fail (v, ADF_ERROR_INVALID,
+                                g_dngettext (GETTEXT_PACKAGE, "%s needs at least %u child node",
+                                             "%s needs at least %u child nodes", spec->min_content),
+                                spec->type, spec->min_content);
+  if (spec->max_content > 0 && length > spec->max_content)
+    return _adf_validator_fail (v, ADF_ERROR_INVALID,
+                                g_dngettext (GETTEXT_PACKAGE, "%s takes at most %u child node",
+                                             "%s takes at most %u child nodes", spec->max_content),
+                                spec->type, spec->max_content);
+
+  if (depth >= ADF_MAX_DEPTH / 2)
+    return _adf_validator_fail (v, ADF_ERROR_TOO_DEEP, _ ("nested more than %u nodes deep"),
+                                ADF_MAX_DEPTH / 2);
+
+  for (guint i = 0; i < length; i++)
+    {
+      JsonNode *child = json_array_get_element (array, i);
+      gboolean ok;
+
+      _adf_validator_push (v, "content", i);
+      ok = check_node (v, child, spec->children, spec->type, depth + 1);
+      if (ok && spec->content_kind == ADF_CONTENT_MEDIA_SINGLE)
+        {
+          /* [media] or [media, caption]: the type of each place is fixed. */
+          const char *type = _adf_json_string (json_node_get_object (child), "type");
+          const char *expected = i == 0 ? "media" : "caption";
+
+          if (type != NULL && strcmp (type, expected) != 0)
+            ok = _adf_validator_fail (v, ADF_ERROR_INVALID, _ ("mediaSingle needs %s here, not %s"),
+                                      expected, type);
+        }
+      _adf_validator_pop (v);
+      if (!ok)
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+check_doc (AdfValidator *v, JsonNode *doc)
+{
+  static const AdfNodeSpec doc_spec
+      = { "doc", NULL, FALSE, ADF_CONTENT_LIST, NULL, TRUE, 0, 0, FALSE };
+  AdfNodeSpec spec = doc_spec;
+  JsonObject *object;
+  JsonObjectIter iter;
+  const char *name;
+  JsonNode *member;
+  const char *type;
+  double version;
+
+  if (!JSON_NODE_HOLDS_OBJECT (doc))
+    return _adf_validator_fail (v, ADF_ERROR_INVALID, _ ("expected a document object, got %s"),
+                                _adf_describe_json (doc));
+  object = json_node_get_object (doc);
+
+  json_object_iter_init_ordered (&iter, object);
+  while (json_object_iter_next_ordered (&iter, &name, &member))
+    if (strcmp (name, "version") != 0 && strcmp (name, "type") != 0
+        && strcmp (name, "content") != 0)
+      return _adf_validator_fail (v, ADF_ERROR_INVALID, _ ("a document has no property “%s”"),
+                                  name);
+
+  type = _adf_json_string (object, "type");
+  if (g_strcmp0 (type, "doc") != 0)
+    return _adf_validator_fail (v, ADF_ERROR_INVALID, _ ("the root must have the type “doc”"));
+
+  member = json_object_get_member (object, "version");
+  if (member == NULL)
+    return _adf_validator_fail (v, ADF_ERROR_INVALID, _ ("a document needs “version”: 1"));
+  if (!_adf_json_number (member, &version) || version != 1)
+    return _adf_validator_fail (v, ADF_ERROR_INVALID,
+                                _ ("unsupported version; only “version”: 1 is ADF"));
+
+  member = json_object_get_member (object, "content");
+  if (member == NULL)
+    return _adf_validator_fail (v, ADF_ERROR_INVALID,
+                                _ ("a document needs “content” (it may be empty)"));
+
+  spec.children = _adf_schema_doc_rules ();
+  return check_content (v, &spec, member, 0);
+}
+
+gboolean
+adf_validate (JsonNode *doc, AdfValidateFlags flags, GError **error)
+{
+  g_autoptr (GArray) path = g_array_new (FALSE, FALSE, sizeof (AdfPathSegment));
+  AdfValidator v = { flags, path, error };
+
+  g_return_val_if_fail (doc != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  return check_doc (&v, doc);
+}
