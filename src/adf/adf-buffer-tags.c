@@ -123,7 +123,7 @@ style_line_tag (AdfLineInfo *info)
   if (margin > 12)
     g_object_set (info->tag, "left-margin", margin, NULL);
   if (quote)
-    g_object_set (info->tag, "foreground", "#5e6c84", NULL);
+    g_object_set (info->tag, "foreground", "rgba(127,127,127,1)", NULL);
   if (info->start <= info->n_frames)
     g_object_set (info->tag, "pixels-above-lines", info->list_depth > 0 ? 2 : 6, NULL);
 
@@ -134,7 +134,8 @@ style_line_tag (AdfLineInfo *info)
                     scales[CLAMP (info->leaf->level, 1, 6)], "pixels-above-lines", 12, NULL);
       break;
     case ADF_LEAF_CODE:
-      g_object_set (info->tag, "family", "monospace", "paragraph-background", "#f4f5f7", NULL);
+      g_object_set (info->tag, "family", "monospace", "paragraph-background",
+                    "rgba(127,127,127,0.12)", NULL);
       break;
     default:
       break;
@@ -170,10 +171,10 @@ style_mark_tag (AdfMarkInfo *info)
       g_object_set (info->tag, "strikethrough", TRUE, NULL);
       break;
     case ADF_MARK_KIND_CODE:
-      g_object_set (info->tag, "family", "monospace", "background", "#ebecf0", NULL);
+      g_object_set (info->tag, "family", "monospace", "background", "rgba(127,127,127,0.2)", NULL);
       break;
     case ADF_MARK_KIND_LINK:
-      g_object_set (info->tag, "foreground", "#0052cc", "underline", PANGO_UNDERLINE_SINGLE, NULL);
+      g_object_set (info->tag, "foreground", "#3584e4", "underline", PANGO_UNDERLINE_SINGLE, NULL);
       break;
     case ADF_MARK_KIND_SUBSUP:
       value = attrs ? json_object_get_string_member_with_default (attrs, "type", "") : "";
@@ -193,7 +194,7 @@ style_mark_tag (AdfMarkInfo *info)
       }
       break;
     case ADF_MARK_KIND_ANNOTATION:
-      g_object_set (info->tag, "background", "#fff0b3", NULL);
+      g_object_set (info->tag, "background", "rgba(255,196,0,0.3)", NULL);
       break;
     default:
       break;
