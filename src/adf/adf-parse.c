@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <inttypes.h>
 
 #include "adf-parse.h"
 
@@ -311,8 +312,8 @@ parse_json (const char *data, gsize length, GError **error)
   if (length > ADF_MAX_BYTES)
     {
       g_set_error (error, ADF_ERROR, ADF_ERROR_TOO_LARGE,
-                   _ ("The document is %" G_GSIZE_FORMAT " bytes long; the limit is %u MiB"),
-                   length, ADF_MAX_BYTES / (1024 * 1024));
+                   _ ("The document is %" PRIu64 " bytes long; the limit is %u MiB"),
+                   (uint64_t) length, ADF_MAX_BYTES / (1024 * 1024));
       return NULL;
     }
 
@@ -320,12 +321,11 @@ parse_json (const char *data, gsize length, GError **error)
     {
       if (end < data + length && *end == '\0')
         g_set_error (error, ADF_ERROR, ADF_ERROR_NOT_JSON,
-                     _ ("Not valid JSON: a NUL byte at offset %" G_GSIZE_FORMAT),
-                     (gsize) (end - data));
+                     _ ("Not valid JSON: a NUL byte at offset %" PRIu64), (uint64_t) (end - data));
       else
         g_set_error (error, ADF_ERROR, ADF_ERROR_NOT_JSON,
-                     _ ("Not valid JSON: invalid UTF-8 at offset %" G_GSIZE_FORMAT),
-                     (gsize) (end - data));
+                     _ ("Not valid JSON: invalid UTF-8 at offset %" PRIu64),
+                     (uint64_t) (end - data));
       return NULL;
     }
 
