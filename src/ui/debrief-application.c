@@ -461,6 +461,10 @@ debrief_application_startup (GApplication *app)
 
   G_APPLICATION_CLASS (debrief_application_parent_class)->startup (app);
 
+  /* Wayland shells find the icon through the desktop entry of the app id; X11 ones (the
+   * Flatpak's fallback-x11) look at the window's own, which is the profile's icon too. */
+  gtk_window_set_default_icon_name (APP_ID);
+
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.preferences",
                                          preferences_accels);
 
