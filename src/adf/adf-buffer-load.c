@@ -442,12 +442,24 @@ load_blocks (Loader *loader, JsonArray *content)
     load_block (loader, json_array_get_element (content, i));
 }
 
+/* By tag, then by start */
+static int
+compare_ranges (gconstpointer a, gconstpointer b)
+{
+  const Range *x = a, *y = b;
+
+  if (x->tag != y->tag)
+    return x->tag < y->tag ? -1 : 1;
+  return x->start < y->start ? -1 : x->start > y->start;
+}
+
 /* Private API */
 
 void
 _adf_buffer_load_doc (AdfBuffer *self, JsonNode *doc)
 {
   GtkTextBuffer *buffer = GTK_TEXT_BUFFER (self);
+  GtkTextBufferClass *parent_class = g_type_class_peek (GTK_TYPE_TEXT_BUFFER);
   JsonArray *content = json_object_get_array_member (json_node_get_object (doc), "content");
   Loader loader = {
     .self = self,
@@ -477,14 +489,21 @@ _adf_buffer_load_doc (AdfBuffer *self, JsonNode *doc)
       g_object_unref (anchor->anchor);
     }
 
-  /* Back to front: GTK looks for the tag's next toggle after each range, which is then near
-   * rather than nowhere (a search to the end of the B-tree). About 15% faster. */
+  /* Tag by tag, each back to front: GTK looks for the tag's next toggle after each range,
+   * which is then the range just tagged rather than nowhere (a search to the end of the
+   * B-tree) or past other tags' ranges. 144 M → 122 M instructions for the 8,616 ranges of
+   * bench-adf's document, against front to back in document order. */
+  g_array_sort (loader.ranges, compare_ranges);
   for (guint i = loader.ranges->len; i-- > 0;)
     {
       Range *range = &g_array_index (loader.ranges, Range, i);
       gtk_text_buffer_get_iter_at_offset (buffer, &start, range->start);
       gtk_text_buffer_get_iter_at_offset (buffer, &end, range->end);
-      gtk_text_buffer_apply_tag (buffer, range->tag, &start, &end);
+      /* GtkTextBuffer's own handler, without emitting ::apply-tag per range: the buffer is
+       * being replaced whole, and says so once with ::document-changed. Nothing connects
+       * to ::apply-tag of an AdfBuffer; ours (adf_buffer_apply_tag) lets these through
+       * anyway while busy. A sixth of the time of tagging. */
+      parent_class->apply_tag (buffer, range->tag, &start, &end);
     }
   gtk_text_buffer_get_start_iter (buffer, &start);
   gtk_text_buffer_place_cursor (buffer, &start);

@@ -116,6 +116,7 @@ struct _AdfBuffer
   GPtrArray *mark_list;                        /* AdfMarkInfo, every mark tag */
   AdfMarkInfo *simple_marks[ADF_N_MARK_KINDS]; /* strong…code: one tag each */
   GtkTextTag *seam_tag;
+  GString *key_scratch; /* for looking up mark keys */
 
   /* Marks to give the next typed text (a mark toggled with no selection), or NULL. */
   GPtrArray *stored_marks;

@@ -214,14 +214,38 @@ mark_kind (const char *type)
   return ADF_MARK_KIND_OTHER;
 }
 
+/* p in hex and a "/": line keys, looked up for every block loaded, without printf */
+static void
+append_pointer (GString *key, gconstpointer p)
+{
+  guintptr value = GPOINTER_TO_SIZE (p);
+  char digits[2 * sizeof value + 1];
+  guint n = 0;
+
+  do
+    digits[n++] = "0123456789abcdef"[value & 0xf];
+  while ((value >>= 4) > 0);
+  while (n > 0)
+    g_string_append_c (key, digits[--n]);
+  g_string_append_c (key, '/');
+}
+
 static void
 append_sized (GString *key, const char *s)
 {
+  gsize length = strlen (s);
+  gsize rest = length;
   char digits[24];
+  guint n = 0;
 
-  g_snprintf (digits, sizeof digits, "%zu:", strlen (s));
-  g_string_append (key, digits);
-  g_string_append (key, s);
+  /* Without g_snprintf(): this runs for every member of every mark loaded. */
+  do
+    digits[n++] = '0' + rest % 10;
+  while ((rest /= 10) > 0);
+  while (n > 0)
+    g_string_append_c (key, digits[--n]);
+  g_string_append_c (key, ':');
+  g_string_append_len (key, s, length);
 }
 
 static void
@@ -244,10 +268,9 @@ append_key_value (GString *key, JsonNode *value)
 /* A mark's interning key, unique per JSON value: length-prefixed members in their order.
  * Built for every mark of every text node loaded, so without the JSON generator for the
  * usual flat attrs. */
-static char *
-mark_key (JsonNode *mark)
+static void
+mark_key (GString *key, JsonNode *mark)
 {
-  GString *key = g_string_new (NULL);
   JsonObjectIter iter;
   const char *name;
   JsonNode *member;
@@ -276,7 +299,6 @@ mark_key (JsonNode *mark)
       else
         append_key_value (key, member);
     }
-  return g_string_free (key, FALSE);
 }
 
 /* Private API */
@@ -295,6 +317,7 @@ _adf_buffer_tags_init (AdfBuffer *self)
   self->marks = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, mark_info_free);
   self->aux = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, aux_info_free);
   self->mark_list = g_ptr_array_new ();
+  self->key_scratch = g_string_sized_new (64);
 }
 
 /* The tags every buffer has: strong, em, underline, strike, code and the seam. */
@@ -321,6 +344,7 @@ void
 _adf_buffer_tags_free (AdfBuffer *self)
 {
   g_ptr_array_unref (self->mark_list);
+  g_string_free (self->key_scratch, TRUE);
   g_hash_table_unref (self->lines);
   g_hash_table_unref (self->marks);
   g_hash_table_unref (self->aux);
@@ -451,12 +475,14 @@ _adf_buffer_intern_line (AdfBuffer *self,
                          AdfShell *leaf,
                          guint start)
 {
-  g_autoptr (GString) k = g_string_sized_new (64);
+  GString *k = self->key_scratch;
   AdfLineInfo *info;
 
+  g_string_truncate (k, 0);
   for (guint i = 0; i < n_frames; i++)
-    g_string_append_printf (k, "%p/", (void *) frames[i]);
-  g_string_append_printf (k, "%p/%u", (void *) leaf, start);
+    append_pointer (k, frames[i]);
+  append_pointer (k, leaf);
+  append_pointer (k, GUINT_TO_POINTER (start));
 
   info = g_hash_table_lookup (self->lines, k->str);
   if (info)
@@ -483,10 +509,14 @@ _adf_buffer_intern_line (AdfBuffer *self,
 AdfMarkInfo *
 _adf_buffer_intern_mark (AdfBuffer *self, JsonNode *mark)
 {
-  g_autofree char *key = mark_key (mark);
-  AdfMarkInfo *info = g_hash_table_lookup (self->marks, key);
+  /* Looked up in a reused buffer, copied only for a new mark: most are not. */
+  GString *key = self->key_scratch;
+  AdfMarkInfo *info;
   JsonObject *object;
 
+  g_string_truncate (key, 0);
+  mark_key (key, mark);
+  info = g_hash_table_lookup (self->marks, key->str);
   if (info)
     return info;
 
@@ -496,7 +526,7 @@ _adf_buffer_intern_mark (AdfBuffer *self, JsonNode *mark)
   json_node_seal (info->json);
   info->type = g_strdup (json_object_get_string_member_with_default (object, "type", ""));
   info->kind = mark_kind (info->type);
-  info->key = g_steal_pointer (&key);
+  info->key = g_strndup (key->str, key->len);
   info->tag = gtk_text_buffer_create_tag (GTK_TEXT_BUFFER (self), NULL, NULL);
   g_object_set_qdata (G_OBJECT (info->tag), mark_quark, info);
   style_mark_tag (info);

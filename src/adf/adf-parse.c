@@ -17,10 +17,13 @@
  * validator (adf-validate.c). Everything refused is an ADF_ERROR, never a crash.
  */
 
-/* Strict JSON (RFC 8259) as JavaScript's JSON.parse reads it, checked without recursion
- * before json-glib sees the text. json-glib recurses (100,000 levels overflow the stack), and
- * is lenient where Atlassian is not: it reads 0x10, 01, raw control characters in strings,
- * 'single quotes', comments and a second document after the first. */
+/* Strict JSON (RFC 8259) as JavaScript's JSON.parse reads it, read in one pass without
+ * recursion into JsonNodes. json-glib's own parser recurses (100,000 levels overflow the
+ * stack), and is lenient where Atlassian is not: it reads 0x10, 01, raw control characters in
+ * strings, 'single quotes', comments and a second document after the first. It was also most
+ * of the time of adf_parse(): its scanner handles one character at a time through GScanner.
+ * Values are built as json-glib builds them: integers as int64, numbers with a fraction or an
+ * exponent as double, a repeated member name keeps its first place and its last value. */
 
 typedef enum
 {
@@ -31,6 +34,14 @@ typedef enum
   EXPECT_COLON,
   AFTER_VALUE,
 } Expect;
+
+typedef struct
+{
+  const char *data;
+  gsize length;
+  GString *buf; /* the string or number being read, NUL-terminated */
+  GError **error;
+} Reader;
 
 static gboolean
 syntax_error (GError **error, const char *data, gsize offset, const char *what)
@@ -53,6 +64,51 @@ syntax_error (GError **error, const char *data, gsize offset, const char *what)
   return FALSE;
 }
 
+/* g_utf8_validate_len() over runs of non-ASCII bytes only: it takes a branch per byte, and
+ * most of a document is ASCII, which is checked here a word at a time. The same verdict and
+ * the same first bad byte as g_utf8_validate_len() over all of data. */
+static gboolean
+utf8_validate (const char *data, gsize length, const char **end)
+{
+  const guchar *p = (const guchar *) data;
+  const guchar *stop = p + length;
+
+  while (p < stop)
+    {
+      const guchar *run;
+
+      while (stop - p >= 8)
+        {
+          guint64 word;
+
+          memcpy (&word, p, 8);
+          /* any byte ≥ 0x80, or any NUL byte */
+          if ((word & G_GUINT64_CONSTANT (0x8080808080808080))
+              || ((word - G_GUINT64_CONSTANT (0x0101010101010101)) & ~word
+                  & G_GUINT64_CONSTANT (0x8080808080808080)))
+            break;
+          p += 8;
+        }
+      while (p < stop && *p != 0 && *p < 0x80)
+        p++;
+      if (p == stop)
+        break;
+      if (*p == 0)
+        {
+          *end = (const char *) p;
+          return FALSE;
+        }
+      /* A run of multi-byte characters ends at the next ASCII byte. */
+      run = p;
+      while (p < stop && *p >= 0x80)
+        p++;
+      if (!g_utf8_validate_len ((const char *) run, p - run, end))
+        return FALSE;
+    }
+  *end = (const char *) stop;
+  return TRUE;
+}
+
 /* Four hex digits at data[at], as a UTF-16 code unit */
 static gboolean
 read_hex4 (const char *data, gsize length, gsize at, guint *unit)
@@ -69,27 +125,46 @@ read_hex4 (const char *data, gsize length, gsize at, guint *unit)
   return TRUE;
 }
 
-static gboolean
-scan_string (const char *data, gsize length, gsize *pos, GError **error)
-{
-  gsize i = *pos + 1;
+/* The bytes that end a run of plain characters in a string: '"', '\\', U+0000…U+001F */
+static const guint8 string_stops[256] = {
+  1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,         1,
+  1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, ['"'] = 1, ['\\'] = 1,
+};
 
+/* The string at *pos (its opening quote), decoded into out. */
+static gboolean
+read_string (Reader *r, gsize *pos, GString *out)
+{
+  const char *data = r->data;
+  gsize length = r->length;
+  gsize i = *pos + 1;
+  gsize run = i;
+
+  g_string_truncate (out, 0);
   while (i < length)
     {
-      guchar c = data[i];
+      guchar c;
 
+      /* Most bytes of a string are none of '"', '\\' and control characters */
+      while (i < length && !string_stops[(guchar) data[i]])
+        i++;
+      if (i >= length)
+        break;
+      c = data[i];
       if (c == '"')
         {
+          g_string_append_len (out, data + run, i - run);
           *pos = i + 1;
           return TRUE;
         }
       if (c < 0x20)
-        return syntax_error (error, data, i, _ ("a control character inside a string"));
+        return syntax_error (r->error, data, i, _ ("a control character inside a string"));
       if (c != '\\')
         {
           i++;
           continue;
         }
+      g_string_append_len (out, data + run, i - run);
       if (i + 1 >= length)
         break;
       c = data[i + 1];
@@ -98,41 +173,58 @@ scan_string (const char *data, gsize length, gsize *pos, GError **error)
           guint unit = 0;
 
           if (!read_hex4 (data, length, i + 2, &unit))
-            return syntax_error (error, data, i, _ ("a bad \\u escape"));
+            return syntax_error (r->error, data, i, _ ("a bad \\u escape"));
           /* A C string ends at NUL: "\u0000" would silently cut a text short. */
           if (unit == 0)
             {
-              g_set_error_literal (error, ADF_ERROR, ADF_ERROR_NOT_JSON,
+              g_set_error_literal (r->error, ADF_ERROR, ADF_ERROR_NOT_JSON,
                                    _ ("A string holds a NUL character (\\u0000), which no "
                                       "document text may contain"));
               return FALSE;
             }
-          /* UTF-8 has no lone UTF-16 surrogates: json-glib would write invalid UTF-8 for one
-           * and drop the character after it. JavaScript strings can hold them; we cannot. */
+          /* UTF-8 has no lone UTF-16 surrogates. JavaScript strings can hold them; we
+           * cannot. */
           if (unit >= 0xdc00 && unit <= 0xdfff)
-            return syntax_error (error, data, i, _ ("a lone UTF-16 surrogate"));
+            return syntax_error (r->error, data, i, _ ("a lone UTF-16 surrogate"));
           if (unit >= 0xd800 && unit <= 0xdbff)
             {
               guint low = 0;
 
               if (i + 7 >= length || data[i + 6] != '\\' || data[i + 7] != 'u'
                   || !read_hex4 (data, length, i + 8, &low) || low < 0xdc00 || low > 0xdfff)
-                return syntax_error (error, data, i, _ ("a lone UTF-16 surrogate"));
+                return syntax_error (r->error, data, i, _ ("a lone UTF-16 surrogate"));
+              unit = 0x10000 + ((unit - 0xd800) << 10) + (low - 0xdc00);
               i += 6;
             }
+          g_string_append_unichar (out, unit);
           i += 6;
         }
-      else if (strchr ("\"\\/bfnrt", c) != NULL && c != '\0')
-        i += 2;
       else
-        return syntax_error (error, data, i, _ ("a bad escape"));
+        {
+          static const char escapes[] = "\"\"\\\\//b\bf\fn\nr\rt\t";
+          const char *e = NULL;
+
+          for (guint k = 0; k < sizeof escapes - 1; k += 2)
+            if (escapes[k] == (char) c)
+              {
+                e = escapes + k;
+                break;
+              }
+          if (e == NULL)
+            return syntax_error (r->error, data, i, _ ("a bad escape"));
+          g_string_append_c (out, e[1]);
+          i += 2;
+        }
+      run = i;
     }
-  return syntax_error (error, data, length, _ ("an unfinished string"));
+  return syntax_error (r->error, data, length, _ ("an unfinished string"));
 }
 
-static gboolean
-scan_number (const char *data, gsize length, gsize *pos, GError **error)
+static JsonNode *
+read_number (Reader *r, gsize *pos)
 {
+  const char *data = r->data;
+  gsize length = r->length;
   gsize i = *pos;
   gsize digits_start;
   gsize digits;
@@ -147,13 +239,13 @@ scan_number (const char *data, gsize length, gsize *pos, GError **error)
     while (i < length && g_ascii_isdigit (data[i]))
       i++;
   else
-    return syntax_error (error, data, i, _ ("a bad number"));
+    return syntax_error (r->error, data, i, _ ("a bad number")), NULL;
   digits = i - digits_start;
   if (i < length && data[i] == '.')
     {
       integer = FALSE;
       if (++i >= length || !g_ascii_isdigit (data[i]))
-        return syntax_error (error, data, i, _ ("a bad number"));
+        return syntax_error (r->error, data, i, _ ("a bad number")), NULL;
       while (i < length && g_ascii_isdigit (data[i]))
         i++;
     }
@@ -163,32 +255,47 @@ scan_number (const char *data, gsize length, gsize *pos, GError **error)
       if (++i < length && (data[i] == '+' || data[i] == '-'))
         i++;
       if (i >= length || !g_ascii_isdigit (data[i]))
-        return syntax_error (error, data, i, _ ("a bad number"));
+        return syntax_error (r->error, data, i, _ ("a bad number")), NULL;
       while (i < length && g_ascii_isdigit (data[i]))
         i++;
     }
-  /* json-glib wraps integers past int64 around (to -1 and the like): a heading level of
+  /* json-glib wrapped integers past int64 around (to -1 and the like): a heading level of
    * 10^30 would read as -1. No ADF number needs 19 digits. */
   if (integer && digits > 18)
     {
-      g_set_error_literal (error, ADF_ERROR, ADF_ERROR_NOT_JSON,
+      g_set_error_literal (r->error, ADF_ERROR, ADF_ERROR_NOT_JSON,
                            _ ("A number has more than 18 digits, more than any document needs"));
-      return FALSE;
+      return NULL;
     }
+  g_string_truncate (r->buf, 0);
+  g_string_append_len (r->buf, data + *pos, i - *pos);
   *pos = i;
-  return TRUE;
+  if (integer)
+    return json_node_init_int (json_node_alloc (), g_ascii_strtoll (r->buf->str, NULL, 10));
+  return json_node_init_double (json_node_alloc (), g_ascii_strtod (r->buf->str, NULL));
 }
 
-static gboolean
-check_json (const char *data, gsize length, GError **error)
+typedef struct
 {
-  char stack[ADF_MAX_DEPTH];
+  JsonNode *node;
+  gboolean is_object;
+} Open;
+
+static JsonNode *
+read_json (const char *data, gsize length, GError **error)
+{
+  g_autoptr (GString) buf = g_string_sized_new (256);
+  g_autoptr (GString) key = g_string_sized_new (32);
+  Reader r = { data, length, buf, error };
+  Open stack[ADF_MAX_DEPTH];
   guint depth = 0;
   Expect expect = EXPECT_VALUE;
+  JsonNode *root = NULL;
   gsize i = 0;
 
   for (;;)
     {
+      JsonNode *value = NULL;
       char c;
 
       while (i < length
@@ -217,52 +324,87 @@ check_json (const char *data, gsize length, GError **error)
                   g_set_error (error, ADF_ERROR, ADF_ERROR_TOO_DEEP,
                                _ ("The document is nested more than %u levels deep"),
                                ADF_MAX_DEPTH);
-                  return FALSE;
+                  goto fail;
                 }
-              stack[depth++] = c;
               i++;
-              expect = c == '{' ? EXPECT_KEY_OR_END : EXPECT_VALUE_OR_END;
+              if (c == '{')
+                {
+                  value = json_node_new (JSON_NODE_OBJECT);
+                  json_node_take_object (value, json_object_new ());
+                  expect = EXPECT_KEY_OR_END;
+                }
+              else
+                {
+                  value = json_node_new (JSON_NODE_ARRAY);
+                  json_node_take_array (value, json_array_new ());
+                  expect = EXPECT_VALUE_OR_END;
+                }
             }
           else if (c == '"')
             {
-              if (!scan_string (data, length, &i, error))
-                return FALSE;
+              if (!read_string (&r, &i, buf))
+                goto fail;
+              value = json_node_init_string (json_node_alloc (), buf->str);
               expect = AFTER_VALUE;
             }
           else if (c == '-' || g_ascii_isdigit (c))
             {
-              if (!scan_number (data, length, &i, error))
-                return FALSE;
+              value = read_number (&r, &i);
+              if (value == NULL)
+                goto fail;
               expect = AFTER_VALUE;
             }
           else if (length - i >= 4 && memcmp (data + i, "true", 4) == 0)
             {
+              value = json_node_init_boolean (json_node_alloc (), TRUE);
               i += 4;
               expect = AFTER_VALUE;
             }
           else if (length - i >= 5 && memcmp (data + i, "false", 5) == 0)
             {
+              value = json_node_init_boolean (json_node_alloc (), FALSE);
               i += 5;
               expect = AFTER_VALUE;
             }
           else if (length - i >= 4 && memcmp (data + i, "null", 4) == 0)
             {
+              value = json_node_init_null (json_node_alloc ());
               i += 4;
               expect = AFTER_VALUE;
             }
           else
-            return syntax_error (error, data, i, _ ("unexpected character"));
+            {
+              syntax_error (error, data, i, _ ("unexpected character"));
+              goto fail;
+            }
+
+          /* Into its parent at once, containers too: the parent frees it on error. */
+          if (depth == 0)
+            root = value;
+          else if (stack[depth - 1].is_object)
+            json_object_set_member (json_node_get_object (stack[depth - 1].node), key->str, value);
+          else
+            json_array_add_element (json_node_get_array (stack[depth - 1].node), value);
+          if (expect != AFTER_VALUE)
+            stack[depth++] = (Open){ value, c == '{' };
           break;
 
         case AFTER_VALUE:
           if (depth == 0)
-            return syntax_error (error, data, i, _ ("more after the end of the document"));
+            {
+              syntax_error (error, data, i, _ ("more after the end of the document"));
+              goto fail;
+            }
           if (c == ',')
-            expect = stack[depth - 1] == '{' ? EXPECT_KEY : EXPECT_VALUE;
-          else if ((c == '}' && stack[depth - 1] == '{') || (c == ']' && stack[depth - 1] == '['))
+            expect = stack[depth - 1].is_object ? EXPECT_KEY : EXPECT_VALUE;
+          else if ((c == '}' && stack[depth - 1].is_object)
+                   || (c == ']' && !stack[depth - 1].is_object))
             depth--;
           else
-            return syntax_error (error, data, i, _ ("unexpected character"));
+            {
+              syntax_error (error, data, i, _ ("unexpected character"));
+              goto fail;
+            }
           i++;
           break;
 
@@ -277,17 +419,22 @@ check_json (const char *data, gsize length, GError **error)
           G_GNUC_FALLTHROUGH;
         case EXPECT_KEY:
           if (c != '"')
-            return syntax_error (error, data, i,
-                                 _ ("a member name must be a string in double quotes"));
-          if (!scan_string (data, length, &i, error))
-            return FALSE;
+            {
+              syntax_error (error, data, i, _ ("a member name must be a string in double quotes"));
+              goto fail;
+            }
+          if (!read_string (&r, &i, key))
+            goto fail;
           expect = EXPECT_COLON;
           break;
 
         case EXPECT_COLON:
         default:
           if (c != ':')
-            return syntax_error (error, data, i, _ ("“:” expected"));
+            {
+              syntax_error (error, data, i, _ ("“:” expected"));
+              goto fail;
+            }
           i++;
           expect = EXPECT_VALUE;
           break;
@@ -295,19 +442,23 @@ check_json (const char *data, gsize length, GError **error)
     }
 
   if (expect != AFTER_VALUE || depth != 0)
-    return syntax_error (error, data, length,
-                         expect == EXPECT_VALUE && depth == 0 ? _ ("empty")
-                                                              : _ ("the document ends too early"));
-  return TRUE;
+    {
+      syntax_error (error, data, length,
+                    expect == EXPECT_VALUE && depth == 0 ? _ ("empty")
+                                                         : _ ("the document ends too early"));
+      goto fail;
+    }
+  return root;
+
+fail:
+  g_clear_pointer (&root, json_node_unref);
+  return NULL;
 }
 
 static JsonNode *
 parse_json (const char *data, gsize length, GError **error)
 {
-  g_autoptr (JsonParser) parser = NULL;
-  g_autoptr (GError) local_error = NULL;
   const char *end = NULL;
-  JsonNode *root;
 
   if (length > ADF_MAX_BYTES)
     {
@@ -317,7 +468,7 @@ parse_json (const char *data, gsize length, GError **error)
       return NULL;
     }
 
-  if (!g_utf8_validate_len (data, length, &end))
+  if (!utf8_validate (data, length, &end))
     {
       if (end < data + length && *end == '\0')
         g_set_error (error, ADF_ERROR, ADF_ERROR_NOT_JSON,
@@ -329,25 +480,7 @@ parse_json (const char *data, gsize length, GError **error)
       return NULL;
     }
 
-  if (!check_json (data, length, error))
-    return NULL;
-
-  parser = json_parser_new ();
-  if (!json_parser_load_from_data (parser, data, length, &local_error))
-    {
-      g_set_error (error, ADF_ERROR, ADF_ERROR_NOT_JSON, _ ("Not valid JSON: %s"),
-                   local_error->message);
-      return NULL;
-    }
-
-  root = json_parser_steal_root (parser);
-  if (root == NULL)
-    {
-      g_set_error_literal (error, ADF_ERROR, ADF_ERROR_NOT_JSON, _ ("Not valid JSON: empty"));
-      return NULL;
-    }
-
-  return root;
+  return read_json (data, length, error);
 }
 
 /* The document object inside node: node itself, or the object a JSON string holds. */

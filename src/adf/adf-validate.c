@@ -122,8 +122,10 @@ check_node (AdfValidator *v,
   JsonObjectIter iter;
   const char *name;
   JsonNode *member;
+  JsonNode *attrs = NULL, *marks = NULL, *content = NULL, *text = NULL;
   guint mark_bits = 0;
   gboolean marks_ok;
+  gboolean is_text;
 
   if (!JSON_NODE_HOLDS_OBJECT (node))
     return _adf_validator_fail (v, ADF_ERROR_INVALID, _ ("expected a node object, got %s"),
@@ -146,55 +148,83 @@ check_node (AdfValidator *v,
     return _adf_validator_fail (v, ADF_ERROR_INVALID, _ ("%s is not allowed inside %s"), type,
                                 parent);
 
+  /* One walk over the members both refuses the unknown ones and finds the known ones: a
+   * lookup by name hashes it, and this runs for every node of every document read. */
+  is_text = strcmp (type, "text") == 0;
   json_object_iter_init_ordered (&iter, object);
   while (json_object_iter_next_ordered (&iter, &name, &member))
     {
-      if (strcmp (name, "type") == 0 || strcmp (name, "marks") == 0)
-        continue;
-      if (strcmp (name, "attrs") == 0 && spec->attrs != NULL)
-        continue;
-      if (strcmp (name, "content") == 0 && spec->content_kind != ADF_CONTENT_NONE)
-        continue;
-      if (strcmp (name, "text") == 0 && strcmp (type, "text") == 0)
-        continue;
+      switch (name[0])
+        {
+        case 't':
+          if (strcmp (name, "type") == 0)
+            continue;
+          if (is_text && strcmp (name, "text") == 0)
+            {
+              text = member;
+              continue;
+            }
+          break;
+        case 'm':
+          if (strcmp (name, "marks") == 0)
+            {
+              marks = member;
+              continue;
+            }
+          break;
+        case 'a':
+          if (spec->attrs != NULL && strcmp (name, "attrs") == 0)
+            {
+              attrs = member;
+              continue;
+            }
+          break;
+        case 'c':
+          if (spec->content_kind != ADF_CONTENT_NONE && strcmp (name, "content") == 0)
+            {
+              content = member;
+              continue;
+            }
+          break;
+        default:
+          break;
+        }
       return _adf_validator_fail (v, ADF_ERROR_INVALID, _ ("%s has no property “%s”"), type, name);
     }
 
-  member = json_object_get_member (object, "attrs");
-  if (member != NULL)
+  if (attrs != NULL)
     {
-      if (!_adf_validator_check_attrs (v, type, spec->attrs, member))
+      if (!_adf_validator_check_attrs (v, type, spec->attrs, attrs))
         return FALSE;
     }
   else if (spec->attrs_required)
     return _adf_validator_fail (v, ADF_ERROR_INVALID, _ ("%s needs attrs"), type);
 
-  member = json_object_get_member (object, "marks");
-  if (member != NULL && !_adf_validator_check_marks (v, type, member, &mark_bits))
+  if (marks != NULL && !_adf_validator_check_marks (v, type, marks, &mark_bits))
     return FALSE;
 
-  find_rules (rules, type, mark_bits, &marks_ok);
+  /* With no marks, the first find_rules() said it all */
+  if (mark_bits != 0)
+    find_rules (rules, type, mark_bits, &marks_ok);
   if (!marks_ok)
     {
-      if (strcmp (type, "text") == 0 && (mark_bits & ADF_MARK_CODE)
-          && (mark_bits & ~ADF_MARKS_CODE))
+      if (is_text && (mark_bits & ADF_MARK_CODE) && (mark_bits & ~ADF_MARKS_CODE))
         return _adf_validator_fail (v, ADF_ERROR_INVALID, _ ("code cannot be combined with %s"),
                                     first_mark_name (mark_bits & ~ADF_MARKS_CODE));
-      if (strcmp (type, "text") == 0 && strcmp (parent, "codeBlock") == 0)
+      if (is_text && strcmp (parent, "codeBlock") == 0)
         return _adf_validator_fail (v, ADF_ERROR_INVALID, _ ("text in a codeBlock takes no marks"));
       return _adf_validator_fail (v, ADF_ERROR_INVALID, _ ("%s cannot carry the %s mark inside %s"),
                                   type, first_mark_name (mark_bits), parent);
     }
 
-  if (strcmp (type, "text") == 0)
+  if (is_text)
     {
-      member = json_object_get_member (object, "text");
-      if (member == NULL)
+      if (text == NULL)
         return _adf_validator_fail (v, ADF_ERROR_INVALID, _ ("a text node needs “text”"));
-      if (!_adf_json_is_string (member))
+      if (!_adf_json_is_string (text))
         return _adf_validator_fail (v, ADF_ERROR_INVALID, _ ("text must be a string, not %s"),
-                                    _adf_describe_json (member));
-      if (*json_node_get_string (member) == '\0')
+                                    _adf_describe_json (text));
+      if (*json_node_get_string (text) == '\0')
         return _adf_validator_fail (v, ADF_ERROR_INVALID,
                                     _ ("empty text; leave the text node out instead"));
       return TRUE;
@@ -203,14 +233,13 @@ check_node (AdfValidator *v,
   if (spec->content_kind == ADF_CONTENT_NONE)
     return TRUE;
 
-  member = json_object_get_member (object, "content");
-  if (member == NULL)
+  if (content == NULL)
     {
       if (spec->content_required)
         return _adf_validator_fail (v, ADF_ERROR_INVALID, _ ("%s needs content"), type);
       return TRUE;
     }
-  return check_content (v, spec, member, depth);
+  return check_content (v, spec, content, depth);
 }
 
 static gboolean
