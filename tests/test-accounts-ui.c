@@ -1014,7 +1014,7 @@ static gboolean
 window_shows_list (gpointer data)
 {
   return !debrief_window_get_loading (data)
-         && g_strcmp0 (_debrief_window_get_visible_page_name (data), "list") == 0;
+         && g_strcmp0 (_debrief_window_get_visible_page_name (data), "main") == 0;
 }
 
 static gboolean

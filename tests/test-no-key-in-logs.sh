@@ -33,6 +33,9 @@ fi
 
 dir=$(mktemp -d)
 log=$dir/debrief.log
+# A library of its own: with one from an earlier run, every postmortem may be fresh enough
+# in the cache that no GET (and so no request header) is logged.
+export XDG_DATA_HOME="$dir/data"
 pid=
 cleanup () {
   if [ -n "$pid" ]; then

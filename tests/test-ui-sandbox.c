@@ -59,7 +59,7 @@ static gboolean
 window_shows_list (gpointer data)
 {
   return !debrief_window_get_loading (data)
-         && g_strcmp0 (_debrief_window_get_visible_page_name (data), "list") == 0;
+         && g_strcmp0 (_debrief_window_get_visible_page_name (data), "main") == 0;
 }
 
 static void
@@ -313,9 +313,9 @@ model_has_id (GListModel *model, const char *id)
 {
   for (guint i = 0; i < g_list_model_get_n_items (model); i++)
     {
-      g_autoptr (OgPostmortem) postmortem = g_list_model_get_item (model, i);
+      g_autoptr (DebriefLibraryEntry) entry = g_list_model_get_item (model, i);
 
-      if (g_strcmp0 (og_postmortem_get_id (postmortem), id) == 0)
+      if (g_strcmp0 (debrief_library_entry_get_id (entry), id) == 0)
         return TRUE;
     }
   return FALSE;

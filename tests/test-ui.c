@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
- * The application's first window against the sandbox server over real HTTP: what the user
- * sees (which page, which rows, which message) for a load, a failed load, a retry, a failed
- * postmortem, and the way there from the welcome page. Runs under Xvfb in CI.
+ * The application and its window around the edges: the welcome page, the way from there to
+ * the sandbox, the size kept in GSettings, About, a closed window that stops loading. The
+ * window's flows (open, save, create, delete) are in test-window.c; the list's states in
+ * test-postmortem-list.c. Runs under Xvfb in CI.
  */
 #include "config.h"
 
@@ -11,6 +12,8 @@
 #include "debrief-application.h"
 #include "debrief-postmortem-row.h"
 #include "debrief-window-private.h"
+
+#include "debrief-postmortem-list-private.h"
 #include "og-client.h"
 #include "og-error.h"
 #include "og-sandbox.h"
@@ -76,14 +79,8 @@ static gboolean
 window_shows_list (gpointer data)
 {
   return window_is_idle (data)
-         && g_strcmp0 (_debrief_window_get_visible_page_name (data), "list") == 0;
-}
-
-static void
-wait_loaded (DebriefWindow *window)
-{
-  if (!wait_until (window_is_idle, window, TEST_TIMEOUT_SECONDS * 1000))
-    g_error ("the window did not finish loading within %d s", TEST_TIMEOUT_SECONDS);
+         && g_strcmp0 (_debrief_window_get_visible_page_name (data), "main") == 0
+         && g_list_model_get_n_items (_debrief_window_get_model (data)) > 0;
 }
 
 /* Widget tree helpers */
@@ -134,53 +131,10 @@ find_label_with_class (GtkWidget *root, const char *css_class)
   return NULL;
 }
 
-static gboolean
-has_rows (gpointer data)
-{
-  g_autoptr (GPtrArray) rows = find_all (data, DEBRIEF_TYPE_POSTMORTEM_ROW);
-
-  return rows->len > 0;
-}
-
 /* The sandbox's side */
 
-static guint
-count_sandbox_postmortems (OgSandbox *sandbox)
-{
-  g_auto (GStrv) ids = og_sandbox_dup_postmortem_ids (sandbox);
-
-  return g_strv_length (ids);
-}
-
 /* id → title, as the sandbox has them */
-static GHashTable *
-dup_sandbox_titles (OgSandbox *sandbox)
-{
-  g_auto (GStrv) ids = og_sandbox_dup_postmortem_ids (sandbox);
-  GHashTable *titles = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-
-  for (guint i = 0; ids[i] != NULL; i++)
-    {
-      g_autoptr (JsonNode) node = og_sandbox_dup_postmortem (sandbox, ids[i]);
-
-      g_assert_nonnull (node);
-      g_hash_table_insert (
-          titles, g_strdup (ids[i]),
-          g_strdup (json_object_get_string_member (json_node_get_object (node), "title")));
-    }
-
-  return titles;
-}
-
 /* The first sentence a user reads for an HTTP status, as OgError words it. */
-static char *
-sentence_for_status (guint status)
-{
-  g_autoptr (GError) error = og_error_new_from_response (status, NULL, NULL, NULL, 0);
-
-  return g_strdup (error->message);
-}
-
 /* Fixture: a running sandbox, a client for it, a window not pointed at it yet */
 
 static void
@@ -323,227 +277,6 @@ test_welcome (Fixture *fixture, gconstpointer data)
   g_assert_false (gtk_widget_is_sensitive (_debrief_window_get_refresh_button (window)));
 }
 
-static void
-test_load (Fixture *fixture, gconstpointer data)
-{
-  DebriefWindow *window = fixture->window;
-  g_autoptr (GHashTable) titles = dup_sandbox_titles (fixture->sandbox);
-  g_autoptr (GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
-  GListModel *model = _debrief_window_get_model (window);
-  guint n_items;
-
-  debrief_window_set_sandbox (window, TRUE);
-  debrief_window_set_client (window, fixture->client);
-  g_assert_true (debrief_window_get_loading (window));
-  g_assert_cmpstr (_debrief_window_get_visible_page_name (window), ==, "loading");
-  wait_loaded (window);
-
-  g_assert_cmpstr (_debrief_window_get_visible_page_name (window), ==, "list");
-  g_assert_true (gtk_widget_get_visible (_debrief_window_get_sandbox_bar (window)));
-
-  n_items = g_list_model_get_n_items (model);
-  g_assert_cmpuint (n_items, >, 0);
-  g_assert_cmpuint (n_items, ==, count_sandbox_postmortems (fixture->sandbox));
-  g_assert_cmpuint (n_items, ==, g_hash_table_size (titles));
-
-  for (guint i = 0; i < n_items; i++)
-    {
-      g_autoptr (OgPostmortem) postmortem = g_list_model_get_item (model, i);
-      const char *id = og_postmortem_get_id (postmortem);
-
-      /* Each sandbox postmortem once, with its title. */
-      g_assert_true (g_hash_table_add (seen, (gpointer) id));
-      g_assert_true (g_hash_table_contains (titles, id));
-      g_assert_cmpstr (og_postmortem_get_title (postmortem), ==, g_hash_table_lookup (titles, id));
-
-      /* Newest first. */
-      if (i > 0)
-        {
-          g_autoptr (OgPostmortem) previous = g_list_model_get_item (model, i - 1);
-
-          g_assert_nonnull (og_postmortem_get_created_at (postmortem));
-          g_assert_cmpint (g_date_time_compare (og_postmortem_get_created_at (previous),
-                                                og_postmortem_get_created_at (postmortem)),
-                           >=, 0);
-        }
-    }
-
-  /* One list request, one GET per postmortem. */
-  g_assert_cmpuint (og_sandbox_count_requests (fixture->sandbox, OG_ROUTE_INCIDENTS_LIST), >=, 1);
-  g_assert_cmpuint (og_sandbox_count_requests (fixture->sandbox, OG_ROUTE_POSTMORTEM_GET), ==,
-                    n_items);
-}
-
-static void
-test_rows_show_titles (Fixture *fixture, gconstpointer data)
-{
-  DebriefWindow *window = fixture->window;
-  g_autoptr (GHashTable) titles = dup_sandbox_titles (fixture->sandbox);
-  g_autoptr (GPtrArray) rows = NULL;
-  GtkWidget *list_view = GTK_WIDGET (_debrief_window_get_list_view (window));
-
-  gtk_window_present (GTK_WINDOW (window));
-  debrief_window_set_client (window, fixture->client);
-  wait_loaded (window);
-
-  if (!wait_until (has_rows, list_view, TEST_TIMEOUT_SECONDS * 1000))
-    g_error ("the list showed no rows within %d s", TEST_TIMEOUT_SECONDS);
-
-  rows = find_all (list_view, DEBRIEF_TYPE_POSTMORTEM_ROW);
-  for (guint i = 0; i < rows->len; i++)
-    {
-      DebriefPostmortemRow *row = g_ptr_array_index (rows, i);
-      OgPostmortem *postmortem = debrief_postmortem_row_get_postmortem (row);
-      const char *title;
-
-      /* Rows the list keeps for reuse may have no item. */
-      if (postmortem == NULL)
-        continue;
-
-      title = g_hash_table_lookup (titles, og_postmortem_get_id (postmortem));
-      g_assert_nonnull (title);
-      g_assert_true (has_label (GTK_WIDGET (row), title));
-    }
-
-  /* The newest postmortem is on top, so its row is on screen. */
-  {
-    g_autoptr (OgPostmortem) first = g_list_model_get_item (_debrief_window_get_model (window), 0);
-    g_assert_true (has_label (list_view, og_postmortem_get_title (first)));
-  }
-}
-
-static void
-test_list_error_and_retry (Fixture *fixture, gconstpointer data)
-{
-  DebriefWindow *window = fixture->window;
-  g_autofree char *sentence = sentence_for_status (500);
-  AdwStatusPage *error_page = _debrief_window_get_error_page (window);
-  GtkWidget *retry = _debrief_window_get_retry_button (window);
-  const char *description;
-
-  og_sandbox_add_fault (fixture->sandbox, OG_ROUTE_INCIDENTS_LIST, OG_SANDBOX_FAULT_STATUS, 500, 0);
-  gtk_window_present (GTK_WINDOW (window));
-  debrief_window_set_client (window, fixture->client);
-  wait_loaded (window);
-
-  g_assert_cmpstr (_debrief_window_get_visible_page_name (window), ==, "error");
-  description = adw_status_page_get_description (error_page);
-  g_assert_nonnull (description);
-  g_assert_true (g_str_has_prefix (description, sentence));
-  g_assert_cmpuint (g_list_model_get_n_items (_debrief_window_get_model (window)), ==, 0);
-  g_assert_true (gtk_widget_is_visible (retry));
-  g_assert_true (gtk_widget_is_sensitive (retry));
-
-  /* The server recovers; Retry, as the user would press it (the button shows itself
-   * pressed for a moment before it acts). */
-  og_sandbox_clear_faults (fixture->sandbox);
-  g_assert_true (gtk_widget_activate (retry));
-  if (!wait_until (window_shows_list, window, TEST_TIMEOUT_SECONDS * 1000))
-    g_error ("Retry did not load the list within %d s", TEST_TIMEOUT_SECONDS);
-
-  g_assert_false (debrief_window_get_loading (window));
-  g_assert_cmpuint (g_list_model_get_n_items (_debrief_window_get_model (window)), ==,
-                    count_sandbox_postmortems (fixture->sandbox));
-}
-
-static void
-test_list_forbidden (Fixture *fixture, gconstpointer data)
-{
-  DebriefWindow *window = fixture->window;
-  g_autofree char *forbidden = sentence_for_status (403);
-  g_autofree char *server_error = sentence_for_status (500);
-  const char *description;
-
-  og_sandbox_add_fault (fixture->sandbox, OG_ROUTE_INCIDENTS_LIST, OG_SANDBOX_FAULT_STATUS, 403, 0);
-  debrief_window_set_client (window, fixture->client);
-  wait_loaded (window);
-
-  g_assert_cmpstr (_debrief_window_get_visible_page_name (window), ==, "error");
-  description = adw_status_page_get_description (_debrief_window_get_error_page (window));
-  g_assert_true (g_str_has_prefix (description, forbidden));
-  g_assert_false (g_str_has_prefix (description, server_error));
-  /* A 403 is not retried: the user has to change the key's rights first. */
-  g_assert_cmpuint (og_sandbox_count_requests (fixture->sandbox, OG_ROUTE_INCIDENTS_LIST), ==, 1);
-}
-
-static void
-test_postmortem_failure_toast (Fixture *fixture, gconstpointer data)
-{
-  DebriefWindow *window = fixture->window;
-  g_autofree char *not_found = sentence_for_status (404);
-  guint n_postmortems = count_sandbox_postmortems (fixture->sandbox);
-  const char *toast;
-
-  g_assert_cmpuint (n_postmortems, >=, 2);
-  og_sandbox_add_fault (fixture->sandbox, OG_ROUTE_POSTMORTEM_GET, OG_SANDBOX_FAULT_STATUS, 404, 1);
-  debrief_window_set_client (window, fixture->client);
-  wait_loaded (window);
-
-  /* The others are listed; the user is told about the one that is missing. */
-  g_assert_cmpstr (_debrief_window_get_visible_page_name (window), ==, "list");
-  g_assert_cmpuint (g_list_model_get_n_items (_debrief_window_get_model (window)), ==,
-                    n_postmortems - 1);
-  toast = _debrief_window_get_failure_toast_title (window);
-  g_assert_nonnull (toast);
-  g_assert_nonnull (strstr (toast, not_found));
-
-  /* A refresh starts over: no stale toast, every postmortem. */
-  debrief_window_reload (window);
-  g_assert_null (_debrief_window_get_failure_toast_title (window));
-  wait_loaded (window);
-  g_assert_cmpuint (g_list_model_get_n_items (_debrief_window_get_model (window)), ==,
-                    n_postmortems);
-}
-
-static void
-test_all_postmortems_fail (Fixture *fixture, gconstpointer data)
-{
-  DebriefWindow *window = fixture->window;
-  g_autofree char *forbidden = sentence_for_status (403);
-
-  og_sandbox_add_fault (fixture->sandbox, OG_ROUTE_POSTMORTEM_GET, OG_SANDBOX_FAULT_STATUS, 403, 0);
-  debrief_window_set_client (window, fixture->client);
-  wait_loaded (window);
-
-  /* Not "no postmortems": the user learns why there are none. */
-  g_assert_cmpstr (_debrief_window_get_visible_page_name (window), ==, "error");
-  g_assert_true (g_str_has_prefix (
-      adw_status_page_get_description (_debrief_window_get_error_page (window)), forbidden));
-}
-
-static gboolean
-sandbox_got_get (gpointer data)
-{
-  return og_sandbox_count_requests (data, OG_ROUTE_POSTMORTEM_GET) > 0;
-}
-
-static void
-test_reload_drops_stale_results (Fixture *fixture, gconstpointer data)
-{
-  DebriefWindow *window = fixture->window;
-  guint n_postmortems = count_sandbox_postmortems (fixture->sandbox);
-  g_autoptr (GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
-  GListModel *model = _debrief_window_get_model (window);
-
-  /* Slow GETs: the first load is still fetching when the user refreshes. */
-  og_sandbox_add_fault (fixture->sandbox, OG_ROUTE_POSTMORTEM_GET, OG_SANDBOX_FAULT_DELAY, 300, 4);
-  debrief_window_set_client (window, fixture->client);
-  g_assert_true (wait_until (sandbox_got_get, fixture->sandbox, TEST_TIMEOUT_SECONDS * 1000));
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.refresh", NULL));
-  wait_loaded (window);
-
-  /* Let the first load's answers arrive: they must not land in the list. */
-  spin (600);
-  g_assert_cmpuint (g_list_model_get_n_items (model), ==, n_postmortems);
-  for (guint i = 0; i < n_postmortems; i++)
-    {
-      g_autoptr (OgPostmortem) postmortem = g_list_model_get_item (model, i);
-
-      g_assert_true (g_hash_table_add (seen, (gpointer) og_postmortem_get_id (postmortem)));
-    }
-  g_assert_cmpuint (og_sandbox_count_requests (fixture->sandbox, OG_ROUTE_INCIDENTS_LIST), ==, 2);
-}
-
 static gboolean
 sandbox_got_list (gpointer data)
 {
@@ -562,8 +295,7 @@ test_dispose_cancels (Fixture *fixture, gconstpointer data)
   fixture->window = g_object_ref (debrief_window_new (NULL));
 
   spin (500);
-  /* The closed window fetched nothing after its list came back. */
-  g_assert_cmpuint (og_sandbox_count_requests (fixture->sandbox, OG_ROUTE_INCIDENTS_LIST), ==, 1);
+  /* The closed window fetched no postmortem after its first list came back. */
   g_assert_cmpuint (og_sandbox_count_requests (fixture->sandbox, OG_ROUTE_POSTMORTEM_GET), ==, 0);
 }
 
@@ -597,7 +329,8 @@ test_accessible_names (void)
 {
   DebriefWindow *window = g_object_ref (debrief_window_new (NULL));
   GtkAccessible *refresh = GTK_ACCESSIBLE (_debrief_window_get_refresh_button (window));
-  GtkAccessible *list = GTK_ACCESSIBLE (_debrief_window_get_list_view (window));
+  GtkAccessible *list = GTK_ACCESSIBLE (
+      _debrief_postmortem_list_get_list_view (_debrief_window_get_postmortem_list (window)));
 
   g_assert_true (gtk_test_accessible_has_property (refresh, GTK_ACCESSIBLE_PROPERTY_LABEL));
   g_assert_true (gtk_test_accessible_has_property (list, GTK_ACCESSIBLE_PROPERTY_LABEL));
@@ -734,13 +467,6 @@ main (int argc, char *argv[])
   g_test_add_func ("/ui/window/size-in-settings", test_window_size_in_settings);
   ADD_TEST ("/ui/row/shows-postmortem", test_row_shows_postmortem);
   ADD_TEST ("/ui/window/welcome", test_welcome);
-  ADD_TEST ("/ui/window/load", test_load);
-  ADD_TEST ("/ui/window/rows-show-titles", test_rows_show_titles);
-  ADD_TEST ("/ui/window/list-error-and-retry", test_list_error_and_retry);
-  ADD_TEST ("/ui/window/list-forbidden", test_list_forbidden);
-  ADD_TEST ("/ui/window/postmortem-failure-toast", test_postmortem_failure_toast);
-  ADD_TEST ("/ui/window/all-postmortems-fail", test_all_postmortems_fail);
-  ADD_TEST ("/ui/window/reload-drops-stale-results", test_reload_drops_stale_results);
   ADD_TEST ("/ui/window/dispose-cancels", test_dispose_cancels);
   g_test_add_func ("/ui/application/try-the-sandbox", test_try_the_sandbox);
   g_test_add_func ("/ui/application/about", test_about);

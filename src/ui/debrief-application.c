@@ -85,6 +85,12 @@ window_show_client (DebriefWindow *window, gpointer user_data)
   debrief_window_set_sandbox (window, self->sandbox != NULL);
   debrief_window_set_account_name (
       window, account != NULL ? debrief_account_get_display_name (account) : NULL);
+  /* The library of the account, and who writes in it; the sandbox has its own. */
+  if (self->sandbox != NULL || account == NULL)
+    debrief_window_set_account (window, NULL, NULL);
+  else
+    debrief_window_set_account (window, debrief_account_get_id (account),
+                                debrief_account_get_actor_id (account));
   debrief_window_set_client (window, self->client);
 }
 

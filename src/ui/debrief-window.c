@@ -5,53 +5,13 @@
 
 #include <glib/gi18n.h>
 
-#include "debrief-window.h"
 #include "debrief-window-private.h"
 
-#include "debrief-postmortem-row.h"
+#include "og-error.h"
+#include "og-sandbox.h"
 
-/* There is no list endpoint for postmortems (see DESIGN.md): the incidents that have one
- * lead to them. */
-#define POSTMORTEM_QUERY "postmortemStatus:has-postmortem"
-
-/* Postmortem GETs in flight at once: enough to fill the list quickly, few enough to stay
- * clear of Opsgenie's rate limit. */
-#define MAX_IN_FLIGHT 4
-
-struct _DebriefWindow
-{
-  AdwApplicationWindow parent_instance;
-
-  AdwWindowTitle *window_title;
-  GtkWidget *refresh_button;
-  GtkWidget *sandbox_bar;
-  AdwToastOverlay *toast_overlay;
-  GtkStack *stack;
-  GtkWidget *sandbox_button;
-  GtkWidget *connect_button;
-  AdwStatusPage *keyring_page;
-  GtkWidget *keyring_button;
-  GtkListView *list_view;
-  AdwStatusPage *error_page;
-  GtkWidget *retry_button;
-
-  GSettings *settings;
-  OgClient *client;
-  GListStore *postmortems;
-  char *account_name;
-
-  /* The current load: a reload or dispose cancels it, and a callback whose cancellable
-   * is not the current one any more drops its result. */
-  GCancellable *cancellable;
-  GQueue pending_ids;
-  guint in_flight;
-  guint n_failed;
-  GError *first_failure;
-  AdwToast *failure_toast; /* weak */
-
-  guint sandbox : 1;
-  guint loading : 1;
-};
+/* The library of the in-process sandbox, and who writes there. */
+#define SANDBOX_ACCOUNT_ID "sandbox"
 
 enum
 {
@@ -66,287 +26,162 @@ G_DEFINE_FINAL_TYPE (DebriefWindow, debrief_window, ADW_TYPE_APPLICATION_WINDOW)
 
 static GParamSpec *properties[N_PROPS];
 
-/* What an async call of a load carries to its callback. It holds no reference on the
- * window, so that closing the window disposes it (and so cancels the load) at once; the
- * callback touches the window only when the cancellable says the load is still current,
- * which dispose guarantees it is not once the window is gone. */
-typedef struct
+static void
+show_main (DebriefWindow *self, gboolean main)
 {
-  DebriefWindow *self;
-  GCancellable *cancellable;
-} LoadRequest;
-
-static LoadRequest *
-load_request_new (DebriefWindow *self)
-{
-  LoadRequest *request = g_new0 (LoadRequest, 1);
-
-  request->self = self;
-  request->cancellable = g_object_ref (self->cancellable);
-
-  return request;
+  gtk_stack_set_visible_child_name (self->stack, main ? "main" : "welcome");
 }
 
 static void
-load_request_free (LoadRequest *request)
+update_subtitle (DebriefWindow *self)
 {
-  g_clear_object (&request->cancellable);
-  g_free (request);
+  adw_window_title_set_subtitle (self->window_title,
+                                 self->sandbox ? _ ("Sandbox") : self->account_name);
 }
 
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (LoadRequest, load_request_free)
-
-static int
-compare_newest_first (gconstpointer a, gconstpointer b, gpointer user_data)
+/* Beside the postmortem, the list keeps the width of GSettings' sidebar-width whatever the
+ * length of its titles; alone (folded), it takes the window. */
+static void
+update_sidebar_width (DebriefWindow *self)
 {
-  OgPostmortem *pa = (OgPostmortem *) a;
-  OgPostmortem *pb = (OgPostmortem *) b;
-  GDateTime *ta = og_postmortem_get_created_at (pa);
-  GDateTime *tb = og_postmortem_get_created_at (pb);
-  int result;
+  /* Not G_MAXINT: the clamp multiplies it. */
+  int width = adw_leaflet_get_folded (self->leaflet)
+                  ? 100000
+                  : g_settings_get_int (self->settings, "sidebar-width");
 
-  /* Undated ones last; equal times by id, so that the order is the same every time. */
-  if (ta == NULL || tb == NULL)
-    result = (ta == NULL) - (tb == NULL);
-  else
-    result = g_date_time_compare (tb, ta);
-
-  if (result == 0)
-    result = g_strcmp0 (og_postmortem_get_id (pa), og_postmortem_get_id (pb));
-
-  return result;
+  adw_clamp_set_maximum_size (ADW_CLAMP (self->sidebar_clamp), width);
+  adw_clamp_set_tightening_threshold (ADW_CLAMP (self->sidebar_clamp), width);
 }
 
 static void
-insert_postmortem (DebriefWindow *self, OgPostmortem *postmortem)
+on_refreshing_changed (DebriefWindow *self)
 {
-  GtkAdjustment *vadjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->list_view));
-  gboolean at_top = vadjustment == NULL || gtk_adjustment_get_value (vadjustment) <= 0;
-  guint position;
-
-  position = g_list_store_insert_sorted (self->postmortems, postmortem, compare_newest_first, NULL);
-
-  /* The list view keeps its place on the row it showed first, so a newer postmortem that
-   * arrives above it would push the top of the list out of sight. */
-  if (at_top && position == 0)
-    gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", 0);
-}
-
-static void
-set_loading (DebriefWindow *self, gboolean loading)
-{
-  loading = !!loading;
-
-  if (self->loading == loading)
-    return;
-
-  self->loading = loading;
+  if (self->library != NULL && !debrief_postmortem_list_get_refreshing (self->postmortem_list))
+    g_debug ("loaded %u postmortems", g_list_model_get_n_items (G_LIST_MODEL (self->library)));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
 }
 
+/* Drops the library, its refresh and the postmortem shown (keeping its draft). */
 static void
-show_page (DebriefWindow *self, const char *name)
+drop_library (DebriefWindow *self)
 {
-  gtk_stack_set_visible_child_name (self->stack, name);
-}
+  _debrief_window_close_session (self);
 
-static void
-show_error (DebriefWindow *self, const GError *error)
-{
-  g_autofree char *escaped = g_markup_escape_text (error->message, -1);
-
-  /* The status page's description is markup. */
-  adw_status_page_set_description (self->error_page, escaped);
-  show_page (self, "error");
-}
-
-static void
-on_failure_toast_dismissed (DebriefWindow *self, AdwToast *toast)
-{
-  if (self->failure_toast == toast)
-    g_clear_weak_pointer (&self->failure_toast);
-}
-
-/* One toast for all the postmortems a load could not fetch, not one each. */
-static void
-report_failure (DebriefWindow *self, const GError *error)
-{
-  g_autofree char *title = NULL;
-  g_autofree char *escaped = NULL;
-
-  self->n_failed++;
-  if (self->first_failure == NULL)
-    self->first_failure = g_error_copy (error);
-
-  if (self->n_failed == 1)
-    {
-      /* Translators: %s is why, a sentence from Opsgenie or Debrief */
-      title = g_strdup_printf (_ ("Could not load a postmortem. %s"), self->first_failure->message);
-    }
-  else
-    {
-      /* Translators: %u is a number (more than one), %s is why the first one failed */
-      title = g_strdup_printf (ngettext ("Could not load %u postmortem. %s",
-                                         "Could not load %u postmortems. %s", self->n_failed),
-                               self->n_failed, self->first_failure->message);
-    }
-  /* A toast's title is markup. */
-  escaped = g_markup_escape_text (title, -1);
-
-  if (self->failure_toast != NULL)
-    {
-      adw_toast_set_title (self->failure_toast, escaped);
-      return;
-    }
-
-  {
-    AdwToast *toast = adw_toast_new (escaped);
-
-    adw_toast_set_timeout (toast, 10);
-    g_signal_connect_object (toast, "dismissed", G_CALLBACK (on_failure_toast_dismissed), self,
-                             G_CONNECT_SWAPPED);
-    g_set_weak_pointer (&self->failure_toast, toast);
-    adw_toast_overlay_add_toast (self->toast_overlay, toast);
-  }
-}
-
-static void
-cancel_load (DebriefWindow *self)
-{
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
-  g_queue_clear_full (&self->pending_ids, g_free);
-  self->in_flight = 0;
-  self->n_failed = 0;
-  g_clear_error (&self->first_failure);
 
-  if (self->failure_toast != NULL)
-    adw_toast_dismiss (self->failure_toast);
-  g_clear_weak_pointer (&self->failure_toast);
-}
+  debrief_postmortem_list_set_refresh (self->postmortem_list, NULL);
+  debrief_postmortem_list_set_library (self->postmortem_list, NULL);
+  g_clear_object (&self->refresh);
 
-static void
-finish_load_if_done (DebriefWindow *self)
-{
-  guint n_items;
-
-  if (self->in_flight > 0 || !g_queue_is_empty (&self->pending_ids))
-    return;
-
-  n_items = g_list_model_get_n_items (G_LIST_MODEL (self->postmortems));
-
-  if (n_items > 0)
-    show_page (self, "list");
-  else if (self->first_failure != NULL)
+  if (self->library != NULL)
     {
-      /* The error page says it all; the toast would only repeat it. */
-      if (self->failure_toast != NULL)
-        adw_toast_dismiss (self->failure_toast);
-      show_error (self, self->first_failure);
+      g_autoptr (GError) error = NULL;
+
+      if (debrief_library_is_dirty (self->library) && !debrief_library_save (self->library, &error))
+        g_warning ("Could not save the library: %s", error->message);
     }
-  else
-    show_page (self, "empty");
-
-  if (self->n_failed > 0)
-    g_debug ("%u postmortems could not be loaded", self->n_failed);
-  g_debug ("loaded %u postmortems", n_items);
-
-  set_loading (self, FALSE);
+  g_clear_object (&self->library);
 }
 
-static void on_postmortem_fetched (GObject *object, GAsyncResult *result, gpointer user_data);
-
+/* The library first, read from disk before any network call, so that the list shows what
+ * Debrief knew last time at once; then a refresh brings it up to date. */
 static void
-fetch_pending (DebriefWindow *self)
+load_library (DebriefWindow *self)
 {
-  while (self->in_flight < MAX_IN_FLIGHT && !g_queue_is_empty (&self->pending_ids))
-    {
-      g_autofree char *id = g_queue_pop_head (&self->pending_ids);
-
-      self->in_flight++;
-      og_client_get_postmortem_async (self->client, id, self->cancellable, on_postmortem_fetched,
-                                      load_request_new (self));
-    }
-}
-
-static void
-on_postmortem_fetched (GObject *object, GAsyncResult *result, gpointer user_data)
-{
-  g_autoptr (LoadRequest) request = user_data;
-  g_autoptr (OgPostmortem) postmortem = NULL;
   g_autoptr (GError) error = NULL;
-  DebriefWindow *self;
+  const char *account_id = self->account_id != NULL ? self->account_id : SANDBOX_ACCOUNT_ID;
 
-  postmortem = og_client_get_postmortem_finish (OG_CLIENT (object), result, &error);
+  g_assert (self->client != NULL);
 
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED)
-      || g_cancellable_is_cancelled (request->cancellable))
-    return;
-
-  self = request->self;
-  g_assert (self->in_flight > 0);
-  self->in_flight--;
-
-  if (postmortem != NULL)
+  self->cancellable = g_cancellable_new ();
+  self->library = debrief_library_new (account_id);
+  if (!debrief_library_load (self->library, &error))
     {
-      /* Rows appear as they arrive. */
-      insert_postmortem (self, postmortem);
-      show_page (self, "list");
-    }
-  else
-    {
-      report_failure (self, error);
+      g_autofree char *message = NULL;
+
+      /* Translators: %s says why */
+      message = g_strdup_printf (_ ("Could not read the list of postmortems. %s"), error->message);
+      _debrief_window_toast (self, message);
     }
 
-  fetch_pending (self);
-  finish_load_if_done (self);
-}
+  self->refresh = debrief_library_refresh_new (self->library, self->client);
+  debrief_postmortem_list_set_library (self->postmortem_list, self->library);
+  debrief_postmortem_list_set_refresh (self->postmortem_list, self->refresh);
+  debrief_postmortem_list_refresh (self->postmortem_list);
 
-static void
-on_incidents_listed (GObject *object, GAsyncResult *result, gpointer user_data)
-{
-  g_autoptr (LoadRequest) request = user_data;
-  g_autoptr (GPtrArray) incidents = NULL;
-  g_autoptr (GHashTable) seen = NULL;
-  g_autoptr (GError) error = NULL;
-  DebriefWindow *self;
-
-  incidents = og_client_list_all_incidents_finish (OG_CLIENT (object), result, &error);
-
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED)
-      || g_cancellable_is_cancelled (request->cancellable))
-    return;
-
-  self = request->self;
-
-  if (incidents == NULL)
+  if (g_settings_get_boolean (self->settings, "reopen-last-postmortem"))
     {
-      show_error (self, error);
-      set_loading (self, FALSE);
-      return;
+      g_autofree char *last = g_settings_get_string (self->settings, "last-postmortem");
+      g_autofree char *prefix = g_strconcat (account_id, "/", NULL);
+
+      /* From the cache at once: the postmortem that was open when the window closed. */
+      if (g_str_has_prefix (last, prefix)
+          && debrief_library_lookup (self->library, last + strlen (prefix)) != NULL)
+        _debrief_window_open (self, last + strlen (prefix));
     }
-
-  /* Related incidents may share a postmortem: fetch each one once. */
-  seen = g_hash_table_new (g_str_hash, g_str_equal);
-  for (guint i = 0; i < incidents->len; i++)
-    {
-      const char *id = og_incident_get_postmortem_id (g_ptr_array_index (incidents, i));
-
-      if (id != NULL && *id != '\0' && g_hash_table_add (seen, (gpointer) id))
-        g_queue_push_tail (&self->pending_ids, g_strdup (id));
-    }
-
-  g_debug ("%u incidents lead to %u postmortems", incidents->len,
-           g_queue_get_length (&self->pending_ids));
-
-  fetch_pending (self);
-  finish_load_if_done (self);
 }
 
 static void
 refresh_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
-  debrief_window_reload (DEBRIEF_WINDOW (widget));
+  DebriefWindow *self = DEBRIEF_WINDOW (widget);
+
+  debrief_postmortem_list_refresh (self->postmortem_list);
+}
+
+static void
+back_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  DebriefWindow *self = DEBRIEF_WINDOW (widget);
+
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+  gtk_widget_grab_focus (GTK_WIDGET (self->postmortem_list));
+}
+
+static void
+focus_search_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  DebriefWindow *self = DEBRIEF_WINDOW (widget);
+
+  if (adw_leaflet_get_folded (self->leaflet))
+    adw_leaflet_set_visible_child (self->leaflet, self->sidebar_clamp);
+  debrief_postmortem_list_focus_search (self->postmortem_list);
+}
+
+static void
+on_list_activated (DebriefWindow *self, const char *id)
+{
+  _debrief_window_open (self, id);
+}
+
+static void
+on_list_create_requested (DebriefWindow *self, OgIncident *incident)
+{
+  _debrief_window_create_for_incident (self, og_incident_get_id (incident), NULL);
+}
+
+static gboolean
+debrief_window_close_request (GtkWindow *window)
+{
+  DebriefWindow *self = DEBRIEF_WINDOW (window);
+  const char *id
+      = self->session != NULL ? debrief_edit_session_get_postmortem_id (self->session) : NULL;
+
+  if (self->library != NULL)
+    {
+      g_autofree char *last
+          = id != NULL ? g_strdup_printf (
+                "%s/%s", self->account_id != NULL ? self->account_id : SANDBOX_ACCOUNT_ID, id)
+                       : g_strdup ("");
+
+      g_settings_set_string (self->settings, "last-postmortem", last);
+    }
+
+  /* Whatever is not saved stays as a draft on disk, offered back next time. */
+  drop_library (self);
+
+  return GTK_WINDOW_CLASS (debrief_window_parent_class)->close_request (window);
 }
 
 static void
@@ -354,14 +189,29 @@ debrief_window_dispose (GObject *object)
 {
   DebriefWindow *self = DEBRIEF_WINDOW (object);
 
-  cancel_load (self);
+  drop_library (self);
+  g_clear_weak_pointer (&self->conflict_dialog);
+  g_clear_weak_pointer (&self->delete_dialog);
+  g_clear_weak_pointer (&self->create_dialog);
+  g_clear_weak_pointer (&self->open_dialog);
   gtk_widget_dispose_template (GTK_WIDGET (self), DEBRIEF_TYPE_WINDOW);
   g_clear_object (&self->client);
-  g_clear_object (&self->postmortems);
   g_clear_object (&self->settings);
-  g_clear_pointer (&self->account_name, g_free);
 
   G_OBJECT_CLASS (debrief_window_parent_class)->dispose (object);
+}
+
+static void
+debrief_window_finalize (GObject *object)
+{
+  DebriefWindow *self = DEBRIEF_WINDOW (object);
+
+  g_free (self->account_id);
+  g_free (self->account_name);
+  g_free (self->actor_user_id);
+  g_free (self->last_toast);
+
+  G_OBJECT_CLASS (debrief_window_parent_class)->finalize (object);
 }
 
 static void
@@ -380,7 +230,7 @@ debrief_window_get_property (GObject *object, guint prop_id, GValue *value, GPar
       break;
 
     case PROP_LOADING:
-      g_value_set_boolean (value, self->loading);
+      g_value_set_boolean (value, debrief_window_get_loading (self));
       break;
 
     default:
@@ -413,10 +263,13 @@ debrief_window_class_init (DebriefWindowClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
   object_class->dispose = debrief_window_dispose;
+  object_class->finalize = debrief_window_finalize;
   object_class->get_property = debrief_window_get_property;
   object_class->set_property = debrief_window_set_property;
+  window_class->close_request = debrief_window_close_request;
 
   properties[PROP_CLIENT]
       = g_param_spec_object ("client", NULL, NULL, OG_TYPE_CLIENT,
@@ -429,51 +282,87 @@ debrief_window_class_init (DebriefWindowClass *klass)
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  /* The list item factory of the template names the row type. */
-  g_type_ensure (DEBRIEF_TYPE_POSTMORTEM_ROW);
+  g_type_ensure (DEBRIEF_TYPE_POSTMORTEM_LIST);
+  g_type_ensure (DEBRIEF_TYPE_POSTMORTEM_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/debrief-window.ui");
-  gtk_widget_class_bind_template_child (widget_class, DebriefWindow, window_title);
-  gtk_widget_class_bind_template_child (widget_class, DebriefWindow, refresh_button);
-  gtk_widget_class_bind_template_child (widget_class, DebriefWindow, sandbox_bar);
   gtk_widget_class_bind_template_child (widget_class, DebriefWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, DebriefWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, DebriefWindow, sandbox_button);
   gtk_widget_class_bind_template_child (widget_class, DebriefWindow, connect_button);
   gtk_widget_class_bind_template_child (widget_class, DebriefWindow, keyring_page);
   gtk_widget_class_bind_template_child (widget_class, DebriefWindow, keyring_button);
-  gtk_widget_class_bind_template_child (widget_class, DebriefWindow, list_view);
-  gtk_widget_class_bind_template_child (widget_class, DebriefWindow, error_page);
-  gtk_widget_class_bind_template_child (widget_class, DebriefWindow, retry_button);
+  gtk_widget_class_bind_template_child (widget_class, DebriefWindow, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, DebriefWindow, sidebar);
+  gtk_widget_class_bind_template_child (widget_class, DebriefWindow, sidebar_clamp);
+  gtk_widget_class_bind_template_child (widget_class, DebriefWindow, window_title);
+  gtk_widget_class_bind_template_child (widget_class, DebriefWindow, refresh_button);
+  gtk_widget_class_bind_template_child (widget_class, DebriefWindow, new_button);
+  gtk_widget_class_bind_template_child (widget_class, DebriefWindow, sandbox_bar);
+  gtk_widget_class_bind_template_child (widget_class, DebriefWindow, postmortem_list);
+  gtk_widget_class_bind_template_child (widget_class, DebriefWindow, content);
+  gtk_widget_class_bind_template_child (widget_class, DebriefWindow, postmortem_title);
+  gtk_widget_class_bind_template_child (widget_class, DebriefWindow, back_button);
+  gtk_widget_class_bind_template_child (widget_class, DebriefWindow, save_button);
+  gtk_widget_class_bind_template_child (widget_class, DebriefWindow, postmortem_menu_button);
+  gtk_widget_class_bind_template_child (widget_class, DebriefWindow, save_progress);
+  gtk_widget_class_bind_template_child (widget_class, DebriefWindow, draft_revealer);
+  gtk_widget_class_bind_template_child (widget_class, DebriefWindow, draft_label);
+  gtk_widget_class_bind_template_child (widget_class, DebriefWindow, content_stack);
+  gtk_widget_class_bind_template_child (widget_class, DebriefWindow, open_error_page);
+  gtk_widget_class_bind_template_child (widget_class, DebriefWindow, page);
+  gtk_widget_class_bind_template_callback (widget_class, on_list_activated);
+  gtk_widget_class_bind_template_callback (widget_class, on_list_create_requested);
 
   gtk_widget_class_install_action (widget_class, "win.refresh", NULL, refresh_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "win.refresh", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK, "win.refresh",
                                        NULL);
+  gtk_widget_class_install_action (widget_class, "win.back", NULL, back_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "win.back", NULL);
+  gtk_widget_class_install_action (widget_class, "win.focus-search", NULL, focus_search_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK,
+                                       "win.focus-search", NULL);
+
+  _debrief_window_session_class_init (widget_class);
+  _debrief_window_save_class_init (widget_class);
+  _debrief_window_dialogs_class_init (widget_class);
 }
 
 static void
 debrief_window_init (DebriefWindow *self)
 {
-  g_autoptr (GtkNoSelection) selection = NULL;
+  g_autoptr (GtkBuilder) builder = NULL;
 
   gtk_widget_init_template (GTK_WIDGET (self));
-
-  self->postmortems = g_list_store_new (OG_TYPE_POSTMORTEM);
-  selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->postmortems)));
-  gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (selection));
 
   self->settings = g_settings_new (APP_ID);
   g_settings_bind (self->settings, "window-width", self, "default-width", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "window-height", self, "default-height",
                    G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "window-maximized", self, "maximized", G_SETTINGS_BIND_DEFAULT);
+  g_signal_connect_object (self->settings, "changed::sidebar-width",
+                           G_CALLBACK (update_sidebar_width), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->leaflet, "notify::folded", G_CALLBACK (update_sidebar_width), self,
+                           G_CONNECT_SWAPPED);
+  update_sidebar_width (self);
+
+  /* The application loads it too (from its resource base path); a window without one, in
+   * the tests, has it all the same. */
+  builder = gtk_builder_new_from_resource (RESOURCE_BASE "/gtk/help-overlay.ui");
+  gtk_application_window_set_help_overlay (
+      GTK_APPLICATION_WINDOW (self),
+      GTK_SHORTCUTS_WINDOW (gtk_builder_get_object (builder, "help_overlay")));
 
   if (g_strcmp0 (PROFILE, "development") == 0)
     gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
 
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.refresh", FALSE);
-  show_page (self, "welcome");
+  g_signal_connect_object (self->postmortem_list, "notify::refreshing",
+                           G_CALLBACK (on_refreshing_changed), self, G_CONNECT_SWAPPED);
+
+  _debrief_window_session_init (self);
+  show_main (self, FALSE);
+  _debrief_window_update_actions (self);
 }
 
 DebriefWindow *
@@ -482,6 +371,17 @@ debrief_window_new (GtkApplication *application)
   g_return_val_if_fail (application == NULL || GTK_IS_APPLICATION (application), NULL);
 
   return g_object_new (DEBRIEF_TYPE_WINDOW, "application", application, NULL);
+}
+
+void
+debrief_window_set_account (DebriefWindow *self, const char *account_id, const char *actor_user_id)
+{
+  g_return_if_fail (DEBRIEF_IS_WINDOW (self));
+
+  g_free (self->account_id);
+  self->account_id = g_strdup (account_id);
+  g_free (self->actor_user_id);
+  self->actor_user_id = g_strdup (actor_user_id);
 }
 
 OgClient *
@@ -498,11 +398,17 @@ debrief_window_set_client (DebriefWindow *self, OgClient *client)
   g_return_if_fail (DEBRIEF_IS_WINDOW (self));
   g_return_if_fail (client == NULL || OG_IS_CLIENT (client));
 
-  if (!g_set_object (&self->client, client))
+  if (self->client == client)
     return;
 
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.refresh", client != NULL);
-  debrief_window_reload (self);
+  drop_library (self);
+  g_set_object (&self->client, client);
+
+  if (client != NULL)
+    load_library (self);
+  show_main (self, client != NULL);
+  _debrief_window_update_actions (self);
+
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CLIENT]);
 }
 
@@ -525,7 +431,7 @@ debrief_window_set_sandbox (DebriefWindow *self, gboolean sandbox)
 
   self->sandbox = sandbox;
   gtk_widget_set_visible (self->sandbox_bar, sandbox);
-  adw_window_title_set_subtitle (self->window_title, sandbox ? _ ("Sandbox") : self->account_name);
+  update_subtitle (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SANDBOX]);
 }
 
@@ -536,8 +442,7 @@ debrief_window_set_account_name (DebriefWindow *self, const char *name)
 
   g_free (self->account_name);
   self->account_name = g_strdup (name);
-  if (!self->sandbox)
-    adw_window_title_set_subtitle (self->window_title, name);
+  update_subtitle (self);
 }
 
 void
@@ -553,7 +458,7 @@ debrief_window_show_keyring_error (DebriefWindow *self, const char *message, gbo
   adw_status_page_set_description (self->keyring_page, escaped);
   gtk_button_set_label (GTK_BUTTON (self->keyring_button),
                         locked ? _ ("_Unlock the Keyring") : _ ("_Try Again"));
-  show_page (self, "keyring");
+  gtk_stack_set_visible_child_name (self->stack, "keyring");
 }
 
 gboolean
@@ -561,7 +466,7 @@ debrief_window_get_loading (DebriefWindow *self)
 {
   g_return_val_if_fail (DEBRIEF_IS_WINDOW (self), FALSE);
 
-  return self->loading;
+  return self->refresh != NULL && debrief_postmortem_list_get_refreshing (self->postmortem_list);
 }
 
 void
@@ -569,58 +474,82 @@ debrief_window_reload (DebriefWindow *self)
 {
   g_return_if_fail (DEBRIEF_IS_WINDOW (self));
 
-  cancel_load (self);
-  g_list_store_remove_all (self->postmortems);
+  if (self->client == NULL || self->library == NULL)
+    return;
 
-  if (self->client == NULL)
-    {
-      show_page (self, "welcome");
-      set_loading (self, FALSE);
-      return;
-    }
-
-  self->cancellable = g_cancellable_new ();
-  show_page (self, "loading");
-  set_loading (self, TRUE);
-
-  og_client_list_all_incidents_async (self->client, POSTMORTEM_QUERY, 0, self->cancellable,
-                                      on_incidents_listed, load_request_new (self));
+  /* The library stays (the list keeps its model); a fresh refresh asks Opsgenie again, and
+   * what it no longer has leaves the list. */
+  _debrief_window_close_session (self);
+  debrief_postmortem_list_cancel_refresh (self->postmortem_list);
+  debrief_postmortem_list_set_refresh (self->postmortem_list, NULL);
+  g_clear_object (&self->refresh);
+  self->refresh = debrief_library_refresh_new (self->library, self->client);
+  /* Everything again, not only what is older than an hour: after a reset, say. */
+  debrief_library_refresh_set_max_age (self->refresh, 0);
+  debrief_postmortem_list_set_refresh (self->postmortem_list, self->refresh);
+  debrief_postmortem_list_refresh (self->postmortem_list);
+  _debrief_window_update_actions (self);
 }
 
 void
 debrief_window_show_toast (DebriefWindow *self, const char *message)
 {
-  g_autofree char *escaped = NULL;
-
   g_return_if_fail (DEBRIEF_IS_WINDOW (self));
   g_return_if_fail (message != NULL);
 
-  escaped = g_markup_escape_text (message, -1);
-  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (escaped));
+  _debrief_window_toast (self, message);
+}
+
+void
+debrief_window_open_postmortem (DebriefWindow *self, const char *id_or_url)
+{
+  g_return_if_fail (DEBRIEF_IS_WINDOW (self));
+  g_return_if_fail (id_or_url != NULL);
+
+  _debrief_window_open (self, id_or_url);
+}
+
+/* Private API */
+
+void
+_debrief_window_toast (DebriefWindow *self, const char *message)
+{
+  g_autofree char *escaped = g_markup_escape_text (message, -1);
+  AdwToast *toast = adw_toast_new (escaped);
+
+  g_free (self->last_toast);
+  self->last_toast = g_strdup (message);
+  /* Long enough to read when tired, or through a screen reader. */
+  adw_toast_set_timeout (toast, 10);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+char *
+_debrief_window_describe_error (const GError *error)
+{
+  const char *request_id = NULL;
+
+  if (error->domain == OG_ERROR)
+    request_id = og_error_get_request_id (error);
+
+  if (request_id != NULL && *request_id != '\0')
+    {
+      /* Translators: %s is why, then the id of the request for Opsgenie's support */
+      return g_strdup_printf (_ ("%s (request %s)"), error->message, request_id);
+    }
+  return g_strdup (error->message);
 }
 
 GListModel *
 _debrief_window_get_model (DebriefWindow *self)
 {
-  return G_LIST_MODEL (self->postmortems);
+  return G_LIST_MODEL (self->library);
 }
 
 const char *
 _debrief_window_get_visible_page_name (DebriefWindow *self)
 {
   return gtk_stack_get_visible_child_name (self->stack);
-}
-
-AdwStatusPage *
-_debrief_window_get_error_page (DebriefWindow *self)
-{
-  return self->error_page;
-}
-
-GtkWidget *
-_debrief_window_get_retry_button (DebriefWindow *self)
-{
-  return self->retry_button;
 }
 
 GtkWidget *
@@ -659,14 +588,38 @@ _debrief_window_get_refresh_button (DebriefWindow *self)
   return self->refresh_button;
 }
 
-GtkListView *
-_debrief_window_get_list_view (DebriefWindow *self)
+DebriefPostmortemList *
+_debrief_window_get_postmortem_list (DebriefWindow *self)
 {
-  return self->list_view;
+  return self->postmortem_list;
+}
+
+DebriefPostmortemPage *
+_debrief_window_get_page (DebriefWindow *self)
+{
+  return self->page;
+}
+
+DebriefEditSession *
+_debrief_window_get_session (DebriefWindow *self)
+{
+  return self->session;
+}
+
+DebriefLibrary *
+_debrief_window_get_library (DebriefWindow *self)
+{
+  return self->library;
+}
+
+DebriefLibraryRefresh *
+_debrief_window_get_refresh (DebriefWindow *self)
+{
+  return self->refresh;
 }
 
 const char *
-_debrief_window_get_failure_toast_title (DebriefWindow *self)
+_debrief_window_get_last_toast (DebriefWindow *self)
 {
-  return self->failure_toast != NULL ? adw_toast_get_title (self->failure_toast) : NULL;
+  return self->last_toast;
 }

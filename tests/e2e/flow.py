@@ -63,7 +63,8 @@ NAMES = {
     # GtkStackSwitcher "Show postmortems or incidents without one": its buttons are toggle
     # buttons (AT-SPI "push button" in GTK 4.8) named by the page titles.
     "incidents_tab": ("push button", "Incidents"),
-    "incident_list": (None, "Incidents without a postmortem"),
+    "incident_list": (None, "Incidents without a postmortem"),  # the New Postmortem dialog's
+    "incident_row": ("list item", None),
     "create_for_incident": ("push button", re.compile(r"^Create a postmortem for #")),
     "new_postmortem": (None, "New Postmortem"),  # issue #6: Ctrl+N; not in a branch yet
     "title": ("text", "Title"),  # AdwEntryRow title_row
@@ -90,7 +91,10 @@ JIRA_URL = "https://example-org.atlassian.net/browse/E2E-42"
 
 STATUS_LABELS = {"draft": "Draft", "in-review": "In review", "published": "Published"}
 
-TODO_WINDOW = "needs the reworked window (list-pane, detail-page, rich-editor, edit-session)"
+TODO_WINDOW = ("not run through yet on the reworked window: the fields below the fold have the "
+               "scrolling problem of TODO_SCROLL")
+TODO_SCROLL = ("the field is below the fold of the postmortem page: focusing it through AT-SPI "
+               "does not scroll it into view, and the pointer click misses")
 
 
 class Flow:
@@ -261,13 +265,13 @@ class Flow:
                     "the detail page to show %r" % row_title)
 
     def create_postmortem_for_incident(self):
-        # The list pane's way (list-pane branch): the "Incidents" view lists resolved
-        # incidents without a postmortem, each with a Create button. Issue #6 also wants
-        # "New Postmortem" (Ctrl+N) with an incident search: self.d.key("<Control>n").
-        self.d.click(self.el("incidents_tab"))
-        incidents = self.el("incident_list")
+        # "New Postmortem" (Ctrl+N): a dialog lists the resolved incidents without one;
+        # Enter on the first creates it, and it opens.
         before = {p["postmortemId"] for p in self.sandbox_postmortems()}
-        self.d.click(self.el("create_for_incident", root=incidents))
+        self.d.key("<Control>n")
+        incidents = self.el("incident_list")
+        first = self.el("incident_row", root=incidents)
+        self.d.activate_row(first)
         self.el("title")  # the new postmortem opens
 
         def created():
@@ -278,9 +282,12 @@ class Flow:
 
     def set_title(self):
         title = self.el("title")
+        # Into the field first: type_text's own click would put the cursor where it lands
+        # and undo Ctrl+A's selection (a long title is clicked in its middle).
         self.d.focus(title)
+        self.d.click_pointer(title)
         self.d.key("<Control>a")
-        self.d.type_text(title, TITLE)
+        self.d.type_text(None, TITLE)
         self.d.wait(lambda: self.d.text_of(title) == TITLE, "the title field to read %r" % TITLE)
 
     def set_severity(self):
@@ -288,9 +295,11 @@ class Flow:
 
     def bold_a_word_in_content(self):
         content = self.el("content")
+        # Into the text first, then to its end: type_text's own click would move the cursor.
         self.d.focus(content)
+        self.d.click_pointer(content)
         self.d.key("<Control>End")
-        self.d.type_text(content, CONTENT_TEXT)
+        self.d.type_text(None, CONTENT_TEXT)
         self.d.key("<Control><Shift>Left")  # selects the last word
         self.d.click(self.el("bold"))
         self.d.wait(lambda: self.d.text_of(content).endswith(BOLD_WORD),
@@ -380,18 +389,20 @@ STEPS = [
     Step(Flow.list_agrees_with_sandbox),
     Step(Flow.screenshot_list),
     Step(Flow.reset_sandbox_via_menu),
-    Step(Flow.open_first_postmortem, todo=TODO_WINDOW),
-    Step(Flow.create_postmortem_for_incident, todo=TODO_WINDOW),
-    Step(Flow.set_title, todo=TODO_WINDOW),
-    Step(Flow.set_severity, todo=TODO_WINDOW),
-    Step(Flow.bold_a_word_in_content, todo=TODO_WINDOW),
+    Step(Flow.open_first_postmortem),
+    Step(Flow.create_postmortem_for_incident),
+    Step(Flow.set_title),
+    Step(Flow.set_severity),
+    Step(Flow.bold_a_word_in_content, todo=TODO_SCROLL),
     Step(Flow.add_jira_link, todo=TODO_WINDOW),
     Step(Flow.save, todo=TODO_WINDOW),
     Step(Flow.publish, todo=TODO_WINDOW),
     Step(Flow.quit_via_menu),
     Step(Flow.start_again),
     # After a restart the list holds what the sandbox kept, created postmortem included.
-    Step(Flow.list_agrees_with_sandbox),
+    # (Until save runs, the created one carries its "unsaved draft" mark, which the
+    # sandbox's side of the comparison does not know.)
+    Step(Flow.list_agrees_with_sandbox, todo=TODO_WINDOW),
     Step(Flow.reopen_created, todo=TODO_WINDOW),
     Step(Flow.ui_and_sandbox_state_agree, todo=TODO_WINDOW),
     Step(Flow.quit_via_keyboard),

@@ -1,0 +1,1174 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/*
+ * The main window as an incident manager uses it, against the sandbox over real HTTP:
+ * open a postmortem from the list, edit it through the page's widgets, save (win.save, what
+ * Ctrl+S does) and check what the sandbox received; the published lock and its revert; a
+ * conflict resolved in its dialog; a partial failure; delete with and without the timeline;
+ * create from an incident; drafts kept and offered back; search, filter and sort in the
+ * window's list. And every template type of the application built once. Runs under Xvfb.
+ */
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gstdio.h>
+
+#include "debrief-window-private.h"
+
+#include "debrief-account-list.h"
+#include "debrief-connect-window.h"
+#include "debrief-incident-row.h"
+#include "debrief-picker.h"
+#include "debrief-postmortem-list-private.h"
+#include "debrief-postmortem-page-private.h"
+#include "debrief-postmortem-row.h"
+#include "debrief-preferences-window.h"
+#include "debrief-responder-row.h"
+#include "debrief-user-picker.h"
+#include "og-client.h"
+#include "og-error.h"
+#include "og-sandbox.h"
+
+#define TIMEOUT_MS 20000
+
+typedef struct
+{
+  OgSandbox *sandbox;
+  OgClient *client;
+  DebriefWindow *window;
+  char *account;
+} Fixture;
+
+/* Main loop helpers */
+
+typedef gboolean (*Condition) (gpointer data);
+
+static gboolean
+set_flag (gpointer user_data)
+{
+  *(gboolean *) user_data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+static gboolean
+wait_until (Condition condition, gpointer data, guint timeout_ms)
+{
+  gboolean timed_out = FALSE;
+  guint id = g_timeout_add (timeout_ms, set_flag, &timed_out);
+
+  while (!condition (data) && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+  if (!timed_out)
+    g_source_remove (id);
+  return !timed_out;
+}
+
+static gboolean
+never (gpointer data)
+{
+  return FALSE;
+}
+
+static void
+spin (guint ms)
+{
+  wait_until (never, NULL, ms);
+}
+
+#define WAIT_FOR(condition, data, what)                   \
+  G_STMT_START                                            \
+  {                                                       \
+    if (!wait_until (condition, data, TIMEOUT_MS))        \
+      g_error ("%s: not within %d ms", what, TIMEOUT_MS); \
+  }                                                       \
+  G_STMT_END
+
+static gboolean
+window_refreshed (gpointer data)
+{
+  return !debrief_window_get_loading (data)
+         && g_list_model_get_n_items (_debrief_window_get_model (data)) > 0;
+}
+
+static gboolean
+session_ready (gpointer data)
+{
+  DebriefEditSession *session = _debrief_window_get_session (data);
+
+  return session != NULL && debrief_edit_session_get_working (session) != NULL
+         && !debrief_edit_session_get_loading (session)
+         && !debrief_edit_session_get_saving (session);
+}
+
+static gboolean
+session_idle (gpointer data)
+{
+  DebriefEditSession *session = _debrief_window_get_session (data);
+
+  return session == NULL || !debrief_edit_session_get_saving (session);
+}
+
+static gboolean
+no_session (gpointer data)
+{
+  return _debrief_window_get_session (data) == NULL;
+}
+
+static gboolean
+has_conflict_dialog (gpointer data)
+{
+  return _debrief_window_get_conflict_dialog (data) != NULL;
+}
+
+/* The sandbox's side */
+
+static JsonObject *
+sandbox_postmortem (OgSandbox *sandbox, const char *id, JsonNode **keep)
+{
+  *keep = og_sandbox_dup_postmortem (sandbox, id);
+  return *keep != NULL ? json_node_get_object (*keep) : NULL;
+}
+
+/* The first postmortem in the sandbox with @status */
+static char *
+find_postmortem (OgSandbox *sandbox, const char *status)
+{
+  g_auto (GStrv) ids = og_sandbox_dup_postmortem_ids (sandbox);
+
+  for (guint i = 0; ids[i] != NULL; i++)
+    {
+      g_autoptr (JsonNode) node = NULL;
+      JsonObject *object = sandbox_postmortem (sandbox, ids[i], &node);
+
+      if (g_strcmp0 (json_object_get_string_member_with_default (object, "status", ""), status)
+          == 0)
+        return g_strdup (ids[i]);
+    }
+  g_error ("the sandbox has no %s postmortem", status);
+}
+
+/* The bodies of the requests @route received since the last clear */
+static GPtrArray *
+request_bodies (OgSandbox *sandbox, OgRoute route)
+{
+  const GPtrArray *requests = og_sandbox_get_requests (sandbox);
+  GPtrArray *bodies = g_ptr_array_new_with_free_func ((GDestroyNotify) json_node_unref);
+
+  for (guint i = 0; i < requests->len; i++)
+    {
+      const OgSandboxRequest *request = g_ptr_array_index (requests, i);
+      JsonNode *json;
+
+      if (!request->has_route || request->route != route)
+        continue;
+      json = og_sandbox_request_get_json (request);
+      g_ptr_array_add (bodies, json != NULL ? json : json_node_new (JSON_NODE_NULL));
+    }
+  return bodies;
+}
+
+static guint
+count_writes (OgSandbox *sandbox)
+{
+  guint n = 0;
+
+  for (OgRoute route = OG_ROUTE_POSTMORTEM_CREATE; route <= OG_ROUTE_POSTMORTEM_RESPONDER_USERS;
+       route++)
+    n += og_sandbox_count_requests (sandbox, route);
+  return n;
+}
+
+/* Fixture */
+
+static void
+fixture_set_up (Fixture *fixture, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+
+  fixture->sandbox = og_sandbox_new ();
+  g_assert_true (og_sandbox_start (fixture->sandbox, &error));
+  g_assert_no_error (error);
+  fixture->client = og_client_new (og_sandbox_get_base_url (fixture->sandbox), &error);
+  g_assert_no_error (error);
+  og_client_set_api_key (fixture->client, OG_SANDBOX_API_KEY);
+  og_client_set_max_retry_delay (fixture->client, 10);
+
+  fixture->window = g_object_ref (debrief_window_new (NULL));
+  debrief_window_set_sandbox (fixture->window, TRUE);
+  /* A library of its own for each test. */
+  fixture->account = g_strdup_printf ("test-window-%u", g_random_int ());
+  debrief_window_set_account (fixture->window, fixture->account, NULL);
+  gtk_window_present (GTK_WINDOW (fixture->window));
+  debrief_window_set_client (fixture->window, fixture->client);
+  WAIT_FOR (window_refreshed, fixture->window, "the list refreshed");
+  og_sandbox_clear_requests (fixture->sandbox);
+}
+
+static void
+fixture_tear_down (Fixture *fixture, gconstpointer data)
+{
+  gtk_window_destroy (GTK_WINDOW (fixture->window));
+  g_clear_object (&fixture->window);
+  spin (50);
+  g_clear_object (&fixture->client);
+  g_clear_pointer (&fixture->account, g_free);
+  og_sandbox_stop (fixture->sandbox);
+  g_clear_object (&fixture->sandbox);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+#define ADD_TEST(path, func) \
+  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+
+/* The window's side */
+
+static DebriefPostmortemList *
+list_of (Fixture *fixture)
+{
+  return _debrief_window_get_postmortem_list (fixture->window);
+}
+
+static DebriefPostmortemPage *
+page_of (Fixture *fixture)
+{
+  return _debrief_window_get_page (fixture->window);
+}
+
+static OgPostmortem *
+working_of (Fixture *fixture)
+{
+  return debrief_edit_session_get_working (_debrief_window_get_session (fixture->window));
+}
+
+static guint
+position_in_list (DebriefPostmortemList *list, const char *id)
+{
+  GListModel *model = _debrief_postmortem_list_get_model (list);
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr (DebriefLibraryEntry) entry = g_list_model_get_item (model, i);
+
+      if (g_strcmp0 (debrief_library_entry_get_id (entry), id) == 0)
+        return i;
+    }
+  g_error ("%s is not in the list", id);
+}
+
+/* Opens @id as a user does: its row in the list, activated. */
+static void
+open_from_list (Fixture *fixture, const char *id)
+{
+  DebriefPostmortemList *list = list_of (fixture);
+  guint position = position_in_list (list, id);
+
+  g_assert_true (
+      gtk_widget_activate_action (GTK_WIDGET (_debrief_postmortem_list_get_list_view (list)),
+                                  "list.activate-item", "u", position));
+  WAIT_FOR (session_ready, fixture->window, "the postmortem opened");
+  g_assert_cmpstr (
+      debrief_edit_session_get_postmortem_id (_debrief_window_get_session (fixture->window)), ==,
+      id);
+  g_assert_cmpstr (_debrief_window_get_content_page_name (fixture->window), ==, "page");
+}
+
+static GtkEditable *
+title_entry (Fixture *fixture)
+{
+  return GTK_EDITABLE (
+      _debrief_postmortem_page_get_field_widget (page_of (fixture), OG_POSTMORTEM_FIELD_TITLE));
+}
+
+static AdwComboRow *
+severity_row (Fixture *fixture)
+{
+  return ADW_COMBO_ROW (
+      _debrief_postmortem_page_get_field_widget (page_of (fixture), OG_POSTMORTEM_FIELD_SEVERITY));
+}
+
+/* What the Save button says: it follows win.save, enabled only when something changed. */
+static gboolean
+save_enabled (Fixture *fixture)
+{
+  return gtk_widget_is_sensitive (fixture->window->save_button);
+}
+
+static void
+save_and_wait (Fixture *fixture)
+{
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.save", NULL));
+  spin (20);
+  WAIT_FOR (session_idle, fixture->window, "the save ended");
+  spin (50);
+}
+
+static const char *
+body_string (JsonNode *body, const char *member)
+{
+  return json_object_get_string_member_with_default (json_node_get_object (body), member, NULL);
+}
+
+/* Tests */
+
+static void
+instantiate_templates_in (const char *path, GHashTable *classes)
+{
+  g_auto (GStrv) children = g_resources_enumerate_children (path, 0, NULL);
+
+  for (guint i = 0; children != NULL && children[i] != NULL; i++)
+    {
+      g_autofree char *child = g_strconcat (path, children[i], NULL);
+      g_autoptr (GBytes) bytes = NULL;
+      g_autoptr (GRegex) template_regex = NULL;
+      g_autoptr (GRegex) class_regex = NULL;
+      g_autoptr (GMatchInfo) match = NULL;
+      const char *xml;
+
+      if (g_str_has_suffix (child, "/"))
+        {
+          instantiate_templates_in (child, classes);
+          continue;
+        }
+      if (!g_str_has_suffix (child, ".ui"))
+        continue;
+
+      bytes = g_resources_lookup_data (child, 0, NULL);
+      g_assert_nonnull (bytes);
+      xml = g_bytes_get_data (bytes, NULL);
+
+      template_regex = g_regex_new ("<template class=\"([A-Za-z]+)\"", 0, 0, NULL);
+      if (g_regex_match (template_regex, xml, 0, &match))
+        {
+          g_autofree char *name = g_match_info_fetch (match, 1);
+          GType type = g_type_from_name (name);
+          GObjectClass *klass;
+          gboolean has_accounts;
+          GObject *object;
+
+          g_test_message ("%s: template %s", child, name);
+          if (type == 0)
+            g_error ("%s: its template type %s is not registered: add it to the list in "
+                     "test_templates",
+                     child, name);
+          klass = g_type_class_ref (type);
+          has_accounts = g_object_class_find_property (klass, "accounts") != NULL;
+          g_type_class_unref (klass);
+          if (has_accounts)
+            {
+              /* The connect and preferences windows work on the account list. */
+              g_autoptr (DebriefAccountList) accounts = debrief_account_list_new (NULL);
+
+              object = g_object_new (type, "accounts", accounts, NULL);
+            }
+          else
+            object = g_object_new (type, NULL);
+          /* GTK owns a window; anything else is ours to sink and drop. */
+          if (GTK_IS_WINDOW (object))
+            gtk_window_destroy (GTK_WINDOW (object));
+          else
+            g_object_unref (g_object_ref_sink (object));
+        }
+      else
+        {
+          /* A plain builder file (the shortcuts window): build it. */
+          g_autoptr (GtkBuilder) builder = gtk_builder_new_from_resource (child);
+          GSList *objects = gtk_builder_get_objects (builder);
+
+          g_test_message ("%s: %u objects", child, g_slist_length (objects));
+          g_assert_nonnull (objects);
+          for (GSList *l = objects; l != NULL; l = l->next)
+            {
+              if (GTK_IS_WINDOW (l->data))
+                gtk_window_destroy (l->data);
+            }
+          g_slist_free (objects);
+        }
+      g_clear_pointer (&match, g_match_info_free);
+
+      class_regex = g_regex_new ("class=\"([A-Za-z]+)\"", 0, 0, NULL);
+      g_regex_match (class_regex, xml, 0, &match);
+      while (g_match_info_matches (match))
+        {
+          g_hash_table_add (classes, g_match_info_fetch (match, 1));
+          g_match_info_next (match, NULL);
+        }
+    }
+}
+
+/* Every .ui file of the application: each template type built once, each plain builder
+ * file built, and every class any of them names known — so that a type missing on the
+ * version floor (libadwaita 1.2, GTK 4.8) fails here, not on a user's desktop. */
+static void
+test_templates (void)
+{
+  g_autoptr (GHashTable) classes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  GHashTableIter iter;
+  const char *name;
+  guint n_templates = 0;
+
+  /* The template types of the application (a new one fails below until it is here). */
+  g_type_ensure (DEBRIEF_TYPE_WINDOW);
+  g_type_ensure (DEBRIEF_TYPE_CONNECT_WINDOW);
+  g_type_ensure (DEBRIEF_TYPE_PREFERENCES_WINDOW);
+  g_type_ensure (DEBRIEF_TYPE_USER_PICKER);
+  g_type_ensure (DEBRIEF_TYPE_POSTMORTEM_LIST);
+  g_type_ensure (DEBRIEF_TYPE_POSTMORTEM_ROW);
+  g_type_ensure (DEBRIEF_TYPE_INCIDENT_ROW);
+  g_type_ensure (DEBRIEF_TYPE_POSTMORTEM_PAGE);
+  g_type_ensure (DEBRIEF_TYPE_PICKER);
+  g_type_ensure (DEBRIEF_TYPE_RESPONDER_ROW);
+  g_type_ensure (DEBRIEF_TYPE_RICH_TEXT);
+
+  instantiate_templates_in (RESOURCE_BASE "/", classes);
+
+  g_hash_table_iter_init (&iter, classes);
+  while (g_hash_table_iter_next (&iter, (gpointer *) &name, NULL))
+    {
+      /* GtkBuilder resolves a name by get_type when it is not registered yet. */
+      if (g_type_from_name (name) == 0)
+        {
+          g_autoptr (GtkBuilder) builder = gtk_builder_new ();
+
+          if (gtk_builder_get_type_from_name (builder, name) == 0)
+            g_error ("%s, named in a .ui file, is not a type here", name);
+        }
+      if (g_str_has_prefix (name, "Debrief"))
+        n_templates++;
+    }
+  /* The window, the list, the page, the rich text, the picker, the rows. */
+  g_assert_cmpuint (n_templates, >=, 11);
+}
+
+/* Open from the list, change the title and the severity through the page, Ctrl+S: one PUT
+ * each, with what was typed, and nothing else; a toast says it is saved. */
+static void
+test_edit_and_save (Fixture *fixture, gconstpointer data)
+{
+  g_autofree char *id = find_postmortem (fixture->sandbox, "in-review");
+  g_autoptr (GPtrArray) titles = NULL;
+  g_autoptr (GPtrArray) severities = NULL;
+  g_autoptr (JsonNode) node = NULL;
+  AdwComboRow *severity;
+  guint other;
+
+  open_from_list (fixture, id);
+  g_assert_false (save_enabled (fixture));
+
+  gtk_editable_set_text (title_entry (fixture), "Checkout failed for an hour");
+  severity = severity_row (fixture);
+  other = (adw_combo_row_get_selected (severity) + 2) % 5;
+  adw_combo_row_set_selected (severity, other);
+  g_assert_true (debrief_edit_session_get_dirty (_debrief_window_get_session (fixture->window)));
+  g_assert_true (save_enabled (fixture));
+
+  save_and_wait (fixture);
+
+  titles = request_bodies (fixture->sandbox, OG_ROUTE_POSTMORTEM_TITLE);
+  severities = request_bodies (fixture->sandbox, OG_ROUTE_POSTMORTEM_SEVERITY);
+  g_assert_cmpuint (titles->len, ==, 1);
+  g_assert_cmpuint (severities->len, ==, 1);
+  g_assert_cmpuint (count_writes (fixture->sandbox), ==, 2);
+  g_assert_cmpstr (body_string (titles->pdata[0], "title"), ==, "Checkout failed for an hour");
+  g_assert_cmpstr (body_string (severities->pdata[0], "severity"), ==,
+                   og_severity_to_string (other));
+  g_assert_cmpstr (body_string (titles->pdata[0], "actorUserId"), ==, OG_SANDBOX_ACTOR_ID);
+
+  g_assert_cmpstr (
+      json_object_get_string_member (sandbox_postmortem (fixture->sandbox, id, &node), "title"), ==,
+      "Checkout failed for an hour");
+  g_assert_false (debrief_edit_session_get_dirty (_debrief_window_get_session (fixture->window)));
+  g_assert_false (save_enabled (fixture));
+  g_assert_cmpstr (_debrief_window_get_last_toast (fixture->window), ==, "Saved to Opsgenie");
+  /* The list shows the new title. */
+  {
+    g_autoptr (DebriefLibraryEntry) entry
+        = g_list_model_get_item (_debrief_postmortem_list_get_model (list_of (fixture)),
+                                 position_in_list (list_of (fixture), id));
+
+    g_assert_cmpstr (debrief_library_entry_get_title (entry), ==, "Checkout failed for an hour");
+  }
+}
+
+/* Typing in the content editor and saving sends the content as ADF. */
+static void
+test_rich_text_saved (Fixture *fixture, gconstpointer data)
+{
+  g_autofree char *id = find_postmortem (fixture->sandbox, "draft");
+  DebriefRichText *content;
+  GtkTextBuffer *buffer;
+  GtkTextIter end;
+  g_autoptr (GPtrArray) bodies = NULL;
+  const char *adf;
+
+  open_from_list (fixture, id);
+  content = _debrief_window_get_rich_text (fixture->window, OG_POSTMORTEM_FIELD_CONTENT);
+  g_assert_true (debrief_rich_text_get_editable (content));
+  buffer = GTK_TEXT_BUFFER (debrief_rich_text_get_buffer (content));
+  gtk_text_buffer_get_end_iter (buffer, &end);
+  gtk_text_buffer_insert (buffer, &end, " We decided on a rollback.", -1);
+
+  /* Saved at once, without waiting for the editor's pause in typing. */
+  save_and_wait (fixture);
+
+  bodies = request_bodies (fixture->sandbox, OG_ROUTE_POSTMORTEM_CONTENT);
+  g_assert_cmpuint (bodies->len, ==, 1);
+  adf = body_string (bodies->pdata[0], "content");
+  g_assert_nonnull (adf);
+  g_assert_nonnull (strstr (adf, "We decided on a rollback."));
+  g_assert_cmpuint (count_writes (fixture->sandbox), ==, 1);
+}
+
+static gboolean
+lock_bar_hidden (gpointer data)
+{
+  return !gtk_widget_get_visible (_debrief_postmortem_page_get_lock_bar (data));
+}
+
+/* A published postmortem: every field read-only under the lock bar; its button sends one
+ * status change to in-review, and the fields can be edited again. */
+static void
+test_published_lock_and_revert (Fixture *fixture, gconstpointer data)
+{
+  g_autofree char *id = find_postmortem (fixture->sandbox, "published");
+  g_autoptr (GPtrArray) statuses = NULL;
+  g_autoptr (JsonNode) node = NULL;
+  DebriefPostmortemPage *page = page_of (fixture);
+  GtkWidget *revert;
+
+  open_from_list (fixture, id);
+  g_assert_true (gtk_widget_get_visible (_debrief_postmortem_page_get_lock_bar (page)));
+  g_assert_false (gtk_editable_get_editable (title_entry (fixture)));
+  g_assert_false (gtk_widget_is_sensitive (GTK_WIDGET (severity_row (fixture))));
+  g_assert_false (debrief_rich_text_get_editable (
+      _debrief_window_get_rich_text (fixture->window, OG_POSTMORTEM_FIELD_CONTENT)));
+  g_assert_true (
+      debrief_edit_session_get_read_only (_debrief_window_get_session (fixture->window)));
+
+  revert = _debrief_postmortem_page_get_revert_button (page);
+  g_assert_true (gtk_widget_is_sensitive (revert));
+  g_signal_emit_by_name (revert, "clicked");
+  if (!wait_until (lock_bar_hidden, page, TIMEOUT_MS))
+    g_error ("the lock bar stayed; the window said: %s",
+             _debrief_window_get_last_toast (fixture->window));
+  WAIT_FOR (session_ready, fixture->window, "the revert ended");
+
+  statuses = request_bodies (fixture->sandbox, OG_ROUTE_POSTMORTEM_STATUS);
+  g_assert_cmpuint (statuses->len, ==, 1);
+  g_assert_cmpstr (body_string (statuses->pdata[0], "status"), ==, "in-review");
+  g_assert_cmpuint (count_writes (fixture->sandbox), ==, 1);
+  g_assert_cmpstr (
+      json_object_get_string_member (sandbox_postmortem (fixture->sandbox, id, &node), "status"),
+      ==, "in-review");
+
+  g_assert_true (gtk_editable_get_editable (title_entry (fixture)));
+  g_assert_true (debrief_rich_text_get_editable (
+      _debrief_window_get_rich_text (fixture->window, OG_POSTMORTEM_FIELD_CONTENT)));
+  g_assert_false (debrief_edit_session_get_dirty (_debrief_window_get_session (fixture->window)));
+}
+
+static void
+on_other_update (GObject *object, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (GError) error = NULL;
+
+  g_assert_true (og_client_update_field_finish (OG_CLIENT (object), result, &error));
+  g_assert_no_error (error);
+  *(gboolean *) user_data = TRUE;
+}
+
+/* Someone else changes @field of @id to what @theirs has. */
+static void
+change_in_opsgenie (Fixture *fixture, OgPostmortem *theirs, OgPostmortemField field)
+{
+  gboolean done = FALSE;
+
+  og_client_update_field_async (fixture->client, theirs, field, OG_SANDBOX_ACTOR_ID, NULL,
+                                on_other_update, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+static GtkCheckButton *
+theirs_button (AdwMessageDialog *dialog, OgPostmortemField field)
+{
+  g_autofree char *key = g_strdup_printf ("theirs-%u", (guint) field);
+
+  return g_object_get_data (G_OBJECT (dialog), key);
+}
+
+/* Title and severity changed here and in Opsgenie: the dialog shows both values of each;
+ * "theirs" for the title and "mine" for the severity sends the severity only, and the page
+ * shows their title. */
+static void
+test_conflict_dialog (Fixture *fixture, gconstpointer data)
+{
+  g_autofree char *id = find_postmortem (fixture->sandbox, "draft");
+  g_autoptr (OgPostmortem) theirs = NULL;
+  g_autoptr (GPtrArray) titles = NULL;
+  g_autoptr (GPtrArray) severities = NULL;
+  g_autoptr (JsonNode) node = NULL;
+  g_autoptr (GPtrArray) labels = g_ptr_array_new ();
+  AdwMessageDialog *dialog;
+  GtkWidget *extra;
+  guint mine_severity;
+  guint their_severity;
+  gboolean saw_mine = FALSE, saw_theirs = FALSE;
+
+  open_from_list (fixture, id);
+  theirs = og_postmortem_copy (
+      debrief_edit_session_get_base (_debrief_window_get_session (fixture->window)));
+  mine_severity = (og_postmortem_get_severity (theirs) + 1) % 5;
+  their_severity = (og_postmortem_get_severity (theirs) + 2) % 5;
+
+  gtk_editable_set_text (title_entry (fixture), "Mine: the cache stampede");
+  adw_combo_row_set_selected (severity_row (fixture), mine_severity);
+
+  og_postmortem_set_title (theirs, "Theirs: a bad deploy");
+  og_postmortem_set_severity (theirs, their_severity);
+  change_in_opsgenie (fixture, theirs, OG_POSTMORTEM_FIELD_TITLE);
+  change_in_opsgenie (fixture, theirs, OG_POSTMORTEM_FIELD_SEVERITY);
+  og_sandbox_clear_requests (fixture->sandbox);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.save", NULL));
+  WAIT_FOR (has_conflict_dialog, fixture->window, "the conflict dialog");
+  /* Nothing sent yet. */
+  g_assert_cmpuint (count_writes (fixture->sandbox), ==, 0);
+
+  dialog = _debrief_window_get_conflict_dialog (fixture->window);
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (dialog))
+                 == GTK_WINDOW (fixture->window));
+  extra = adw_message_dialog_get_extra_child (dialog);
+  g_assert_nonnull (extra);
+  {
+    GtkWidget *stack[64];
+    guint top = 0;
+
+    stack[top++] = extra;
+    while (top > 0)
+      {
+        GtkWidget *widget = stack[--top];
+
+        if (GTK_IS_CHECK_BUTTON (widget))
+          {
+            GtkWidget *child = gtk_check_button_get_child (GTK_CHECK_BUTTON (widget));
+            const char *label
+                = GTK_IS_LABEL (child) ? gtk_label_get_label (GTK_LABEL (child)) : NULL;
+
+            saw_mine |= g_strcmp0 (label, "Mine: Mine: the cache stampede") == 0;
+            saw_theirs |= g_strcmp0 (label, "Theirs: Theirs: a bad deploy") == 0;
+          }
+        for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL && top < 64;
+             c = gtk_widget_get_next_sibling (c))
+          stack[top++] = c;
+      }
+  }
+  g_assert_true (saw_mine);
+  g_assert_true (saw_theirs);
+  g_assert_nonnull (theirs_button (dialog, OG_POSTMORTEM_FIELD_TITLE));
+  g_assert_nonnull (theirs_button (dialog, OG_POSTMORTEM_FIELD_SEVERITY));
+
+  gtk_check_button_set_active (theirs_button (dialog, OG_POSTMORTEM_FIELD_TITLE), TRUE);
+  adw_message_dialog_response (dialog, "save");
+  spin (20);
+  WAIT_FOR (session_idle, fixture->window, "the save ended");
+  spin (50);
+
+  titles = request_bodies (fixture->sandbox, OG_ROUTE_POSTMORTEM_TITLE);
+  severities = request_bodies (fixture->sandbox, OG_ROUTE_POSTMORTEM_SEVERITY);
+  g_assert_cmpuint (titles->len, ==, 0);
+  g_assert_cmpuint (severities->len, ==, 1);
+  g_assert_cmpstr (body_string (severities->pdata[0], "severity"), ==,
+                   og_severity_to_string (mine_severity));
+
+  sandbox_postmortem (fixture->sandbox, id, &node);
+  g_assert_cmpstr (json_object_get_string_member (json_node_get_object (node), "title"), ==,
+                   "Theirs: a bad deploy");
+  g_assert_cmpstr (gtk_editable_get_text (title_entry (fixture)), ==, "Theirs: a bad deploy");
+  g_assert_false (debrief_edit_session_get_dirty (_debrief_window_get_session (fixture->window)));
+}
+
+/* The severity's update answered 422: the title is saved, the severity alone stays marked,
+ * with the server's message and the request id. */
+static void
+test_partial_failure (Fixture *fixture, gconstpointer data)
+{
+  g_autofree char *id = find_postmortem (fixture->sandbox, "in-review");
+  DebriefEditSession *session;
+  DebriefPostmortemPage *page = page_of (fixture);
+  const char *message;
+  const GError *error;
+  g_autoptr (JsonNode) node = NULL;
+
+  open_from_list (fixture, id);
+  session = _debrief_window_get_session (fixture->window);
+  gtk_editable_set_text (title_entry (fixture), "Saved title");
+  adw_combo_row_set_selected (severity_row (fixture),
+                              (adw_combo_row_get_selected (severity_row (fixture)) + 1) % 5);
+  og_sandbox_add_fault (fixture->sandbox, OG_ROUTE_POSTMORTEM_SEVERITY, OG_SANDBOX_FAULT_STATUS,
+                        422, 1);
+
+  save_and_wait (fixture);
+
+  g_assert_cmpint (debrief_edit_session_get_field_state (session, OG_POSTMORTEM_FIELD_TITLE), ==,
+                   DEBRIEF_FIELD_STATE_CLEAN);
+  g_assert_cmpint (debrief_edit_session_get_field_state (session, OG_POSTMORTEM_FIELD_SEVERITY), ==,
+                   DEBRIEF_FIELD_STATE_FAILED);
+  for (OgPostmortemField f = 0; f < OG_N_POSTMORTEM_FIELDS; f++)
+    {
+      DebriefPageFieldState expected = f == OG_POSTMORTEM_FIELD_SEVERITY ? DEBRIEF_PAGE_FIELD_FAILED
+                                                                         : DEBRIEF_PAGE_FIELD_CLEAN;
+
+      g_assert_cmpint (debrief_postmortem_page_get_field_state (page, f), ==, expected);
+    }
+
+  error = debrief_edit_session_get_field_error (session, OG_POSTMORTEM_FIELD_SEVERITY);
+  g_assert_nonnull (error);
+  message = _debrief_postmortem_page_get_field_message (page, OG_POSTMORTEM_FIELD_SEVERITY);
+  g_assert_nonnull (message);
+  g_assert_nonnull (strstr (message, error->message));
+  g_assert_nonnull (og_error_get_request_id (error));
+  g_assert_nonnull (strstr (message, og_error_get_request_id (error)));
+  g_assert_null (_debrief_postmortem_page_get_field_message (page, OG_POSTMORTEM_FIELD_TITLE));
+
+  g_assert_cmpstr (
+      json_object_get_string_member (sandbox_postmortem (fixture->sandbox, id, &node), "title"), ==,
+      "Saved title");
+  g_assert_true (debrief_edit_session_get_dirty (session));
+  g_assert_true (save_enabled (fixture));
+  g_assert_nonnull (strstr (_debrief_window_get_last_toast (fixture->window), "Severity"));
+}
+
+static void
+delete_through_dialog (Fixture *fixture, gboolean timeline)
+{
+  g_autofree char *id = find_postmortem (fixture->sandbox, "draft");
+  g_autoptr (GPtrArray) deletes = NULL;
+  g_autoptr (JsonNode) gone = NULL;
+  g_autofree char *heading = NULL;
+  AdwMessageDialog *dialog;
+  GtkCheckButton *check;
+  const char *title;
+  JsonObject *body;
+
+  open_from_list (fixture, id);
+  title = og_postmortem_get_title (working_of (fixture));
+  heading = g_strdup_printf ("Delete “%s”?", title);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.delete", NULL));
+  dialog = _debrief_window_get_delete_dialog (fixture->window);
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, heading);
+  g_assert_cmpint (adw_message_dialog_get_response_appearance (dialog, "delete"), ==,
+                   ADW_RESPONSE_DESTRUCTIVE);
+  check = GTK_CHECK_BUTTON (adw_message_dialog_get_extra_child (dialog));
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (gtk_check_button_get_child (check))), ==,
+                   "Also delete the _timeline exported to Confluence");
+  g_assert_false (gtk_check_button_get_active (check));
+  if (timeline)
+    gtk_check_button_set_active (check, TRUE);
+  adw_message_dialog_response (dialog, "delete");
+  WAIT_FOR (no_session, fixture->window, "the postmortem deleted");
+  spin (50);
+
+  deletes = request_bodies (fixture->sandbox, OG_ROUTE_POSTMORTEM_DELETE);
+  g_assert_cmpuint (deletes->len, ==, 1);
+  body = json_node_get_object (deletes->pdata[0]);
+  g_assert_cmpstr (json_object_get_string_member (body, "actorUserId"), ==, OG_SANDBOX_ACTOR_ID);
+  g_assert_true (json_object_has_member (body, "deleteExportIncidentTimelines"));
+  g_assert_cmpint (json_object_get_boolean_member (body, "deleteExportIncidentTimelines"), ==,
+                   timeline);
+
+  g_assert_null (sandbox_postmortem (fixture->sandbox, id, &gone));
+  g_assert_null (debrief_library_lookup (_debrief_window_get_library (fixture->window), id));
+  g_assert_cmpstr (_debrief_window_get_content_page_name (fixture->window), ==, "none");
+  {
+    g_autofree char *toast = g_strdup_printf ("“%s” deleted", title);
+
+    g_assert_cmpstr (_debrief_window_get_last_toast (fixture->window), ==, toast);
+  }
+}
+
+static void
+test_delete (Fixture *fixture, gconstpointer data)
+{
+  delete_through_dialog (fixture, FALSE);
+}
+
+static void
+test_delete_with_timeline (Fixture *fixture, gconstpointer data)
+{
+  delete_through_dialog (fixture, TRUE);
+}
+
+static gboolean
+has_create_dialog_rows (gpointer data)
+{
+  GtkWindow *dialog = _debrief_window_get_create_dialog (data);
+
+  return dialog != NULL;
+}
+
+static GtkListBox *
+find_list_box (GtkWidget *root, const char *label)
+{
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c != NULL;
+       c = gtk_widget_get_next_sibling (c))
+    {
+      GtkListBox *found;
+
+      if (GTK_IS_LIST_BOX (c) && gtk_list_box_get_row_at_index (GTK_LIST_BOX (c), 0) != NULL
+          && ADW_IS_ACTION_ROW (gtk_list_box_get_row_at_index (GTK_LIST_BOX (c), 0))
+          && g_strcmp0 (label, "incidents") == 0
+          && g_object_get_data (G_OBJECT (gtk_list_box_get_row_at_index (GTK_LIST_BOX (c), 0)),
+                                "incident")
+                 != NULL)
+        return GTK_LIST_BOX (c);
+      if ((found = find_list_box (c, label)) != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* New Postmortem (Ctrl+N): pick an incident without one in the dialog, Create: one POST
+ * with the incident and the actor, and the new postmortem is open and in the list. */
+static void
+test_create_from_incident (Fixture *fixture, gconstpointer data)
+{
+  GListModel *pending = debrief_library_refresh_get_pending_incidents (
+      _debrief_window_get_refresh (fixture->window));
+  g_autoptr (OgIncident) incident = NULL;
+  g_autoptr (GPtrArray) creates = NULL;
+  GtkWindow *dialog;
+  GtkListBox *list_box;
+  GtkListBoxRow *row;
+  const char *new_id;
+
+  g_assert_cmpuint (g_list_model_get_n_items (pending), >, 0);
+  g_assert_true (
+      gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.new-postmortem", NULL));
+  WAIT_FOR (has_create_dialog_rows, fixture->window, "the create dialog");
+  dialog = _debrief_window_get_create_dialog (fixture->window);
+  g_assert_cmpstr (gtk_window_get_title (dialog), ==, "New Postmortem");
+  list_box = find_list_box (GTK_WIDGET (dialog), "incidents");
+  g_assert_nonnull (list_box);
+
+  row = gtk_list_box_get_row_at_index (list_box, 0);
+  incident = g_object_ref (g_object_get_data (G_OBJECT (row), "incident"));
+  /* Enter on the row creates it. */
+  g_signal_emit_by_name (list_box, "row-activated", row);
+  WAIT_FOR (session_ready, fixture->window, "the new postmortem opened");
+
+  creates = request_bodies (fixture->sandbox, OG_ROUTE_POSTMORTEM_CREATE);
+  g_assert_cmpuint (creates->len, ==, 1);
+  g_assert_cmpstr (body_string (creates->pdata[0], "incidentId"), ==,
+                   og_incident_get_id (incident));
+  g_assert_cmpstr (body_string (creates->pdata[0], "actorUserId"), ==, OG_SANDBOX_ACTOR_ID);
+
+  new_id = debrief_edit_session_get_postmortem_id (_debrief_window_get_session (fixture->window));
+  g_assert_nonnull (new_id);
+  g_assert_nonnull (debrief_library_lookup (_debrief_window_get_library (fixture->window), new_id));
+  g_assert_cmpstr (_debrief_window_get_content_page_name (fixture->window), ==, "page");
+  g_assert_cmpstr (og_incident_get_id (og_postmortem_get_root_incident (working_of (fixture))), ==,
+                   og_incident_get_id (incident));
+  g_assert_null (_debrief_window_get_create_dialog (fixture->window));
+}
+
+/* The list pane's "Create Postmortem" on a pending incident does the same. */
+static void
+test_create_from_list (Fixture *fixture, gconstpointer data)
+{
+  GListModel *pending = debrief_library_refresh_get_pending_incidents (
+      _debrief_window_get_refresh (fixture->window));
+  g_autoptr (OgIncident) incident = g_list_model_get_item (pending, 0);
+  g_autoptr (GPtrArray) creates = NULL;
+
+  g_signal_emit_by_name (list_of (fixture), "create-requested", incident);
+  WAIT_FOR (session_ready, fixture->window, "the new postmortem opened");
+  creates = request_bodies (fixture->sandbox, OG_ROUTE_POSTMORTEM_CREATE);
+  g_assert_cmpuint (creates->len, ==, 1);
+  g_assert_cmpstr (body_string (creates->pdata[0], "incidentId"), ==,
+                   og_incident_get_id (incident));
+}
+
+/* Open by id (Ctrl+L): the dialog's entry, Enter. */
+static void
+test_open_by_id (Fixture *fixture, gconstpointer data)
+{
+  g_autofree char *id = find_postmortem (fixture->sandbox, "in-review");
+  AdwMessageDialog *dialog;
+  GtkWidget *entry;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.open", NULL));
+  dialog = _debrief_window_get_open_dialog (fixture->window);
+  g_assert_nonnull (dialog);
+  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "open"));
+  entry = adw_message_dialog_get_extra_child (dialog);
+  gtk_editable_set_text (GTK_EDITABLE (entry), id);
+  g_assert_true (adw_message_dialog_get_response_enabled (dialog, "open"));
+  g_signal_emit_by_name (entry, "activate");
+  WAIT_FOR (session_ready, fixture->window, "the postmortem opened");
+  g_assert_cmpstr (
+      debrief_edit_session_get_postmortem_id (_debrief_window_get_session (fixture->window)), ==,
+      id);
+}
+
+/* Switching postmortems with unsaved changes keeps them as a draft and says so; reopened,
+ * the draft is offered with Restore and Discard, and Restore brings the words back. */
+static void
+test_draft_kept_and_restored (Fixture *fixture, gconstpointer data)
+{
+  g_autofree char *first = find_postmortem (fixture->sandbox, "in-review");
+  g_autofree char *second = find_postmortem (fixture->sandbox, "draft");
+  g_autofree char *original = NULL;
+  GtkWidget *bar = _debrief_window_get_draft_bar (fixture->window);
+
+  open_from_list (fixture, first);
+  original = g_strdup (gtk_editable_get_text (title_entry (fixture)));
+  g_assert_false (gtk_widget_get_visible (bar));
+  gtk_editable_set_text (title_entry (fixture), "Words not saved yet");
+
+  open_from_list (fixture, second);
+  g_assert_nonnull (
+      strstr (_debrief_window_get_last_toast (fixture->window), "are kept as a draft"));
+  g_assert_cmpuint (count_writes (fixture->sandbox), ==, 0);
+
+  open_from_list (fixture, first);
+  g_assert_true (gtk_widget_get_visible (bar));
+  g_assert_true (
+      g_str_has_prefix (_debrief_window_get_draft_text (fixture->window), "Unsaved changes from "));
+  g_assert_cmpstr (gtk_editable_get_text (title_entry (fixture)), ==, original);
+
+  g_assert_true (
+      gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.restore-draft", NULL));
+  g_assert_cmpstr (gtk_editable_get_text (title_entry (fixture)), ==, "Words not saved yet");
+  g_assert_false (gtk_widget_get_visible (bar));
+  g_assert_true (debrief_edit_session_get_dirty (_debrief_window_get_session (fixture->window)));
+}
+
+/* Opsgenie out of reach: the copy the refresh cached is shown, and the header says how old
+ * it is. */
+static void
+test_offline_copy (Fixture *fixture, gconstpointer data)
+{
+  g_autofree char *id = find_postmortem (fixture->sandbox, "in-review");
+  const char *subtitle;
+
+  og_sandbox_add_fault (fixture->sandbox, OG_ROUTE_POSTMORTEM_GET, OG_SANDBOX_FAULT_DROP, 0, 0);
+  open_from_list (fixture, id);
+
+  g_assert_true (
+      debrief_edit_session_get_from_cache (_debrief_window_get_session (fixture->window)));
+  subtitle = adw_window_title_get_subtitle (fixture->window->postmortem_title);
+  g_assert_nonnull (subtitle);
+  g_assert_true (g_str_has_prefix (subtitle, "Offline copy from "));
+  g_assert_cmpstr (gtk_editable_get_text (title_entry (fixture)), !=, "");
+}
+
+/* The postmortem open when the window closed opens again with the next window of the
+ * account (GSettings reopen-last-postmortem, on by default); with the setting off, none. */
+static void
+test_reopen_last (Fixture *fixture, gconstpointer data)
+{
+  g_autoptr (GSettings) settings = g_settings_new (APP_ID);
+  g_autofree char *id = find_postmortem (fixture->sandbox, "draft");
+
+  open_from_list (fixture, id);
+  gtk_window_close (GTK_WINDOW (fixture->window));
+  g_clear_object (&fixture->window);
+  spin (50);
+
+  for (guint round = 0; round < 2; round++)
+    {
+      gboolean reopen = round == 0;
+
+      g_settings_set_boolean (settings, "reopen-last-postmortem", reopen);
+      fixture->window = g_object_ref (debrief_window_new (NULL));
+      debrief_window_set_sandbox (fixture->window, TRUE);
+      debrief_window_set_account (fixture->window, fixture->account, NULL);
+      gtk_window_present (GTK_WINDOW (fixture->window));
+      debrief_window_set_client (fixture->window, fixture->client);
+      if (reopen)
+        {
+          WAIT_FOR (session_ready, fixture->window, "the last postmortem reopened");
+          g_assert_cmpstr (debrief_edit_session_get_postmortem_id (
+                               _debrief_window_get_session (fixture->window)),
+                           ==, id);
+          /* Closed with it open: it stays the last one. */
+          gtk_window_close (GTK_WINDOW (fixture->window));
+          g_clear_object (&fixture->window);
+          spin (50);
+        }
+      else
+        {
+          spin (200);
+          g_assert_null (_debrief_window_get_session (fixture->window));
+        }
+    }
+  g_settings_reset (settings, "reopen-last-postmortem");
+  g_settings_reset (settings, "last-postmortem");
+}
+
+/* Reset Sandbox reloads the window, maybe while a refresh runs: the old run ends quietly, the
+ * new one fills the list. */
+static void
+test_reload_while_refreshing (Fixture *fixture, gconstpointer data)
+{
+  og_sandbox_add_fault (fixture->sandbox, OG_ROUTE_POSTMORTEM_GET, OG_SANDBOX_FAULT_DELAY, 100, 6);
+  debrief_window_reload (fixture->window);
+  spin (150);
+  g_assert_true (debrief_window_get_loading (fixture->window));
+  debrief_window_reload (fixture->window);
+  spin (30);
+  debrief_window_reload (fixture->window);
+  WAIT_FOR (window_refreshed, fixture->window, "the list refreshed");
+  spin (300);
+  g_assert_false (debrief_window_get_loading (fixture->window));
+  g_assert_cmpuint (g_list_model_get_n_items (_debrief_window_get_model (fixture->window)), >, 0);
+}
+
+static void
+search (DebriefPostmortemList *list, const char *text)
+{
+  GtkSearchEntry *entry = _debrief_postmortem_list_get_search_entry (list);
+
+  gtk_editable_set_text (GTK_EDITABLE (entry), text);
+  g_signal_emit_by_name (entry, "search-changed");
+  spin (20);
+}
+
+/* Search, a severity filter and the severity sort, in the window's own list pane. */
+static void
+test_filter_and_sort (Fixture *fixture, gconstpointer data)
+{
+  DebriefPostmortemList *list = list_of (fixture);
+  GListModel *shown = _debrief_postmortem_list_get_model (list);
+  guint n_all = g_list_model_get_n_items (shown);
+  g_autofree char *id = find_postmortem (fixture->sandbox, "published");
+  g_autoptr (JsonNode) node = NULL;
+  const char *title
+      = json_object_get_string_member (sandbox_postmortem (fixture->sandbox, id, &node), "title");
+  g_autofree char *word = g_strndup (title, 12);
+
+  g_assert_cmpuint (n_all, ==,
+                    g_list_model_get_n_items (_debrief_window_get_model (fixture->window)));
+
+  /* Ctrl+F goes to the search. */
+  g_assert_true (
+      gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.focus-search", NULL));
+  search (list, word);
+  g_assert_cmpuint (g_list_model_get_n_items (shown), >=, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (shown), <, n_all);
+  for (guint i = 0; i < g_list_model_get_n_items (shown); i++)
+    {
+      g_autoptr (DebriefLibraryEntry) entry = g_list_model_get_item (shown, i);
+      g_autofree char *folded = g_utf8_casefold (word, -1);
+
+      g_assert_true (debrief_library_entry_matches (entry, folded));
+    }
+  search (list, "");
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, n_all);
+
+  gtk_check_button_set_active (_debrief_postmortem_list_get_filter_check (list, "p1"), TRUE);
+  spin (20);
+  g_assert_cmpuint (g_list_model_get_n_items (shown), >, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (shown), <, n_all);
+  for (guint i = 0; i < g_list_model_get_n_items (shown); i++)
+    {
+      g_autoptr (DebriefLibraryEntry) entry = g_list_model_get_item (shown, i);
+
+      g_assert_cmpint (debrief_library_entry_get_severity (entry), ==, OG_SEVERITY_P1);
+    }
+  gtk_check_button_set_active (_debrief_postmortem_list_get_filter_check (list, "p1"), FALSE);
+  spin (20);
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, n_all);
+
+  g_assert_true (
+      gtk_widget_activate_action (GTK_WIDGET (list), "postmortem-list.sort-key", "s", "severity"));
+  spin (20);
+  for (guint i = 1; i < g_list_model_get_n_items (shown); i++)
+    {
+      g_autoptr (DebriefLibraryEntry) a = g_list_model_get_item (shown, i - 1);
+      g_autoptr (DebriefLibraryEntry) b = g_list_model_get_item (shown, i);
+
+      /* Most severe first, in either order the toggle gives: all in one direction. */
+      g_assert_cmpint (debrief_library_entry_get_severity (a), <=,
+                       debrief_library_entry_get_severity (b));
+    }
+}
+
+/* The Save button and win.save follow dirty; the window's controls have names. */
+static void
+test_accessible_names (Fixture *fixture, gconstpointer data)
+{
+  DebriefWindow *window = fixture->window;
+  GtkWidget *named[] = { window->refresh_button, window->new_button, window->save_button,
+                         window->back_button, window->postmortem_menu_button };
+
+  for (guint i = 0; i < G_N_ELEMENTS (named); i++)
+    g_assert_true (gtk_test_accessible_has_property (GTK_ACCESSIBLE (named[i]),
+                                                     GTK_ACCESSIBLE_PROPERTY_LABEL));
+  {
+    g_autofree char *mismatch = gtk_test_accessible_check_property (
+        GTK_ACCESSIBLE (window->new_button), GTK_ACCESSIBLE_PROPERTY_LABEL, "New Postmortem");
+    g_assert_null (mismatch);
+  }
+  {
+    g_autofree char *mismatch = gtk_test_accessible_check_property (
+        GTK_ACCESSIBLE (window->save_button), GTK_ACCESSIBLE_PROPERTY_LABEL, "Save");
+    g_assert_null (mismatch);
+  }
+  g_assert_cmpstr (debrief_rich_text_get_label (
+                       _debrief_window_get_rich_text (window, OG_POSTMORTEM_FIELD_CONTENT)),
+                   ==, "Content");
+  g_assert_nonnull (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window)));
+}
+
+static void
+test_no_display (void)
+{
+  if (g_getenv ("CI") != NULL)
+    g_test_fail_printf ("no display: the UI tests must run under Xvfb in CI");
+  else
+    g_test_skip ("no display");
+}
+
+int
+main (int argc, char *argv[])
+{
+  g_autofree char *data_home = NULL;
+
+  g_test_init (&argc, &argv, NULL);
+  g_setenv ("GTK_A11Y", "test", TRUE);
+
+  /* Libraries, caches and drafts of this run only (before anything asks GLib for it). */
+  data_home = g_dir_make_tmp ("debrief-test-window-XXXXXX", NULL);
+  g_assert_nonnull (data_home);
+  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
+
+  if (!gtk_init_check ())
+    {
+      g_test_add_func ("/window/display", test_no_display);
+      return g_test_run ();
+    }
+  adw_init ();
+
+  g_test_add_func ("/window/templates/every-ui-file", test_templates);
+  ADD_TEST ("/window/accessible-names", test_accessible_names);
+  ADD_TEST ("/window/edit-and-save", test_edit_and_save);
+  ADD_TEST ("/window/rich-text-saved", test_rich_text_saved);
+  ADD_TEST ("/window/published-lock-and-revert", test_published_lock_and_revert);
+  ADD_TEST ("/window/conflict-dialog", test_conflict_dialog);
+  ADD_TEST ("/window/partial-failure", test_partial_failure);
+  ADD_TEST ("/window/delete", test_delete);
+  ADD_TEST ("/window/delete-with-timeline", test_delete_with_timeline);
+  ADD_TEST ("/window/create-from-incident", test_create_from_incident);
+  ADD_TEST ("/window/create-from-list", test_create_from_list);
+  ADD_TEST ("/window/open-by-id", test_open_by_id);
+  ADD_TEST ("/window/draft-kept-and-restored", test_draft_kept_and_restored);
+  ADD_TEST ("/window/filter-and-sort", test_filter_and_sort);
+  ADD_TEST ("/window/offline-copy", test_offline_copy);
+  ADD_TEST ("/window/reopen-last", test_reopen_last);
+  ADD_TEST ("/window/reload-while-refreshing", test_reload_while_refreshing);
+
+  return g_test_run ();
+}
