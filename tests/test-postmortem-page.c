@@ -471,6 +471,24 @@ test_edit_title (Fixture *fixture, gconstpointer data)
   g_assert_cmpuint (fixture->changes->len, ==, 0);
 }
 
+/* The severity badge the row shows for its selected item (not those of its closed popover) */
+static const char *
+shown_severity_badge (GtkWidget *widget)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_has_css_class (widget, "severity-badge")
+      && gtk_widget_get_mapped (widget))
+    return gtk_label_get_label (GTK_LABEL (widget));
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      const char *found = shown_severity_badge (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 static void
 test_edit_severity_and_status (Fixture *fixture, gconstpointer data)
 {
@@ -481,8 +499,13 @@ test_edit_severity_and_status (Fixture *fixture, gconstpointer data)
   OgSeverity other = og_postmortem_get_severity (fixture->base) == OG_SEVERITY_P4 ? OG_SEVERITY_P2
                                                                                   : OG_SEVERITY_P4;
 
+  spin (100);
+  g_assert_cmpstr (shown_severity_badge (GTK_WIDGET (severity)), ==,
+                   og_severity_to_string (og_postmortem_get_severity (fixture->base)));
   adw_combo_row_set_selected (severity, other);
   g_assert_cmpint (og_postmortem_get_severity (fixture->working), ==, other);
+  spin (100);
+  g_assert_cmpstr (shown_severity_badge (GTK_WIDGET (severity)), ==, og_severity_to_string (other));
   assert_changed_once (fixture, OG_POSTMORTEM_FIELD_SEVERITY);
   assert_only_marked (fixture, OG_POSTMORTEM_FIELD_SEVERITY);
   adw_combo_row_set_selected (severity, og_postmortem_get_severity (fixture->base));

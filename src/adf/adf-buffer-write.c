@@ -40,7 +40,8 @@ typedef struct
   /* The tags at the current position, kept up to date from the toggles passed:
    * gtk_text_iter_get_tags() costs a walk over every tag of the table. */
   GPtrArray *active;
-  Signature newline; /* of the line break before the current line */
+  Signature newline;   /* of the line break before the current line */
+  JsonNode *text_type; /* "text", sealed, shared by every text node written */
 } Writer;
 
 /* Static helpers */
@@ -56,13 +57,14 @@ object_from_shell (AdfShell *shell)
   if (shell->plain && json_object_get_size (shell->object) == 1)
     {
       /* Most nodes: {"type": …} alone */
-      json_object_set_string_member (object, "type",
-                                     json_object_get_string_member (shell->object, "type"));
+      json_object_set_member (object, "type",
+                              json_node_ref (json_object_get_member (shell->object, "type")));
       return object;
     }
+  /* The shell is sealed: its members are shared, not copied. */
   json_object_iter_init (&iter, shell->object);
   while (json_object_iter_next (&iter, &name, &member))
-    json_object_set_member (object, name, json_node_copy (member));
+    json_object_set_member (object, name, json_node_ref (member));
   return object;
 }
 
@@ -139,13 +141,14 @@ marks_array (const Signature *sig)
         for (guint i = 0; i < sig->n_marks; i++)
           if (!done[i] && g_str_equal (types[t], sig->marks[i]->type))
             {
-              json_array_add_element (array, json_node_copy (sig->marks[i]->json));
+              json_array_add_element (array, json_node_ref (sig->marks[i]->json));
               done[i] = TRUE;
             }
     }
+  /* Marks are sealed: one node serves every text node that carries it. */
   for (guint i = 0; i < sig->n_marks; i++)
     if (!done[i])
-      json_array_add_element (array, json_node_copy (sig->marks[i]->json));
+      json_array_add_element (array, json_node_ref (sig->marks[i]->json));
   return array;
 }
 
@@ -168,7 +171,7 @@ close_text (Writer *w)
   if (w->text->len == 0)
     return;
   node = json_object_new ();
-  json_object_set_string_member (node, "type", "text");
+  json_object_set_member (node, "type", json_node_ref (w->text_type));
   json_object_set_string_member (node, "text", w->text->str);
   if (w->sig.n_marks > 0)
     json_object_set_array_member (node, "marks", marks_array (&w->sig));
@@ -443,6 +446,7 @@ adf_buffer_write (AdfBuffer *self)
     .open = g_array_new (FALSE, FALSE, sizeof (Open)),
     .text = g_string_new (NULL),
     .active = g_ptr_array_new (),
+    .text_type = json_node_init_string (json_node_alloc (), "text"),
   };
   GtkTextIter start;
   JsonObject *doc;
@@ -452,6 +456,7 @@ adf_buffer_write (AdfBuffer *self)
 
   g_return_val_if_fail (ADF_IS_BUFFER (self), NULL);
 
+  json_node_seal (w.text_type);
   n_lines = gtk_text_buffer_get_line_count (buffer);
   gtk_text_buffer_get_start_iter (buffer, &start);
   tags = gtk_text_iter_get_tags (&start);
@@ -488,5 +493,6 @@ adf_buffer_write (AdfBuffer *self)
   g_array_unref (w.open);
   g_ptr_array_unref (w.active);
   g_string_free (w.text, TRUE);
+  json_node_unref (w.text_type);
   return node;
 }

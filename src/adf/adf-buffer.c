@@ -9,6 +9,7 @@
 
 #include "adf-buffer-private.h"
 #include "adf-parse.h"
+#include "adf-private.h"
 
 enum
 {
@@ -410,7 +411,8 @@ adf_buffer_load_data (AdfBuffer *self, const char *data, gssize length, GError *
   g_return_val_if_fail (ADF_IS_BUFFER (self), FALSE);
   g_return_val_if_fail (data != NULL, FALSE);
 
-  doc = adf_parse (data, length, ADF_VALIDATE_ALLOW_UNKNOWN, error);
+  /* Read-only use: repeated marks and attrs may share one node */
+  doc = _adf_parse_shared (data, length, ADF_VALIDATE_ALLOW_UNKNOWN, error);
   if (doc == NULL)
     return FALSE;
   _adf_buffer_load_doc (self, doc);

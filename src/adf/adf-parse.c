@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <inttypes.h>
 
 #include "adf-parse.h"
 
@@ -278,13 +279,68 @@ typedef struct
 {
   JsonNode *node;
   gboolean is_object;
+  gsize raw_start; /* a candidate for sharing: its text, [raw_start, raw_end) */
+  gsize raw_end;   /* 0: not a candidate */
 } Open;
 
+/* Documents repeat small values: marks ({"type":"em"}, a link with its attrs), marks arrays,
+ * attrs ({"order":1}). For a reader that only reads (adf_buffer_load_data), one sealed node
+ * serves every copy of the same text: fewer json-glib objects to build and to free. */
+#define SHARE_MAX_BYTES 96
+
+/* The end (after the closing bracket) of the container opening at data[at] when it is short
+ * enough to share, else 0; *nesting: how many levels it opens. Matching brackets outside
+ * strings is exact for valid JSON, and text that is not valid fails as before: only text
+ * read once without error is ever looked up. */
+static gsize
+share_candidate (const char *data, gsize length, gsize at, guint *nesting)
+{
+  gsize stop = MIN (length, at + SHARE_MAX_BYTES);
+  guint level = 0;
+
+  *nesting = 0;
+  for (gsize i = at; i < stop; i++)
+    {
+      char c = data[i];
+
+      if (c == '"')
+        {
+          for (i++; i < stop && data[i] != '"'; i++)
+            if (data[i] == '\\')
+              i++;
+        }
+      else if (c == '{' || c == '[')
+        {
+          level++;
+          *nesting = MAX (*nesting, level);
+        }
+      else if (c == '}' || c == ']')
+        {
+          if (--level == 0)
+            return i + 1;
+        }
+    }
+  return 0;
+}
+
+/* A container closed at data[at]: one that may be shared is sealed and kept for the next
+ * time its text comes. */
+static void
+close_open (GHashTable *shared, Open *open, const char *data, gsize at)
+{
+  if (shared == NULL || open->raw_end != at + 1)
+    return;
+  json_node_seal (open->node);
+  g_hash_table_insert (shared, g_strndup (data + open->raw_start, open->raw_end - open->raw_start),
+                       json_node_ref (open->node));
+}
+
 static JsonNode *
-read_json (const char *data, gsize length, GError **error)
+read_json (const char *data, gsize length, gboolean share, GError **error)
 {
   g_autoptr (GString) buf = g_string_sized_new (256);
   g_autoptr (GString) key = g_string_sized_new (32);
+  g_autoptr (GHashTable) shared = NULL;
   Reader r = { data, length, buf, error };
   Open stack[ADF_MAX_DEPTH];
   guint depth = 0;
@@ -292,9 +348,14 @@ read_json (const char *data, gsize length, GError **error)
   JsonNode *root = NULL;
   gsize i = 0;
 
+  if (share)
+    shared
+        = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) json_node_unref);
+
   for (;;)
     {
       JsonNode *value = NULL;
+      gsize raw_end = 0;
       char c;
 
       while (i < length
@@ -309,7 +370,7 @@ read_json (const char *data, gsize length, GError **error)
         case EXPECT_VALUE_OR_END:
           if (c == ']')
             {
-              depth--;
+              close_open (shared, &stack[--depth], data, i);
               i++;
               expect = AFTER_VALUE;
               break;
@@ -325,15 +386,37 @@ read_json (const char *data, gsize length, GError **error)
                                ADF_MAX_DEPTH);
                   goto fail;
                 }
-              i++;
-              if (c == '{')
+              if (shared && depth > 0)
                 {
+                  guint nesting;
+
+                  raw_end = share_candidate (data, length, i, &nesting);
+                  if (raw_end && depth + nesting > ADF_MAX_DEPTH)
+                    raw_end = 0;
+                  if (raw_end)
+                    {
+                      g_string_truncate (buf, 0);
+                      g_string_append_len (buf, data + i, raw_end - i);
+                      value = g_hash_table_lookup (shared, buf->str);
+                    }
+                }
+              if (value)
+                {
+                  /* The same text read before: its node, sealed */
+                  value = json_node_ref (value);
+                  i = raw_end;
+                  expect = AFTER_VALUE;
+                }
+              else if (c == '{')
+                {
+                  i++;
                   value = json_node_new (JSON_NODE_OBJECT);
                   json_node_take_object (value, json_object_new ());
                   expect = EXPECT_KEY_OR_END;
                 }
               else
                 {
+                  i++;
                   value = json_node_new (JSON_NODE_ARRAY);
                   json_node_take_array (value, json_array_new ());
                   expect = EXPECT_VALUE_OR_END;
@@ -385,7 +468,7 @@ read_json (const char *data, gsize length, GError **error)
           else
             json_array_add_element (json_node_get_array (stack[depth - 1].node), value);
           if (expect != AFTER_VALUE)
-            stack[depth++] = (Open){ value, c == '{' };
+            stack[depth++] = (Open){ value, c == '{', i - 1, raw_end };
           break;
 
         case AFTER_VALUE:
@@ -398,7 +481,7 @@ read_json (const char *data, gsize length, GError **error)
             expect = stack[depth - 1].is_object ? EXPECT_KEY : EXPECT_VALUE;
           else if ((c == '}' && stack[depth - 1].is_object)
                    || (c == ']' && !stack[depth - 1].is_object))
-            depth--;
+            close_open (shared, &stack[--depth], data, i);
           else
             {
               syntax_error (error, data, i, _ ("unexpected character"));
@@ -410,7 +493,7 @@ read_json (const char *data, gsize length, GError **error)
         case EXPECT_KEY_OR_END:
           if (c == '}')
             {
-              depth--;
+              close_open (shared, &stack[--depth], data, i);
               i++;
               expect = AFTER_VALUE;
               break;
@@ -450,20 +533,21 @@ read_json (const char *data, gsize length, GError **error)
   return root;
 
 fail:
+  g_clear_pointer (&shared, g_hash_table_unref);
   g_clear_pointer (&root, json_node_unref);
   return NULL;
 }
 
 static JsonNode *
-parse_json (const char *data, gsize length, GError **error)
+parse_json (const char *data, gsize length, gboolean share, GError **error)
 {
   const char *end = NULL;
 
   if (length > ADF_MAX_BYTES)
     {
       g_set_error (error, ADF_ERROR, ADF_ERROR_TOO_LARGE,
-                   _ ("The document is %" G_GSIZE_FORMAT " bytes long; the limit is %u MiB"),
-                   length, ADF_MAX_BYTES / (1024 * 1024));
+                   _ ("The document is %" PRIu64 " bytes long; the limit is %u MiB"),
+                   (uint64_t) length, ADF_MAX_BYTES / (1024 * 1024));
       return NULL;
     }
 
@@ -471,21 +555,20 @@ parse_json (const char *data, gsize length, GError **error)
     {
       if (end < data + length && *end == '\0')
         g_set_error (error, ADF_ERROR, ADF_ERROR_NOT_JSON,
-                     _ ("Not valid JSON: a NUL byte at offset %" G_GSIZE_FORMAT),
-                     (gsize) (end - data));
+                     _ ("Not valid JSON: a NUL byte at offset %" PRIu64), (uint64_t) (end - data));
       else
         g_set_error (error, ADF_ERROR, ADF_ERROR_NOT_JSON,
-                     _ ("Not valid JSON: invalid UTF-8 at offset %" G_GSIZE_FORMAT),
-                     (gsize) (end - data));
+                     _ ("Not valid JSON: invalid UTF-8 at offset %" PRIu64),
+                     (uint64_t) (end - data));
       return NULL;
     }
 
-  return read_json (data, length, error);
+  return read_json (data, length, share, error);
 }
 
 /* The document object inside node: node itself, or the object a JSON string holds. */
 static JsonNode *
-unwrap (JsonNode *node, GError **error)
+unwrap (JsonNode *node, gboolean share, GError **error)
 {
   if (JSON_NODE_HOLDS_OBJECT (node))
     return json_node_ref (node);
@@ -493,7 +576,7 @@ unwrap (JsonNode *node, GError **error)
   if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING)
     {
       const char *inner = json_node_get_string (node);
-      g_autoptr (JsonNode) root = parse_json (inner, strlen (inner), error);
+      g_autoptr (JsonNode) root = parse_json (inner, strlen (inner), share, error);
 
       if (root == NULL)
         return NULL;
@@ -513,23 +596,20 @@ unwrap (JsonNode *node, GError **error)
   return NULL;
 }
 
-JsonNode *
-adf_parse (const char *data, gssize length, AdfValidateFlags flags, GError **error)
+static JsonNode *
+parse (const char *data, gssize length, AdfValidateFlags flags, gboolean share, GError **error)
 {
   g_autoptr (JsonNode) root = NULL;
   g_autoptr (JsonNode) doc = NULL;
 
-  g_return_val_if_fail (data != NULL, NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
-
   if (length < 0)
     length = strlen (data);
 
-  root = parse_json (data, length, error);
+  root = parse_json (data, length, share, error);
   if (root == NULL)
     return NULL;
 
-  doc = unwrap (root, error);
+  doc = unwrap (root, share, error);
   if (doc == NULL)
     return NULL;
 
@@ -541,6 +621,24 @@ adf_parse (const char *data, gssize length, AdfValidateFlags flags, GError **err
 }
 
 JsonNode *
+adf_parse (const char *data, gssize length, AdfValidateFlags flags, GError **error)
+{
+  g_return_val_if_fail (data != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  return parse (data, length, flags, FALSE, error);
+}
+
+JsonNode *
+_adf_parse_shared (const char *data, gssize length, AdfValidateFlags flags, GError **error)
+{
+  g_return_val_if_fail (data != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  return parse (data, length, flags, TRUE, error);
+}
+
+JsonNode *
 adf_parse_node (JsonNode *node, AdfValidateFlags flags, GError **error)
 {
   g_autoptr (JsonNode) doc = NULL;
@@ -548,7 +646,7 @@ adf_parse_node (JsonNode *node, AdfValidateFlags flags, GError **error)
   g_return_val_if_fail (node != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  doc = unwrap (node, error);
+  doc = unwrap (node, FALSE, error);
   if (doc == NULL)
     return NULL;
 

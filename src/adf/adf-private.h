@@ -3,7 +3,14 @@
 
 #include <json-glib/json-glib.h>
 
+#include "adf-parse.h"
+
 G_BEGIN_DECLS
+
+/* adf_parse() for a reader that only reads the document it gets: repeated small values
+ * (marks, attrs) are one sealed node shared by every place that holds them. */
+JsonNode *
+_adf_parse_shared (const char *data, gssize length, AdfValidateFlags flags, GError **error);
 
 /* "an object", "a string", "null", … as messages name a JSON value's type */
 const char *_adf_describe_json (JsonNode *node);

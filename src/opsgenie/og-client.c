@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <inttypes.h>
 #include <libsoup/soup.h>
 #include <string.h>
 
@@ -444,9 +445,9 @@ read_cb (GObject *object, GAsyncResult *result, gpointer user_data)
   if (req->buffer->len + g_bytes_get_size (bytes) > req->client->max_response_size)
     {
       g_task_return_new_error (task, OG_ERROR, OG_ERROR_TOO_LARGE,
-                               _ ("Opsgenie at %s sent a response larger than %" G_GSIZE_FORMAT
+                               _ ("Opsgenie at %s sent a response larger than %" PRIu64
                                   " bytes; Debrief stopped reading it."),
-                               req->client->host, req->client->max_response_size);
+                               req->client->host, (uint64_t) req->client->max_response_size);
       g_input_stream_close (req->stream, NULL, NULL);
       g_object_unref (task);
       return;
@@ -479,9 +480,10 @@ send_cb (GObject *object, GAsyncResult *result, gpointer user_data)
   if (length > 0 && (guint64) length > req->client->max_response_size)
     {
       g_task_return_new_error (task, OG_ERROR, OG_ERROR_TOO_LARGE,
-                               _ ("Opsgenie at %s announced a response of %" G_GINT64_FORMAT
-                                  " bytes, more than the %" G_GSIZE_FORMAT " Debrief accepts."),
-                               req->client->host, (gint64) length, req->client->max_response_size);
+                               _ ("Opsgenie at %s announced a response of %" PRId64
+                                  " bytes, more than the %" PRIu64 " Debrief accepts."),
+                               req->client->host, (int64_t) length,
+                               (uint64_t) req->client->max_response_size);
       g_input_stream_close (req->stream, NULL, NULL);
       g_object_unref (task);
       return;

@@ -37,11 +37,16 @@ static void
 bind_severity_cb (GtkSignalListItemFactory *factory, GtkListItem *list_item, gpointer user_data)
 {
   static const char *const classes[] = { "p1", "p2", "p3", "p4", "p5" };
-  guint position = gtk_list_item_get_position (list_item);
+  GtkStringObject *item = gtk_list_item_get_item (list_item);
   GtkWidget *badge = gtk_widget_get_first_child (gtk_list_item_get_child (list_item));
   GtkWidget *name = gtk_widget_get_next_sibling (badge);
+  OgSeverity position;
 
-  g_assert (position < G_N_ELEMENTS (classes));
+  /* From the item, not gtk_list_item_get_position(): the row's own display of the selected
+   * item is bound through a list item whose position is always 0 (it showed P1 for all). */
+  if (!og_severity_from_string (gtk_string_object_get_string (item), &position))
+    g_return_if_reached ();
+  g_assert ((guint) position < G_N_ELEMENTS (classes));
   for (guint i = 0; i < G_N_ELEMENTS (classes); i++)
     gtk_widget_remove_css_class (badge, classes[i]);
   gtk_widget_add_css_class (badge, classes[position]);

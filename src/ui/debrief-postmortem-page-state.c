@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <inttypes.h>
 
 #include "debrief-postmortem-page-private.h"
 
@@ -43,7 +44,7 @@ static char *
 format_duration (GDateTime *start, GDateTime *end)
 {
   GTimeSpan span;
-  guint64 minutes;
+  uint64_t minutes;
 
   if (start == NULL || end == NULL)
     return g_strdup (_ ("Not recorded"));
@@ -51,18 +52,17 @@ format_duration (GDateTime *start, GDateTime *end)
   span = g_date_time_difference (end, start);
   if (span < 0)
     return g_strdup (_ ("Ends before it starts"));
-  minutes = (guint64) (span / G_TIME_SPAN_MINUTE);
+  minutes = (uint64_t) (span / G_TIME_SPAN_MINUTE);
 
   if (minutes < 60)
     /* Translators: a duration in minutes */
-    return g_strdup_printf (_ ("%" G_GUINT64_FORMAT " min"), minutes);
+    return g_strdup_printf (_ ("%" PRIu64 " min"), minutes);
   if (minutes < 24 * 60)
     /* Translators: a duration in hours and minutes */
-    return g_strdup_printf (_ ("%" G_GUINT64_FORMAT " h %02" G_GUINT64_FORMAT " min"), minutes / 60,
-                            minutes % 60);
+    return g_strdup_printf (_ ("%" PRIu64 " h %02" PRIu64 " min"), minutes / 60, minutes % 60);
   /* Translators: a duration in days and hours */
-  return g_strdup_printf (_ ("%" G_GUINT64_FORMAT " d %" G_GUINT64_FORMAT " h"),
-                          minutes / (24 * 60), minutes / 60 % 24);
+  return g_strdup_printf (_ ("%" PRIu64 " d %" PRIu64 " h"), minutes / (24 * 60),
+                          minutes / 60 % 24);
 }
 
 static void

@@ -85,4 +85,19 @@ fi
 exe=$1
 dump=$2
 shift 2
+
+# One retry, in fresh directories: on this shared Xvfb the app has been seen to drop off the
+# accessibility bus ("application no longer exists") once in a few runs, cause not found yet
+# (see tests/e2e/README.md). The first attempt's whole TAP output stays in the log as
+# comments, so a flake is visible; a failure that repeats still fails.
+first=$top/attempt-1.tap
+if "$python" "$here/flow.py" --debrief "$exe" --sandbox-dump "$dump" "$@" >"$first" 2>"$first.err"; then
+  cat "$first"
+  cat "$first.err" >&2
+  exit 0
+fi
+echo "# attempt 1 failed; its output follows, then attempt 2:"
+cat "$first" "$first.err" | sed 's/^/# | /'
+rm -rf "$HOME"
+mkdir -p "$XDG_DATA_HOME" "$XDG_CONFIG_HOME" "$XDG_CACHE_HOME" "$XDG_STATE_HOME"
 "$python" "$here/flow.py" --debrief "$exe" --sandbox-dump "$dump" "$@"
