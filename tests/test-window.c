@@ -1120,7 +1120,41 @@ test_accessible_names (Fixture *fixture, gconstpointer data)
   g_assert_cmpstr (debrief_rich_text_get_label (
                        _debrief_window_get_rich_text (window, OG_POSTMORTEM_FIELD_CONTENT)),
                    ==, "Content");
-  g_assert_nonnull (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window)));
+}
+
+static gboolean
+no_shortcuts_window (gpointer data)
+{
+  return _debrief_window_get_shortcuts_window (data) == NULL;
+}
+
+/* Ctrl+? (the menu's Keyboard Shortcuts) builds the shortcuts window, and closing it destroys
+ * it: a hidden window that was never shown crashes GTK 4.8's AT-SPI root (see
+ * show_help_overlay_action), so none is kept. */
+static void
+test_shortcuts_window (Fixture *fixture, gconstpointer data)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  guint n_toplevels = g_list_model_get_n_items (toplevels);
+  GtkWindow *shortcuts;
+
+  g_assert_null (_debrief_window_get_shortcuts_window (fixture->window));
+  g_assert_true (
+      gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-help-overlay", NULL));
+  shortcuts = _debrief_window_get_shortcuts_window (fixture->window);
+  g_assert_true (GTK_IS_SHORTCUTS_WINDOW (shortcuts));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (shortcuts)));
+  g_assert_true (gtk_window_get_transient_for (shortcuts) == GTK_WINDOW (fixture->window));
+  g_assert_cmpuint (g_list_model_get_n_items (toplevels), ==, n_toplevels + 1);
+
+  /* Again: the same window, not a second one. */
+  g_assert_true (
+      gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-help-overlay", NULL));
+  g_assert_true (_debrief_window_get_shortcuts_window (fixture->window) == shortcuts);
+
+  gtk_window_close (shortcuts);
+  WAIT_FOR (no_shortcuts_window, fixture->window, "the shortcuts window to go");
+  g_assert_cmpuint (g_list_model_get_n_items (toplevels), ==, n_toplevels);
 }
 
 static void
@@ -1154,6 +1188,7 @@ main (int argc, char *argv[])
 
   g_test_add_func ("/window/templates/every-ui-file", test_templates);
   ADD_TEST ("/window/accessible-names", test_accessible_names);
+  ADD_TEST ("/window/shortcuts-window", test_shortcuts_window);
   ADD_TEST ("/window/edit-and-save", test_edit_and_save);
   ADD_TEST ("/window/rich-text-saved", test_rich_text_saved);
   ADD_TEST ("/window/published-lock-and-revert", test_published_lock_and_revert);
