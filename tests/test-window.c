@@ -1123,6 +1123,94 @@ test_accessible_names (Fixture *fixture, gconstpointer data)
   g_assert_nonnull (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window)));
 }
 
+/* The list's edge, dragged as a user does: through the handle over it. */
+static GtkGestureDrag *
+handle_drag_of (DebriefWindow *window)
+{
+  g_autoptr (GListModel) controllers = gtk_widget_observe_controllers (window->main_overlay);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr (GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_GESTURE_DRAG (controller))
+        return GTK_GESTURE_DRAG (controller);
+    }
+  g_error ("no drag gesture on the window's overlay");
+}
+
+static void
+drag_edge (DebriefWindow *window, double from_x, double dx)
+{
+  GtkGestureDrag *drag = handle_drag_of (window);
+  double y = gtk_widget_get_height (window->main_overlay) / 2.0;
+
+  g_signal_emit_by_name (drag, "drag-begin", from_x, y);
+  g_signal_emit_by_name (drag, "drag-update", dx / 2, 0.0);
+  g_signal_emit_by_name (drag, "drag-update", dx, 0.0);
+  g_signal_emit_by_name (drag, "drag-end", dx, 0.0);
+  spin (50);
+}
+
+static double
+edge_x (DebriefWindow *window)
+{
+  graphene_rect_t bounds;
+
+  g_assert_true (gtk_widget_compute_bounds (window->sidebar_clamp, window->main_overlay, &bounds));
+  return bounds.origin.x + bounds.size.width;
+}
+
+static void
+test_sidebar_resize (Fixture *fixture, gconstpointer data)
+{
+  DebriefWindow *window = fixture->window;
+  g_autoptr (GSettings) settings = g_settings_new (APP_ID);
+  graphene_rect_t handle;
+  int before, after;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 760);
+  spin (200);
+  g_assert_false (adw_leaflet_get_folded (window->leaflet));
+  g_assert_true (gtk_widget_get_visible (window->sidebar_handle));
+  before = gtk_widget_get_width (window->sidebar_clamp);
+  g_assert_cmpint (before, ==, g_settings_get_int (settings, "sidebar-width"));
+
+  /* The handle covers the edge. */
+  g_assert_true (gtk_widget_compute_bounds (window->sidebar_handle, window->main_overlay, &handle));
+  g_assert_cmpfloat (handle.origin.x, <, edge_x (window));
+  g_assert_cmpfloat (handle.origin.x + handle.size.width, >, edge_x (window));
+
+  /* A drag that starts elsewhere is not a resize. */
+  drag_edge (window, edge_x (window) + 100, 80);
+  g_assert_cmpint (gtk_widget_get_width (window->sidebar_clamp), ==, before);
+  g_assert_cmpint (g_settings_get_int (settings, "sidebar-width"), ==, before);
+
+  /* Wider by 80 pixels, remembered. */
+  drag_edge (window, edge_x (window), 80);
+  after = gtk_widget_get_width (window->sidebar_clamp);
+  g_assert_cmpint (after, ==, before + 80);
+  g_assert_cmpint (g_settings_get_int (settings, "sidebar-width"), ==, after);
+  g_assert_cmpfloat (edge_x (window), ==, (double) after);
+
+  /* Never wider than the setting allows, nor so wide the postmortem has no room. */
+  drag_edge (window, edge_x (window), 2000);
+  g_assert_cmpint (g_settings_get_int (settings, "sidebar-width"), ==, 600);
+  g_assert_cmpint (gtk_widget_get_width (window->sidebar_clamp), ==, 600);
+  /* Nor narrower than the list can be drawn. */
+  drag_edge (window, edge_x (window), -2000);
+  g_assert_cmpint (g_settings_get_int (settings, "sidebar-width"), ==, 300);
+  g_assert_cmpint (gtk_widget_get_width (window->sidebar_clamp), ==, 300);
+
+  /* Folded, the list is the window, and there is no edge to drag. */
+  gtk_window_set_default_size (GTK_WINDOW (window), 400, 760);
+  spin (200);
+  g_assert_true (adw_leaflet_get_folded (window->leaflet));
+  g_assert_false (gtk_widget_get_visible (window->sidebar_handle));
+
+  g_settings_reset (settings, "sidebar-width");
+}
+
 static void
 test_no_display (void)
 {
@@ -1154,6 +1242,7 @@ main (int argc, char *argv[])
 
   g_test_add_func ("/window/templates/every-ui-file", test_templates);
   ADD_TEST ("/window/accessible-names", test_accessible_names);
+  ADD_TEST ("/window/sidebar-resize", test_sidebar_resize);
   ADD_TEST ("/window/edit-and-save", test_edit_and_save);
   ADD_TEST ("/window/rich-text-saved", test_rich_text_saved);
   ADD_TEST ("/window/published-lock-and-revert", test_published_lock_and_revert);
