@@ -945,6 +945,124 @@ test_draft_kept_and_restored (Fixture *fixture, gconstpointer data)
   g_assert_true (debrief_edit_session_get_dirty (_debrief_window_get_session (fixture->window)));
 }
 
+/* A notification server of the test's own on the session bus (org.freedesktop.Notifications,
+ * which GLib's notifications use outside a Flatpak when GTK's own service is not there). */
+typedef struct
+{
+  char *summary;
+  char *body;
+} Notified;
+
+static void
+on_notify_call (GDBusConnection *connection,
+                const char *sender,
+                const char *object_path,
+                const char *interface_name,
+                const char *method_name,
+                GVariant *parameters,
+                GDBusMethodInvocation *invocation,
+                gpointer user_data)
+{
+  Notified *notified = user_data;
+
+  if (g_strcmp0 (method_name, "Notify") == 0)
+    {
+      g_clear_pointer (&notified->summary, g_free);
+      g_clear_pointer (&notified->body, g_free);
+      g_variant_get_child (parameters, 3, "s", &notified->summary);
+      g_variant_get_child (parameters, 4, "s", &notified->body);
+      g_dbus_method_invocation_return_value (invocation, g_variant_new ("(u)", 1));
+    }
+  else if (g_strcmp0 (method_name, "GetCapabilities") == 0)
+    g_dbus_method_invocation_return_value (invocation,
+                                           g_variant_new_parsed ("(@as ['body', 'actions'],)"));
+  else
+    g_dbus_method_invocation_return_value (invocation, NULL);
+}
+
+static guint
+serve_notifications (GDBusConnection *bus, Notified *notified)
+{
+  static const char xml[]
+      = "<node><interface name='org.freedesktop.Notifications'>"
+        "<method name='Notify'><arg type='s' direction='in'/><arg type='u' direction='in'/>"
+        "<arg type='s' direction='in'/><arg type='s' direction='in'/>"
+        "<arg type='s' direction='in'/><arg type='as' direction='in'/>"
+        "<arg type='a{sv}' direction='in'/><arg type='i' direction='in'/>"
+        "<arg type='u' direction='out'/></method>"
+        "<method name='GetCapabilities'><arg type='as' direction='out'/></method>"
+        "<method name='CloseNotification'><arg type='u' direction='in'/></method>"
+        "</interface></node>";
+  static const GDBusInterfaceVTable vtable = { on_notify_call, NULL, NULL, { 0 } };
+  g_autoptr (GDBusNodeInfo) info = g_dbus_node_info_new_for_xml (xml, NULL);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GVariant) reply = NULL;
+  guint id;
+
+  id = g_dbus_connection_register_object (bus, "/org/freedesktop/Notifications",
+                                          info->interfaces[0], &vtable, notified, NULL, &error);
+  g_assert_no_error (error);
+  reply = g_dbus_connection_call_sync (
+      bus, "org.freedesktop.DBus", "/org/freedesktop/DBus", "org.freedesktop.DBus", "RequestName",
+      g_variant_new ("(su)", "org.freedesktop.Notifications", 0), G_VARIANT_TYPE ("(u)"),
+      G_DBUS_CALL_FLAGS_NONE, -1, NULL, &error);
+  g_assert_no_error (error);
+  return id;
+}
+
+static gboolean
+notified_of (gpointer data)
+{
+  return ((Notified *) data)->summary != NULL;
+}
+
+/* Closing the window with unsaved changes keeps them and says so in a notification (a toast
+ * would go with the window); the next window offers them back. */
+static void
+test_close_keeps_draft_and_says_so (Fixture *fixture, gconstpointer data)
+{
+  g_autoptr (GSettings) settings = g_settings_new (APP_ID);
+  g_autofree char *id = find_postmortem (fixture->sandbox, "in-review");
+  g_autoptr (GDBusConnection) bus = g_bus_get_sync (G_BUS_TYPE_SESSION, NULL, NULL);
+  g_autoptr (GtkApplication) application = NULL;
+  g_autoptr (GError) error = NULL;
+  Notified notified = { NULL, NULL };
+  guint registration;
+
+  g_assert_nonnull (bus);
+  registration = serve_notifications (bus, &notified);
+  application = gtk_application_new (APP_ID ".TestWindow", G_APPLICATION_NON_UNIQUE);
+  g_assert_true (g_application_register (G_APPLICATION (application), NULL, &error));
+  g_assert_no_error (error);
+  gtk_window_set_application (GTK_WINDOW (fixture->window), application);
+
+  open_from_list (fixture, id);
+  gtk_editable_set_text (title_entry (fixture), "Words typed before closing");
+  gtk_window_close (GTK_WINDOW (fixture->window));
+  g_clear_object (&fixture->window);
+  WAIT_FOR (notified_of, &notified, "the notification");
+  g_assert_cmpstr (notified.summary, ==, "Unsaved changes kept as a draft");
+  g_assert_nonnull (strstr (notified.body, "Words typed before closing"));
+  g_assert_cmpuint (count_writes (fixture->sandbox), ==, 0);
+
+  /* The next window reopens it with the draft on offer. */
+  fixture->window = g_object_ref (debrief_window_new (NULL));
+  debrief_window_set_sandbox (fixture->window, TRUE);
+  debrief_window_set_account (fixture->window, fixture->account, NULL);
+  gtk_window_present (GTK_WINDOW (fixture->window));
+  debrief_window_set_client (fixture->window, fixture->client);
+  WAIT_FOR (session_ready, fixture->window, "the last postmortem reopened");
+  g_assert_true (gtk_widget_get_visible (_debrief_window_get_draft_bar (fixture->window)));
+  g_assert_true (
+      gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.restore-draft", NULL));
+  g_assert_cmpstr (gtk_editable_get_text (title_entry (fixture)), ==, "Words typed before closing");
+
+  g_dbus_connection_unregister_object (bus, registration);
+  g_free (notified.summary);
+  g_free (notified.body);
+  g_settings_reset (settings, "last-postmortem");
+}
+
 /* Opsgenie out of reach: the copy the refresh cached is shown, and the header says how old
  * it is. */
 static void
@@ -1243,6 +1361,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/window/templates/every-ui-file", test_templates);
   ADD_TEST ("/window/accessible-names", test_accessible_names);
   ADD_TEST ("/window/sidebar-resize", test_sidebar_resize);
+  ADD_TEST ("/window/close-keeps-draft-and-says-so", test_close_keeps_draft_and_says_so);
   ADD_TEST ("/window/edit-and-save", test_edit_and_save);
   ADD_TEST ("/window/rich-text-saved", test_rich_text_saved);
   ADD_TEST ("/window/published-lock-and-revert", test_published_lock_and_revert);

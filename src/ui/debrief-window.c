@@ -272,6 +272,25 @@ on_list_create_requested (DebriefWindow *self, OgIncident *incident)
   _debrief_window_create_for_incident (self, og_incident_get_id (incident), NULL);
 }
 
+static void
+notify_draft_kept (DebriefWindow *self)
+{
+  GApplication *application = G_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
+  OgPostmortem *working = debrief_edit_session_get_working (self->session);
+  const char *title = working != NULL ? og_postmortem_get_title (working) : NULL;
+  g_autoptr (GNotification) notification = NULL;
+  g_autofree char *body = NULL;
+
+  if (application == NULL)
+    return;
+  notification = g_notification_new (_ ("Unsaved changes kept as a draft"));
+  /* Translators: %s is the title of a postmortem */
+  body = g_strdup_printf (_ ("“%s” offers them back when you open it again."),
+                          title != NULL && *title != '\0' ? title : _ ("Untitled"));
+  g_notification_set_body (notification, body);
+  g_application_send_notification (application, "draft-kept", notification);
+}
+
 static gboolean
 debrief_window_close_request (GtkWindow *window)
 {
@@ -289,7 +308,10 @@ debrief_window_close_request (GtkWindow *window)
       g_settings_set_string (self->settings, "last-postmortem", last);
     }
 
-  /* Whatever is not saved stays as a draft on disk, offered back next time. */
+  /* Whatever is not saved stays as a draft on disk, offered back next time; the window is
+   * going, so a notification says so where a toast would not be seen. */
+  if (self->session != NULL && debrief_edit_session_get_dirty (self->session))
+    notify_draft_kept (self);
   drop_library (self);
 
   return GTK_WINDOW_CLASS (debrief_window_parent_class)->close_request (window);
