@@ -1329,6 +1329,128 @@ test_sidebar_resize (Fixture *fixture, gconstpointer data)
   g_settings_reset (settings, "sidebar-width");
 }
 
+/* The help overlay lists every key the window, the list and the editors bind. */
+static char *
+normalized (guint keyval, GdkModifierType modifiers)
+{
+  /* Shift+Tab comes as ISO_Left_Tab too; the overlay names it once. */
+  if (keyval == GDK_KEY_ISO_Left_Tab)
+    keyval = GDK_KEY_Tab;
+  return gtk_accelerator_name (keyval, modifiers);
+}
+
+static void
+add_trigger_keys (GtkShortcutTrigger *trigger, GHashTable *keys)
+{
+  if (GTK_IS_ALTERNATIVE_TRIGGER (trigger))
+    {
+      add_trigger_keys (gtk_alternative_trigger_get_first (GTK_ALTERNATIVE_TRIGGER (trigger)),
+                        keys);
+      add_trigger_keys (gtk_alternative_trigger_get_second (GTK_ALTERNATIVE_TRIGGER (trigger)),
+                        keys);
+    }
+  else if (GTK_IS_KEYVAL_TRIGGER (trigger))
+    g_hash_table_add (keys,
+                      normalized (gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger)),
+                                  gtk_keyval_trigger_get_modifiers (GTK_KEYVAL_TRIGGER (trigger))));
+}
+
+static void
+add_bound_keys (GtkWidget *widget, GHashTable *keys)
+{
+  g_autoptr (GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr (GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+        {
+          g_autoptr (GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+
+          add_trigger_keys (gtk_shortcut_get_trigger (shortcut), keys);
+        }
+    }
+}
+
+/* Those of the widget's own, not the ones GTK gives every widget of its parent type (Tab
+ * moving the focus in a window, say). */
+static void
+add_own_keys (GtkWidget *widget, GHashTable *keys)
+{
+  GType parent = g_type_parent (G_OBJECT_TYPE (widget));
+  g_autoptr (GHashTable) inherited = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr (GHashTable) all = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  GHashTableIter iter;
+  char *key;
+
+  if (!G_TYPE_IS_ABSTRACT (parent))
+    {
+      GtkWidget *plain = g_object_ref_sink (g_object_new (parent, NULL));
+
+      add_bound_keys (plain, inherited);
+      if (GTK_IS_WINDOW (plain))
+        gtk_window_destroy (GTK_WINDOW (plain));
+      g_object_unref (plain);
+    }
+  add_bound_keys (widget, all);
+  g_hash_table_iter_init (&iter, all);
+  while (g_hash_table_iter_next (&iter, (gpointer *) &key, NULL))
+    if (!g_hash_table_contains (inherited, key))
+      g_hash_table_add (keys, g_strdup (key));
+}
+
+static void
+add_listed_keys (GtkWidget *widget, GHashTable *keys)
+{
+  if (GTK_IS_SHORTCUTS_SHORTCUT (widget))
+    {
+      g_autofree char *accelerator = NULL;
+      g_auto (GStrv) each = NULL;
+
+      g_object_get (widget, "accelerator", &accelerator, NULL);
+      each = g_strsplit (accelerator != NULL ? accelerator : "", " ", -1);
+      for (guint i = 0; each[i] != NULL; i++)
+        {
+          guint keyval;
+          GdkModifierType modifiers;
+
+          g_assert_true (gtk_accelerator_parse (each[i], &keyval, &modifiers));
+          g_hash_table_add (keys, normalized (keyval, modifiers));
+        }
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    add_listed_keys (child, keys);
+}
+
+static void
+test_shortcuts_listed (Fixture *fixture, gconstpointer data)
+{
+  DebriefWindow *window = fixture->window;
+  g_autoptr (GHashTable) bound = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr (GHashTable) listed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  GHashTableIter iter;
+  const char *key;
+
+  add_own_keys (GTK_WIDGET (window), bound);
+  add_own_keys (GTK_WIDGET (list_of (fixture)), bound);
+  add_own_keys (GTK_WIDGET (_debrief_window_get_rich_text (window, OG_POSTMORTEM_FIELD_CONTENT)),
+                bound);
+  /* The count keeps the walk honest: Ctrl+N, Ctrl+S, Ctrl+B, Tab… are all found. */
+  g_assert_cmpuint (g_hash_table_size (bound), >=, 20);
+
+  add_listed_keys (
+      GTK_WIDGET (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window))),
+      listed);
+  g_hash_table_iter_init (&iter, bound);
+  while (g_hash_table_iter_next (&iter, (gpointer *) &key, NULL))
+    if (!g_hash_table_contains (listed, key))
+      g_error ("%s is bound but not in the shortcuts window", key);
+}
+
 static void
 test_no_display (void)
 {
@@ -1360,6 +1482,7 @@ main (int argc, char *argv[])
 
   g_test_add_func ("/window/templates/every-ui-file", test_templates);
   ADD_TEST ("/window/accessible-names", test_accessible_names);
+  ADD_TEST ("/window/shortcuts-listed", test_shortcuts_listed);
   ADD_TEST ("/window/sidebar-resize", test_sidebar_resize);
   ADD_TEST ("/window/close-keeps-draft-and-says-so", test_close_keeps_draft_and_says_so);
   ADD_TEST ("/window/edit-and-save", test_edit_and_save);
