@@ -1481,6 +1481,11 @@ test_postmortem_field_equal (gconstpointer data)
       g_assert_cmpint (og_postmortem_field_equal (base, working, field), ==, field != changed);
       g_assert_cmpint (og_postmortem_field_equal (working, base, field), ==, field != changed);
     }
+
+  /* Copied back, that field is equal again and the others stay so. */
+  og_postmortem_copy_field (working, base, changed);
+  for (OgPostmortemField field = 0; field < OG_N_POSTMORTEM_FIELDS; field++)
+    g_assert_true (og_postmortem_field_equal (base, working, field));
 }
 
 static void

@@ -299,7 +299,7 @@ debrief_edit_session_resolve_conflict (DebriefEditSession *self,
   /* Resolving is rebasing that field onto the server's value: kept, the user's value then
    * differs from the base only and the next save sends it; taken, nothing differs. */
   base = og_postmortem_copy (self->base);
-  _debrief_postmortem_copy_field (base, self->conflicts_server, field);
+  og_postmortem_copy_field (base, self->conflicts_server, field);
   _debrief_edit_session_set_base (self, base);
   if (choice == DEBRIEF_CONFLICT_TAKE_THEIRS)
     _debrief_edit_session_take_field (self, self->conflicts_server, field);
