@@ -100,14 +100,22 @@ find (Fixture *fixture, OgPostmortemStatus status, guint skip)
   g_assert_not_reached ();
 }
 
+static void
+on_step_over (DebriefSavePlan *plan, guint n_done, gpointer user_data)
+{
+  g_array_append_val ((GArray *) user_data, n_done);
+}
+
+/* Runs @plan; @progress (may be NULL) collects what the run told after each step. */
 static gboolean
-run_plan (Fixture *fixture, DebriefSavePlan *plan, GError **error)
+run_plan (Fixture *fixture, DebriefSavePlan *plan, GArray *progress, GError **error)
 {
   Waiter waiter = { 0 };
   gboolean ok;
 
   og_sandbox_clear_requests (fixture->sandbox);
-  debrief_save_plan_run_async (plan, fixture->client, OG_SANDBOX_ACTOR_ID, NULL, waiter_done,
+  debrief_save_plan_run_async (plan, fixture->client, OG_SANDBOX_ACTOR_ID, NULL,
+                               progress != NULL ? on_step_over : NULL, progress, waiter_done,
                                &waiter);
   ok = debrief_save_plan_run_finish (plan, waiter_wait (&waiter), error);
   g_clear_object (&waiter.result);
@@ -176,7 +184,7 @@ test_every_field (Fixture *fixture, gconstpointer data)
   n_steps = debrief_save_plan_get_n_steps (plan);
   g_test_message ("%u of %u fields differ", n_steps, OG_N_POSTMORTEM_FIELDS);
   g_assert_cmpuint (n_steps, >=, OG_N_POSTMORTEM_FIELDS - 3);
-  g_assert_true (run_plan (fixture, plan, &error));
+  g_assert_true (run_plan (fixture, plan, NULL, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (og_sandbox_get_requests (fixture->sandbox)->len, ==, n_steps);
 
@@ -203,7 +211,7 @@ test_leaving_published (Fixture *fixture, gconstpointer data)
   og_postmortem_set_title (working, "Corrected after publication");
   og_postmortem_set_content (working, content);
   plan = debrief_save_plan_new (base, working, base);
-  g_assert_true (run_plan (fixture, plan, &error));
+  g_assert_true (run_plan (fixture, plan, NULL, &error));
   g_assert_no_error (error);
 
   routes = received_routes (fixture);
@@ -237,7 +245,7 @@ test_entering_published_partial (Fixture *fixture, gconstpointer data)
   og_sandbox_add_fault (fixture->sandbox, OG_ROUTE_POSTMORTEM_SEVERITY, OG_SANDBOX_FAULT_STATUS,
                         422, 1);
   plan = debrief_save_plan_new (base, working, base);
-  g_assert_false (run_plan (fixture, plan, &error));
+  g_assert_false (run_plan (fixture, plan, NULL, &error));
   g_assert_error (error, OG_ERROR, OG_ERROR_INVALID);
 
   routes = received_routes (fixture);
@@ -263,7 +271,7 @@ test_entering_published_partial (Fixture *fixture, gconstpointer data)
   again = debrief_save_plan_new (new_base, new_working, after);
   g_assert_cmpuint (debrief_save_plan_get_n_conflicts (again), ==, 0);
   g_clear_error (&error);
-  g_assert_true (run_plan (fixture, again, &error));
+  g_assert_true (run_plan (fixture, again, NULL, &error));
   g_assert_no_error (error);
   g_free (routes);
   routes = received_routes (fixture);
@@ -301,7 +309,7 @@ test_conflict_not_sent (Fixture *fixture, gconstpointer data)
   server = server_copy (fixture, og_postmortem_get_id (base));
   plan = debrief_save_plan_new (base, working, server);
   g_assert_cmpuint (debrief_save_plan_get_n_conflicts (plan), ==, 1);
-  g_assert_true (run_plan (fixture, plan, &error));
+  g_assert_true (run_plan (fixture, plan, NULL, &error));
   g_assert_no_error (error);
 
   routes = received_routes (fixture);
@@ -309,6 +317,40 @@ test_conflict_not_sent (Fixture *fixture, gconstpointer data)
   after = server_copy (fixture, og_postmortem_get_id (base));
   g_assert_cmpstr (og_postmortem_get_title (after), ==, "Their title");
   g_assert_true (og_postmortem_field_equal (after, working, OG_POSTMORTEM_FIELD_CONTENT));
+}
+
+/* The connection drops on the first update: the run stops there, and the step after it is
+ * not sent but records why; the progress hears of both steps all the same. */
+static void
+test_network_stops_run (Fixture *fixture, gconstpointer data)
+{
+  g_autoptr (GArray) progress = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr (GError) error = NULL;
+  g_autoptr (DebriefSavePlan) plan = NULL;
+  g_autoptr (OgPostmortem) base = find (fixture, OG_POSTMORTEM_STATUS_DRAFT, 0);
+  g_autoptr (OgPostmortem) working = og_postmortem_copy (base);
+  g_autoptr (OgPostmortem) after = NULL;
+
+  og_postmortem_set_title (working, "Lost on the way");
+  og_postmortem_set_severity (working, (og_postmortem_get_severity (base) + 1) % 5);
+  og_sandbox_add_fault (fixture->sandbox, OG_ROUTE_POSTMORTEM_TITLE, OG_SANDBOX_FAULT_DROP, 0, 0);
+  plan = debrief_save_plan_new (base, working, base);
+  g_assert_cmpuint (debrief_save_plan_get_n_steps (plan), ==, 2);
+  g_assert_cmpint (debrief_save_plan_get_step (plan, 0), ==, OG_POSTMORTEM_FIELD_TITLE);
+  g_assert_false (run_plan (fixture, plan, progress, &error));
+  g_assert_error (error, OG_ERROR, OG_ERROR_NETWORK);
+
+  g_assert_cmpuint (og_sandbox_count_requests (fixture->sandbox, OG_ROUTE_POSTMORTEM_SEVERITY), ==,
+                    0);
+  g_assert_cmpint (debrief_save_plan_get_outcome (plan, 0), ==, DEBRIEF_STEP_FAILED);
+  g_assert_cmpint (debrief_save_plan_get_outcome (plan, 1), ==, DEBRIEF_STEP_NOT_RUN);
+  g_assert_error ((GError *) debrief_save_plan_get_step_error (plan, 1), OG_ERROR,
+                  OG_ERROR_NETWORK);
+  g_assert_cmpuint (progress->len, ==, 2);
+  g_assert_cmpuint (g_array_index (progress, guint, 0), ==, 1);
+  g_assert_cmpuint (g_array_index (progress, guint, 1), ==, 2);
+  after = server_copy (fixture, og_postmortem_get_id (base));
+  g_assert_cmpint (og_postmortem_get_severity (after), ==, og_postmortem_get_severity (base));
 }
 
 #define ADD_TEST(path, func) \
@@ -323,6 +365,7 @@ main (int argc, char **argv)
   ADD_TEST ("/save/status/leaving-published", test_leaving_published);
   ADD_TEST ("/save/status/entering-published-partial", test_entering_published_partial);
   ADD_TEST ("/save/conflict-not-sent", test_conflict_not_sent);
+  ADD_TEST ("/save/network-stops-the-run", test_network_stops_run);
 
   return g_test_run ();
 }
