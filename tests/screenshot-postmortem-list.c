@@ -16,25 +16,9 @@
 #include "debrief-library-refresh.h"
 #include "debrief-library.h"
 #include "debrief-postmortem-list-private.h"
+#include "debrief-test-util.h"
 #include "og-client.h"
 #include "og-sandbox.h"
-
-static gboolean
-set_flag (gpointer user_data)
-{
-  *(gboolean *) user_data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-static void
-spin (guint ms)
-{
-  gboolean done = FALSE;
-
-  g_timeout_add (ms, set_flag, &done);
-  while (!done)
-    g_main_context_iteration (NULL, TRUE);
-}
 
 static void
 refresh_and_wait (DebriefPostmortemList *list)
@@ -42,7 +26,7 @@ refresh_and_wait (DebriefPostmortemList *list)
   debrief_postmortem_list_refresh (list);
   while (debrief_postmortem_list_get_refreshing (list))
     g_main_context_iteration (NULL, TRUE);
-  spin (300);
+  debrief_test_spin (300);
 }
 
 static void
@@ -58,7 +42,7 @@ save_png (GtkWindow *window, const char *directory, const char *name)
   int width;
   int height;
 
-  spin (400);
+  debrief_test_spin (400);
   width = gtk_widget_get_width (content);
   height = gtk_widget_get_height (content);
   gdk_paintable_snapshot (paintable, snapshot, width, height);
@@ -199,7 +183,7 @@ main (int argc, char **argv)
                          "kubernetes upgrade");
   save_png (window, out, "no-results-narrow.png");
   gtk_editable_set_text (GTK_EDITABLE (_debrief_postmortem_list_get_search_entry (list)), "");
-  spin (300);
+  debrief_test_spin (300);
 
   gtk_window_destroy (window);
 

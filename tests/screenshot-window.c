@@ -14,26 +14,10 @@
 
 #include <adwaita.h>
 
+#include "debrief-test-util.h"
 #include "debrief-window-private.h"
 #include "og-client.h"
 #include "og-sandbox.h"
-
-static gboolean
-set_flag (gpointer user_data)
-{
-  *(gboolean *) user_data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-static void
-spin (guint ms)
-{
-  gboolean done = FALSE;
-
-  g_timeout_add (ms, set_flag, &done);
-  while (!done)
-    g_main_context_iteration (NULL, TRUE);
-}
 
 static void
 append_widget (GtkSnapshot *snapshot, GtkWidget *widget, int width, int height)
@@ -54,7 +38,7 @@ save_png (GtkWindow *window, GtkWindow *dialog, const char *directory, const cha
   g_autofree char *path = g_build_filename (directory, name, NULL);
   int width, height;
 
-  spin (500);
+  debrief_test_spin (500);
   width = gtk_widget_get_width (GTK_WIDGET (window));
   height = gtk_widget_get_height (GTK_WIDGET (window));
   gtk_snapshot_append_color (snapshot, &(GdkRGBA){ 0.98, 0.98, 0.98, 1 },
@@ -106,21 +90,21 @@ on_updated (GObject *object, GAsyncResult *result, gpointer user_data)
 static void
 wait_refreshed (DebriefWindow *window)
 {
-  spin (200);
+  debrief_test_spin (200);
   while (debrief_window_get_loading (window))
     g_main_context_iteration (NULL, TRUE);
-  spin (300);
+  debrief_test_spin (300);
 }
 
 static void
 open_and_wait (DebriefWindow *window, const char *id)
 {
   debrief_window_open_postmortem (window, id);
-  spin (100);
+  debrief_test_spin (100);
   while (_debrief_window_get_session (window) == NULL
          || debrief_edit_session_get_loading (_debrief_window_get_session (window)))
     g_main_context_iteration (NULL, TRUE);
-  spin (500);
+  debrief_test_spin (500);
 }
 
 /* The first postmortem of the sandbox with @status and a root incident, by title order. */
@@ -238,7 +222,7 @@ main (int argc, char *argv[])
   gtk_window_destroy (GTK_WINDOW (_debrief_window_get_delete_dialog (window)));
 
   gtk_window_destroy (GTK_WINDOW (window));
-  spin (100);
+  debrief_test_spin (100);
   og_sandbox_stop (sandbox);
   return 0;
 }
