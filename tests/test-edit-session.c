@@ -13,12 +13,11 @@
 
 #include "debrief-edit-session.h"
 #include "debrief-library.h"
+#include "debrief-test-util.h"
 #include "og-error.h"
 #include "og-sandbox.h"
 
-#define TEST_TIMEOUT_SECONDS  30
-#define CLIENT_RETRY_DELAY_MS 20
-#define ACTOR                 OG_SANDBOX_ACTOR_ID
+#define ACTOR OG_SANDBOX_ACTOR_ID
 
 typedef struct
 {
@@ -28,59 +27,7 @@ typedef struct
   OgClient *client;
 } Fixture;
 
-/* Waiting for async results, iterating the main loop where the sandbox answers too. */
-
-typedef struct
-{
-  GAsyncResult *result;
-  gboolean timed_out;
-} Waiter;
-
-static void
-waiter_done (GObject *object, GAsyncResult *result, gpointer user_data)
-{
-  Waiter *waiter = user_data;
-
-  g_assert_null (waiter->result);
-  waiter->result = g_object_ref (result);
-}
-
-static gboolean
-waiter_timeout (gpointer user_data)
-{
-  ((Waiter *) user_data)->timed_out = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-static GAsyncResult *
-waiter_wait (Waiter *waiter)
-{
-  guint id = g_timeout_add_seconds (TEST_TIMEOUT_SECONDS, waiter_timeout, waiter);
-
-  while (waiter->result == NULL && !waiter->timed_out)
-    g_main_context_iteration (NULL, TRUE);
-  if (waiter->timed_out)
-    g_error ("the operation did not finish within %d s", TEST_TIMEOUT_SECONDS);
-  g_source_remove (id);
-  return waiter->result;
-}
-
 /* Fixture */
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr (GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      remove_tree (child);
-    }
-  g_remove (path);
-}
 
 static DebriefLibrary *
 load_library (Fixture *fixture)
@@ -97,19 +44,10 @@ load_library (Fixture *fixture)
 static void
 fixture_set_up (Fixture *fixture, gconstpointer data)
 {
-  g_autoptr (GError) error = NULL;
-
-  fixture->directory = g_dir_make_tmp ("debrief-edit-session-XXXXXX", &error);
-  g_assert_no_error (error);
+  fixture->directory = debrief_test_make_tmp_dir ("debrief-edit-session-XXXXXX");
   fixture->library = load_library (fixture);
-
-  fixture->sandbox = og_sandbox_new ();
-  g_assert_true (og_sandbox_start (fixture->sandbox, &error));
-  g_assert_no_error (error);
-  fixture->client = og_client_new (og_sandbox_get_base_url (fixture->sandbox), &error);
-  g_assert_no_error (error);
-  og_client_set_api_key (fixture->client, OG_SANDBOX_API_KEY);
-  og_client_set_max_retry_delay (fixture->client, CLIENT_RETRY_DELAY_MS);
+  fixture->sandbox = debrief_test_sandbox_new ();
+  fixture->client = debrief_test_client_new (fixture->sandbox);
   og_client_set_max_retries (fixture->client, 1);
   og_client_set_timeouts (fixture->client, 5, 10);
 }
@@ -118,12 +56,8 @@ static void
 fixture_tear_down (Fixture *fixture, gconstpointer data)
 {
   g_clear_object (&fixture->library);
-  g_clear_object (&fixture->client);
-  og_sandbox_stop (fixture->sandbox);
-  g_clear_object (&fixture->sandbox);
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-  remove_tree (fixture->directory);
+  debrief_test_sandbox_stop (&fixture->sandbox, &fixture->client);
+  debrief_test_remove_tree (fixture->directory);
   g_free (fixture->directory);
 }
 
@@ -164,11 +98,12 @@ static DebriefEditSession *
 open_session (Fixture *fixture, const char *id)
 {
   DebriefEditSession *session = debrief_edit_session_new (fixture->library, fixture->client, ACTOR);
-  Waiter waiter = { 0 };
+  DebriefTestWaiter waiter = { 0 };
   g_autoptr (GError) error = NULL;
 
-  debrief_edit_session_open_async (session, id, NULL, waiter_done, &waiter);
-  g_assert_true (debrief_edit_session_open_finish (session, waiter_wait (&waiter), &error));
+  debrief_edit_session_open_async (session, id, NULL, debrief_test_waiter_done, &waiter);
+  g_assert_true (
+      debrief_edit_session_open_finish (session, debrief_test_waiter_wait (&waiter), &error));
   g_assert_no_error (error);
   g_clear_object (&waiter.result);
   g_assert_nonnull (debrief_edit_session_get_working (session));
@@ -178,11 +113,11 @@ open_session (Fixture *fixture, const char *id)
 static gboolean
 save (DebriefEditSession *session, GError **error)
 {
-  Waiter waiter = { 0 };
+  DebriefTestWaiter waiter = { 0 };
   gboolean ok;
 
-  debrief_edit_session_save_async (session, NULL, waiter_done, &waiter);
-  ok = debrief_edit_session_save_finish (session, waiter_wait (&waiter), error);
+  debrief_edit_session_save_async (session, NULL, debrief_test_waiter_done, &waiter);
+  ok = debrief_edit_session_save_finish (session, debrief_test_waiter_wait (&waiter), error);
   g_clear_object (&waiter.result);
   return ok;
 }
@@ -200,7 +135,7 @@ change_on_server (Fixture *fixture, const char *id, OgPostmortemField field, gpo
 {
   g_autoptr (OgPostmortem) postmortem = sandbox_postmortem (fixture, id);
   g_autoptr (GError) error = NULL;
-  Waiter waiter = { 0 };
+  DebriefTestWaiter waiter = { 0 };
 
   if (field == OG_POSTMORTEM_FIELD_TITLE)
     og_postmortem_set_title (postmortem, value);
@@ -209,9 +144,10 @@ change_on_server (Fixture *fixture, const char *id, OgPostmortemField field, gpo
   else
     g_assert_not_reached ();
 
-  og_client_update_field_async (fixture->client, postmortem, field, ACTOR, NULL, waiter_done,
-                                &waiter);
-  g_assert_true (og_client_update_field_finish (fixture->client, waiter_wait (&waiter), &error));
+  og_client_update_field_async (fixture->client, postmortem, field, ACTOR, NULL,
+                                debrief_test_waiter_done, &waiter);
+  g_assert_true (
+      og_client_update_field_finish (fixture->client, debrief_test_waiter_wait (&waiter), &error));
   g_assert_no_error (error);
   g_clear_object (&waiter.result);
 }
@@ -394,7 +330,7 @@ test_open_cache_then_fresh (Fixture *fixture, gconstpointer data)
   g_autoptr (DebriefEditSession) session = NULL;
   g_autoptr (OgPostmortem) server = sandbox_postmortem (fixture, id);
   g_autoptr (GError) error = NULL;
-  Waiter waiter = { 0 };
+  DebriefTestWaiter waiter = { 0 };
 
   og_postmortem_set_title (stale, "What the cache remembers");
   g_assert_true (
@@ -402,7 +338,7 @@ test_open_cache_then_fresh (Fixture *fixture, gconstpointer data)
   g_assert_no_error (error);
 
   session = debrief_edit_session_new (fixture->library, fixture->client, ACTOR);
-  debrief_edit_session_open_async (session, id, NULL, waiter_done, &waiter);
+  debrief_edit_session_open_async (session, id, NULL, debrief_test_waiter_done, &waiter);
   /* before any answer */
   g_assert_true (debrief_edit_session_get_loading (session));
   g_assert_true (debrief_edit_session_get_from_cache (session));
@@ -410,7 +346,8 @@ test_open_cache_then_fresh (Fixture *fixture, gconstpointer data)
   g_assert_cmpstr (og_postmortem_get_title (debrief_edit_session_get_working (session)), ==,
                    "What the cache remembers");
 
-  g_assert_true (debrief_edit_session_open_finish (session, waiter_wait (&waiter), &error));
+  g_assert_true (
+      debrief_edit_session_open_finish (session, debrief_test_waiter_wait (&waiter), &error));
   g_assert_no_error (error);
   g_clear_object (&waiter.result);
   g_assert_false (debrief_edit_session_get_loading (session));
@@ -570,15 +507,15 @@ test_published_lock_revert (Fixture *fixture, gconstpointer data)
   g_autoptr (GError) error = NULL;
   g_autoptr (GPtrArray) writes = NULL;
   g_autoptr (JsonNode) body = NULL;
-  Waiter waiter = { 0 };
+  DebriefTestWaiter waiter = { 0 };
 
   g_assert_true (debrief_edit_session_get_read_only (session));
 
   og_sandbox_clear_requests (fixture->sandbox);
-  debrief_edit_session_revert_to_in_review_async (session, NULL, waiter_done, &waiter);
+  debrief_edit_session_revert_to_in_review_async (session, NULL, debrief_test_waiter_done, &waiter);
   g_assert_true (debrief_edit_session_get_saving (session));
-  g_assert_true (
-      debrief_edit_session_revert_to_in_review_finish (session, waiter_wait (&waiter), &error));
+  g_assert_true (debrief_edit_session_revert_to_in_review_finish (
+      session, debrief_test_waiter_wait (&waiter), &error));
   g_assert_no_error (error);
   g_clear_object (&waiter.result);
 
@@ -959,7 +896,7 @@ test_delete (Fixture *fixture, gconstpointer data)
   g_autoptr (JsonNode) gone = NULL;
   g_autoptr (GError) error = NULL;
   const OgSandboxRequest *request;
-  Waiter waiter = { 0 };
+  DebriefTestWaiter waiter = { 0 };
 
   edit_title (session, "A draft that goes with it");
   g_assert_true (debrief_drafts_flush (debrief_library_get_drafts (fixture->library), NULL));
@@ -967,8 +904,9 @@ test_delete (Fixture *fixture, gconstpointer data)
   g_assert_true (debrief_cache_contains (debrief_library_get_cache (fixture->library), id));
 
   og_sandbox_clear_requests (fixture->sandbox);
-  debrief_edit_session_delete_async (session, timelines, NULL, waiter_done, &waiter);
-  g_assert_true (debrief_edit_session_delete_finish (session, waiter_wait (&waiter), &error));
+  debrief_edit_session_delete_async (session, timelines, NULL, debrief_test_waiter_done, &waiter);
+  g_assert_true (
+      debrief_edit_session_delete_finish (session, debrief_test_waiter_wait (&waiter), &error));
   g_assert_no_error (error);
   g_clear_object (&waiter.result);
 
@@ -1008,12 +946,13 @@ test_create (Fixture *fixture, gconstpointer data)
   OgPostmortem *working;
   JsonNode *content;
   const char *incident_id;
-  Waiter waiter = { 0 };
+  DebriefTestWaiter waiter = { 0 };
 
   og_client_list_all_incidents_async (fixture->client,
                                       "status:resolved AND postmortemStatus:no-postmortem", 0, NULL,
-                                      waiter_done, &waiter);
-  incidents = og_client_list_all_incidents_finish (fixture->client, waiter_wait (&waiter), &error);
+                                      debrief_test_waiter_done, &waiter);
+  incidents = og_client_list_all_incidents_finish (fixture->client,
+                                                   debrief_test_waiter_wait (&waiter), &error);
   g_assert_no_error (error);
   g_clear_object (&waiter.result);
   g_assert_cmpuint (incidents->len, >, 0);
@@ -1021,8 +960,8 @@ test_create (Fixture *fixture, gconstpointer data)
 
   og_sandbox_clear_requests (fixture->sandbox);
   debrief_edit_session_create_async (fixture->library, fixture->client, incident_id, ACTOR, NULL,
-                                     NULL, waiter_done, &waiter);
-  session = debrief_edit_session_create_finish (waiter_wait (&waiter), &error);
+                                     NULL, debrief_test_waiter_done, &waiter);
+  session = debrief_edit_session_create_finish (debrief_test_waiter_wait (&waiter), &error);
   g_assert_no_error (error);
   g_clear_object (&waiter.result);
   g_assert_nonnull (session);
@@ -1080,19 +1019,20 @@ test_edit_while_saving (Fixture *fixture, gconstpointer data)
   g_autoptr (OgPostmortem) server = NULL;
   g_autoptr (OgPostmortem) draft_working = NULL;
   g_autoptr (GError) error = NULL;
-  Waiter waiter = { 0 };
+  DebriefTestWaiter waiter = { 0 };
   guint progress = 0;
 
   g_signal_connect (session, "notify::n-steps-done", G_CALLBACK (count_notify), &progress);
   edit_title (session, "First words");
   og_sandbox_add_fault (fixture->sandbox, OG_ROUTE_POSTMORTEM_TITLE, OG_SANDBOX_FAULT_DELAY, 300,
                         1);
-  debrief_edit_session_save_async (session, NULL, waiter_done, &waiter);
+  debrief_edit_session_save_async (session, NULL, debrief_test_waiter_done, &waiter);
   g_assert_true (debrief_edit_session_get_saving (session));
   while (og_sandbox_count_requests (fixture->sandbox, OG_ROUTE_POSTMORTEM_TITLE) == 0)
     g_main_context_iteration (NULL, TRUE);
   edit_title (session, "First words, and more typed while saving");
-  g_assert_true (debrief_edit_session_save_finish (session, waiter_wait (&waiter), &error));
+  g_assert_true (
+      debrief_edit_session_save_finish (session, debrief_test_waiter_wait (&waiter), &error));
   g_assert_no_error (error);
   g_clear_object (&waiter.result);
   g_assert_cmpuint (progress, ==, 1);
@@ -1123,7 +1063,7 @@ test_edit_before_fresh (Fixture *fixture, gconstpointer data)
   g_autoptr (DebriefEditSession) session = NULL;
   g_autoptr (GError) error = NULL;
   OgPostmortem *working;
-  Waiter waiter = { 0 };
+  DebriefTestWaiter waiter = { 0 };
 
   og_postmortem_set_title (stale, "Cached title");
   og_postmortem_set_severity (stale, (og_postmortem_get_severity (server) + 1) % 5);
@@ -1131,10 +1071,11 @@ test_edit_before_fresh (Fixture *fixture, gconstpointer data)
       debrief_cache_store (debrief_library_get_cache (fixture->library), stale, then, NULL));
 
   session = debrief_edit_session_new (fixture->library, fixture->client, ACTOR);
-  debrief_edit_session_open_async (session, id, NULL, waiter_done, &waiter);
+  debrief_edit_session_open_async (session, id, NULL, debrief_test_waiter_done, &waiter);
   working = debrief_edit_session_get_working (session);
   edit_title (session, "Typed before the fetch");
-  g_assert_true (debrief_edit_session_open_finish (session, waiter_wait (&waiter), &error));
+  g_assert_true (
+      debrief_edit_session_open_finish (session, debrief_test_waiter_wait (&waiter), &error));
   g_clear_object (&waiter.result);
 
   g_assert_true (working == debrief_edit_session_get_working (session));
@@ -1185,7 +1126,7 @@ test_cancel_save (Fixture *fixture, gconstpointer data)
   g_autoptr (GCancellable) cancellable = g_cancellable_new ();
   g_autoptr (OgPostmortem) server = NULL;
   g_autoptr (GError) error = NULL;
-  Waiter waiter = { 0 };
+  DebriefTestWaiter waiter = { 0 };
 
   edit_title (session, "Sent before the cancel");
   og_postmortem_set_severity (working, severity);
@@ -1195,11 +1136,12 @@ test_cancel_save (Fixture *fixture, gconstpointer data)
   og_sandbox_add_fault (fixture->sandbox, OG_ROUTE_POSTMORTEM_SEVERITY, OG_SANDBOX_FAULT_DELAY,
                         2000, 1);
 
-  debrief_edit_session_save_async (session, cancellable, waiter_done, &waiter);
+  debrief_edit_session_save_async (session, cancellable, debrief_test_waiter_done, &waiter);
   while (og_sandbox_count_requests (fixture->sandbox, OG_ROUTE_POSTMORTEM_SEVERITY) == 0)
     g_main_context_iteration (NULL, TRUE);
   g_cancellable_cancel (cancellable);
-  g_assert_false (debrief_edit_session_save_finish (session, waiter_wait (&waiter), &error));
+  g_assert_false (
+      debrief_edit_session_save_finish (session, debrief_test_waiter_wait (&waiter), &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
   g_clear_object (&waiter.result);
 

@@ -20,11 +20,9 @@
 #include "debrief-library.h"
 #include "debrief-postmortem-ref.h"
 #include "debrief-store-io-private.h"
+#include "debrief-test-util.h"
 #include "og-error.h"
 #include "og-sandbox.h"
-
-#define TEST_TIMEOUT_SECONDS  30
-#define CLIENT_RETRY_DELAY_MS 20
 
 typedef struct
 {
@@ -35,21 +33,6 @@ typedef struct
 } Fixture;
 
 /* Helpers */
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr (GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      remove_tree (child);
-    }
-  g_remove (path);
-}
 
 static char *
 index_path (Fixture *fixture)
@@ -130,10 +113,7 @@ assert_entries_equal (DebriefLibraryEntry *a, DebriefLibraryEntry *b)
 static void
 local_set_up (Fixture *fixture, gconstpointer data)
 {
-  g_autoptr (GError) error = NULL;
-
-  fixture->directory = g_dir_make_tmp ("debrief-library-XXXXXX", &error);
-  g_assert_no_error (error);
+  fixture->directory = debrief_test_make_tmp_dir ("debrief-library-XXXXXX");
   fixture->library = debrief_library_new_for_directory (fixture->directory);
 }
 
@@ -141,32 +121,17 @@ static void
 local_tear_down (Fixture *fixture, gconstpointer data)
 {
   g_clear_object (&fixture->library);
-  if (fixture->client != NULL)
-    g_clear_object (&fixture->client);
-  if (fixture->sandbox != NULL)
-    {
-      og_sandbox_stop (fixture->sandbox);
-      g_clear_object (&fixture->sandbox);
-    }
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-  remove_tree (fixture->directory);
+  debrief_test_sandbox_stop (&fixture->sandbox, &fixture->client);
+  debrief_test_remove_tree (fixture->directory);
   g_free (fixture->directory);
 }
 
 static void
 network_set_up (Fixture *fixture, gconstpointer data)
 {
-  g_autoptr (GError) error = NULL;
-
   local_set_up (fixture, data);
-  fixture->sandbox = og_sandbox_new ();
-  g_assert_true (og_sandbox_start (fixture->sandbox, &error));
-  g_assert_no_error (error);
-  fixture->client = og_client_new (og_sandbox_get_base_url (fixture->sandbox), &error);
-  g_assert_no_error (error);
-  og_client_set_api_key (fixture->client, OG_SANDBOX_API_KEY);
-  og_client_set_max_retry_delay (fixture->client, CLIENT_RETRY_DELAY_MS);
+  fixture->sandbox = debrief_test_sandbox_new ();
+  fixture->client = debrief_test_client_new (fixture->sandbox);
   og_client_set_timeouts (fixture->client, 5, 10);
 }
 
@@ -543,51 +508,16 @@ test_reference (gconstpointer data)
     g_assert_error (error, OG_ERROR, OG_ERROR_INVALID_ARGUMENT);
 }
 
-/* Over the network: waiting for async results while the sandbox answers in the same loop */
-
-typedef struct
-{
-  GAsyncResult *result;
-  gboolean timed_out;
-} Waiter;
-
-static void
-waiter_done (GObject *object, GAsyncResult *result, gpointer user_data)
-{
-  Waiter *waiter = user_data;
-
-  g_assert_null (waiter->result);
-  waiter->result = g_object_ref (result);
-}
-
-static gboolean
-waiter_timeout (gpointer user_data)
-{
-  ((Waiter *) user_data)->timed_out = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-static GAsyncResult *
-waiter_wait (Waiter *waiter)
-{
-  guint id = g_timeout_add_seconds (TEST_TIMEOUT_SECONDS, waiter_timeout, waiter);
-
-  while (waiter->result == NULL && !waiter->timed_out)
-    g_main_context_iteration (NULL, TRUE);
-  if (waiter->timed_out)
-    g_error ("the operation did not finish within %d s", TEST_TIMEOUT_SECONDS);
-  g_source_remove (id);
-  return waiter->result;
-}
+/* Over the network */
 
 static gboolean
 run_refresh (DebriefLibraryRefresh *refresh, GCancellable *cancellable, GError **error)
 {
-  Waiter waiter = { 0 };
+  DebriefTestWaiter waiter = { 0 };
   gboolean ok;
 
-  debrief_library_refresh_run_async (refresh, cancellable, waiter_done, &waiter);
-  ok = debrief_library_refresh_run_finish (refresh, waiter_wait (&waiter), error);
+  debrief_library_refresh_run_async (refresh, cancellable, debrief_test_waiter_done, &waiter);
+  ok = debrief_library_refresh_run_finish (refresh, debrief_test_waiter_wait (&waiter), error);
   g_clear_object (&waiter.result);
   return ok;
 }
@@ -595,12 +525,13 @@ run_refresh (DebriefLibraryRefresh *refresh, GCancellable *cancellable, GError *
 static OgPostmortem *
 open_postmortem (Fixture *fixture, const char *text, gboolean *from_cache, GError **error)
 {
-  Waiter waiter = { 0 };
+  DebriefTestWaiter waiter = { 0 };
   OgPostmortem *postmortem;
 
-  debrief_library_open_async (fixture->library, fixture->client, text, NULL, waiter_done, &waiter);
-  postmortem
-      = debrief_library_open_finish (fixture->library, waiter_wait (&waiter), from_cache, error);
+  debrief_library_open_async (fixture->library, fixture->client, text, NULL,
+                              debrief_test_waiter_done, &waiter);
+  postmortem = debrief_library_open_finish (fixture->library, debrief_test_waiter_wait (&waiter),
+                                            from_cache, error);
   g_clear_object (&waiter.result);
   return postmortem;
 }
@@ -771,7 +702,7 @@ test_refresh_bounded (Fixture *fixture, gconstpointer data)
 
   /* the sampler counts fetched entries: start again from none fetched */
   g_clear_object (&fixture->library);
-  remove_tree (fixture->directory);
+  debrief_test_remove_tree (fixture->directory);
   fixture->library = debrief_library_new_for_directory (fixture->directory);
   seen = max_in_flight_seen (fixture, 3);
   g_assert_cmpuint (seen, <=, 3);
@@ -873,12 +804,12 @@ test_refresh_deleted_elsewhere (Fixture *fixture, gconstpointer data)
 
   for (guint i = 0; i < 2; i++)
     {
-      Waiter waiter = { 0 };
+      DebriefTestWaiter waiter = { 0 };
 
       og_client_delete_postmortem_async (fixture->client, ids->pdata[i], OG_SANDBOX_ACTOR_ID, FALSE,
-                                         NULL, waiter_done, &waiter);
-      g_assert_true (
-          og_client_delete_postmortem_finish (fixture->client, waiter_wait (&waiter), NULL));
+                                         NULL, debrief_test_waiter_done, &waiter);
+      g_assert_true (og_client_delete_postmortem_finish (fixture->client,
+                                                         debrief_test_waiter_wait (&waiter), NULL));
       g_clear_object (&waiter.result);
     }
 
@@ -1037,15 +968,16 @@ test_create (Fixture *fixture, gconstpointer data)
   g_autoptr (OgPostmortem) postmortem = NULL;
   g_autoptr (JsonNode) on_server = NULL;
   g_autoptr (GError) error = NULL;
-  Waiter waiter = { 0 };
+  DebriefTestWaiter waiter = { 0 };
   DebriefLibraryEntry *entry;
 
   g_assert_true (run_refresh (refresh, NULL, NULL));
   incident = g_list_model_get_item (debrief_library_refresh_get_pending_incidents (refresh), 0);
 
   debrief_library_create_async (fixture->library, fixture->client, og_incident_get_id (incident),
-                                OG_SANDBOX_ACTOR_ID, NULL, NULL, waiter_done, &waiter);
-  postmortem = debrief_library_create_finish (fixture->library, waiter_wait (&waiter), &error);
+                                OG_SANDBOX_ACTOR_ID, NULL, NULL, debrief_test_waiter_done, &waiter);
+  postmortem = debrief_library_create_finish (fixture->library, debrief_test_waiter_wait (&waiter),
+                                              &error);
   g_clear_object (&waiter.result);
   g_assert_no_error (error);
 
@@ -1071,7 +1003,7 @@ test_delete (Fixture *fixture, gconstpointer data)
   g_autoptr (GError) error = NULL;
   DebriefDrafts *drafts = debrief_library_get_drafts (fixture->library);
   const char *id = ids->pdata[2];
-  Waiter waiter = { 0 };
+  DebriefTestWaiter waiter = { 0 };
 
   g_assert_true (run_refresh (refresh, NULL, NULL));
   working = debrief_cache_load (debrief_library_get_cache (fixture->library), id, NULL, NULL);
@@ -1082,8 +1014,9 @@ test_delete (Fixture *fixture, gconstpointer data)
       debrief_library_entry_get_has_draft (debrief_library_lookup (fixture->library, id)));
 
   debrief_library_delete_async (fixture->library, fixture->client, id, OG_SANDBOX_ACTOR_ID, NULL,
-                                waiter_done, &waiter);
-  g_assert_true (debrief_library_delete_finish (fixture->library, waiter_wait (&waiter), &error));
+                                debrief_test_waiter_done, &waiter);
+  g_assert_true (
+      debrief_library_delete_finish (fixture->library, debrief_test_waiter_wait (&waiter), &error));
   g_clear_object (&waiter.result);
   g_assert_no_error (error);
 

@@ -10,10 +10,9 @@
 #include <string.h>
 
 #include "debrief-save-plan.h"
+#include "debrief-test-util.h"
 #include "og-error.h"
 #include "og-sandbox.h"
-
-#define TEST_TIMEOUT_SECONDS 30
 
 typedef struct
 {
@@ -21,60 +20,17 @@ typedef struct
   OgClient *client;
 } Fixture;
 
-typedef struct
-{
-  GAsyncResult *result;
-  gboolean timed_out;
-} Waiter;
-
-static void
-waiter_done (GObject *object, GAsyncResult *result, gpointer user_data)
-{
-  ((Waiter *) user_data)->result = g_object_ref (result);
-}
-
-static gboolean
-waiter_timeout (gpointer user_data)
-{
-  ((Waiter *) user_data)->timed_out = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-static GAsyncResult *
-waiter_wait (Waiter *waiter)
-{
-  guint id = g_timeout_add_seconds (TEST_TIMEOUT_SECONDS, waiter_timeout, waiter);
-
-  while (waiter->result == NULL && !waiter->timed_out)
-    g_main_context_iteration (NULL, TRUE);
-  if (waiter->timed_out)
-    g_error ("the operation did not finish within %d s", TEST_TIMEOUT_SECONDS);
-  g_source_remove (id);
-  return waiter->result;
-}
-
 static void
 fixture_set_up (Fixture *fixture, gconstpointer data)
 {
-  g_autoptr (GError) error = NULL;
-
-  fixture->sandbox = og_sandbox_new ();
-  g_assert_true (og_sandbox_start (fixture->sandbox, &error));
-  g_assert_no_error (error);
-  fixture->client = og_client_new (og_sandbox_get_base_url (fixture->sandbox), &error);
-  g_assert_no_error (error);
-  og_client_set_api_key (fixture->client, OG_SANDBOX_API_KEY);
-  og_client_set_max_retry_delay (fixture->client, 20);
+  fixture->sandbox = debrief_test_sandbox_new ();
+  fixture->client = debrief_test_client_new (fixture->sandbox);
 }
 
 static void
 fixture_tear_down (Fixture *fixture, gconstpointer data)
 {
-  g_clear_object (&fixture->client);
-  og_sandbox_stop (fixture->sandbox);
-  g_clear_object (&fixture->sandbox);
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
+  debrief_test_sandbox_stop (&fixture->sandbox, &fixture->client);
 }
 
 static OgPostmortem *
@@ -110,14 +66,14 @@ on_step_over (DebriefSavePlan *plan, guint n_done, gpointer user_data)
 static gboolean
 run_plan (Fixture *fixture, DebriefSavePlan *plan, GArray *progress, GError **error)
 {
-  Waiter waiter = { 0 };
+  DebriefTestWaiter waiter = { 0 };
   gboolean ok;
 
   og_sandbox_clear_requests (fixture->sandbox);
   debrief_save_plan_run_async (plan, fixture->client, OG_SANDBOX_ACTOR_ID, NULL,
-                               progress != NULL ? on_step_over : NULL, progress, waiter_done,
-                               &waiter);
-  ok = debrief_save_plan_run_finish (plan, waiter_wait (&waiter), error);
+                               progress != NULL ? on_step_over : NULL, progress,
+                               debrief_test_waiter_done, &waiter);
+  ok = debrief_save_plan_run_finish (plan, debrief_test_waiter_wait (&waiter), error);
   g_clear_object (&waiter.result);
   return ok;
 }
@@ -296,12 +252,13 @@ test_conflict_not_sent (Fixture *fixture, gconstpointer data)
   g_autoptr (JsonNode) content = adf_paragraph ("My paragraph");
   g_autoptr (GError) error = NULL;
   g_autofree char *routes = NULL;
-  Waiter waiter = { 0 };
+  DebriefTestWaiter waiter = { 0 };
 
   og_postmortem_set_title (theirs, "Their title");
   og_client_update_field_async (fixture->client, theirs, OG_POSTMORTEM_FIELD_TITLE,
-                                OG_SANDBOX_ACTOR_ID, NULL, waiter_done, &waiter);
-  g_assert_true (og_client_update_field_finish (fixture->client, waiter_wait (&waiter), NULL));
+                                OG_SANDBOX_ACTOR_ID, NULL, debrief_test_waiter_done, &waiter);
+  g_assert_true (
+      og_client_update_field_finish (fixture->client, debrief_test_waiter_wait (&waiter), NULL));
   g_clear_object (&waiter.result);
 
   og_postmortem_set_title (working, "My title");
