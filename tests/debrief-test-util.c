@@ -5,9 +5,6 @@
 
 #include <glib/gstdio.h>
 
-/* Far below any delay a test waits for, and the sandbox answers at once. */
-#define CLIENT_RETRY_DELAY_MS 20
-
 static gboolean
 set_flag (gpointer user_data)
 {
@@ -68,41 +65,6 @@ void
 debrief_test_waiter_clear (DebriefTestWaiter *waiter)
 {
   g_clear_object (&waiter->result);
-}
-
-OgSandbox *
-debrief_test_sandbox_new (void)
-{
-  OgSandbox *sandbox = og_sandbox_new ();
-  g_autoptr (GError) error = NULL;
-
-  g_assert_true (og_sandbox_start (sandbox, &error));
-  g_assert_no_error (error);
-  return sandbox;
-}
-
-OgClient *
-debrief_test_client_new (OgSandbox *sandbox)
-{
-  g_autoptr (GError) error = NULL;
-  OgClient *client = og_client_new (og_sandbox_get_base_url (sandbox), &error);
-
-  g_assert_no_error (error);
-  og_client_set_api_key (client, OG_SANDBOX_API_KEY);
-  og_client_set_max_retry_delay (client, CLIENT_RETRY_DELAY_MS);
-  return client;
-}
-
-void
-debrief_test_sandbox_stop (OgSandbox **sandbox, OgClient **client)
-{
-  if (client != NULL)
-    g_clear_object (client);
-  if (*sandbox != NULL)
-    og_sandbox_stop (*sandbox);
-  g_clear_object (sandbox);
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
 }
 
 char *

@@ -1,0 +1,15 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "debrief-library.h"
+
+G_BEGIN_DECLS
+
+/* What the benchmarks of the local library share (they link the store layer, no GTK). */
+
+/* Adds @n_entries fetched entries to @library, as the application would have left them:
+ * titles and incidents of words drawn with @seed, 40 owners, every severity and status.
+ * The same @seed gives the same entries. */
+void debrief_test_fill_library (DebriefLibrary *library, guint n_entries, guint32 seed);
+
+G_END_DECLS
