@@ -27,6 +27,17 @@ make_text (GRand *rand, guint n_words)
   return g_string_free (text, FALSE);
 }
 
+DebriefLibrary *
+debrief_test_library_load (const char *directory)
+{
+  DebriefLibrary *library = debrief_library_new_for_directory (directory);
+  g_autoptr (GError) error = NULL;
+
+  g_assert_true (debrief_library_load (library, &error));
+  g_assert_no_error (error);
+  return library;
+}
+
 void
 debrief_test_fill_library (DebriefLibrary *library, guint n_entries, guint32 seed)
 {

@@ -5,7 +5,10 @@
 
 G_BEGIN_DECLS
 
-/* What the benchmarks of the local library share (they link the store layer, no GTK). */
+/* What the tests and benchmarks of the local library share (the store layer, no GTK). */
+
+/* @directory's library, loaded: the test fails when it cannot be. */
+DebriefLibrary *debrief_test_library_load (const char *directory);
 
 /* Adds @n_entries fetched entries to @library, as the application would have left them:
  * titles and incidents of words drawn with @seed, 40 owners, every severity and status.

@@ -43,3 +43,16 @@ debrief_test_sandbox_stop (OgSandbox **sandbox, OgClient **client)
   while (g_main_context_iteration (NULL, FALSE))
     ;
 }
+
+void
+debrief_test_sandbox_fixture_set_up (DebriefTestSandboxFixture *fixture, gconstpointer data)
+{
+  fixture->sandbox = debrief_test_sandbox_new ();
+  fixture->client = debrief_test_client_new (fixture->sandbox);
+}
+
+void
+debrief_test_sandbox_fixture_tear_down (DebriefTestSandboxFixture *fixture, gconstpointer data)
+{
+  debrief_test_sandbox_stop (&fixture->sandbox, &fixture->client);
+}

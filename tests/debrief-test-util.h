@@ -56,6 +56,17 @@ OgClient *debrief_test_client_new (OgSandbox *sandbox);
  * finish what they leave behind. */
 void debrief_test_sandbox_stop (OgSandbox **sandbox, OgClient **client);
 
+/* The fixture (for g_test_add) of tests that need a sandbox and a client for it, no more. */
+typedef struct
+{
+  OgSandbox *sandbox;
+  OgClient *client;
+} DebriefTestSandboxFixture;
+
+void debrief_test_sandbox_fixture_set_up (DebriefTestSandboxFixture *fixture, gconstpointer data);
+void debrief_test_sandbox_fixture_tear_down (DebriefTestSandboxFixture *fixture,
+                                             gconstpointer data);
+
 /* A new folder in the temporary directory, named after @tmpl ("debrief-x-XXXXXX"). */
 char *debrief_test_make_tmp_dir (const char *tmpl);
 /* Removes @path and, for a folder, everything in it; a link is removed, never followed. */

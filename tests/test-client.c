@@ -15,30 +15,19 @@
 #include "og-error.h"
 #include "og-sandbox.h"
 
-typedef struct
-{
-  OgSandbox *sandbox;
-  OgClient *client;
-} Fixture;
+typedef DebriefTestSandboxFixture Fixture;
 
-/* Fixture */
+/* Fixture: the shared one, with the timeouts that the time-out tests shorten further */
 
 static void
 fixture_set_up (Fixture *fixture, gconstpointer data)
 {
-  fixture->sandbox = debrief_test_sandbox_new ();
-  fixture->client = debrief_test_client_new (fixture->sandbox);
+  debrief_test_sandbox_fixture_set_up (fixture, data);
   og_client_set_timeouts (fixture->client, 10, 20);
 }
 
-static void
-fixture_tear_down (Fixture *fixture, gconstpointer data)
-{
-  debrief_test_sandbox_stop (&fixture->sandbox, &fixture->client);
-}
-
 #define ADD_TEST(path, func) \
-  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  g_test_add (path, Fixture, NULL, fixture_set_up, func, debrief_test_sandbox_fixture_tear_down)
 
 /* Shorthands */
 
@@ -1843,7 +1832,7 @@ main (int argc, char *argv[])
       g_autofree char *path = g_strdup_printf ("/client/postmortem/update-field/%s",
                                                og_postmortem_field_to_string (field));
       g_test_add (path, Fixture, GUINT_TO_POINTER (field), fixture_set_up, test_update_field,
-                  fixture_tear_down);
+                  debrief_test_sandbox_fixture_tear_down);
     }
   ADD_TEST ("/client/postmortem/published-lock", test_published_lock);
   ADD_TEST ("/client/postmortem/invalid-value", test_invalid_value);
@@ -1859,7 +1848,7 @@ main (int argc, char *argv[])
     {
       g_autofree char *path = g_strdup_printf ("/client/fault/status/%u", status_cases[i].status);
       g_test_add (path, Fixture, &status_cases[i], fixture_set_up, test_fault_status,
-                  fixture_tear_down);
+                  debrief_test_sandbox_fixture_tear_down);
     }
   ADD_TEST ("/client/fault/rate-limit/then-success", test_rate_limit_then_success);
   ADD_TEST ("/client/fault/rate-limit/waits-period", test_rate_limit_waits_period);

@@ -13,6 +13,7 @@
 
 #include "debrief-edit-session.h"
 #include "debrief-library.h"
+#include "debrief-test-store-util.h"
 #include "debrief-test-util.h"
 #include "og-error.h"
 #include "og-sandbox.h"
@@ -32,11 +33,8 @@ typedef struct
 static DebriefLibrary *
 load_library (Fixture *fixture)
 {
-  DebriefLibrary *library = debrief_library_new_for_directory (fixture->directory);
-  g_autoptr (GError) error = NULL;
+  DebriefLibrary *library = debrief_test_library_load (fixture->directory);
 
-  g_assert_true (debrief_library_load (library, &error));
-  g_assert_no_error (error);
   debrief_drafts_set_delay (debrief_library_get_drafts (library), 50);
   return library;
 }

@@ -20,6 +20,7 @@
 #include "debrief-library.h"
 #include "debrief-postmortem-ref.h"
 #include "debrief-store-io-private.h"
+#include "debrief-test-store-util.h"
 #include "debrief-test-util.h"
 #include "og-error.h"
 #include "og-sandbox.h"
@@ -51,17 +52,6 @@ count_files_containing (const char *directory, const char *needle)
     if (strstr (name, needle) != NULL)
       n++;
   return n;
-}
-
-static DebriefLibrary *
-reopen (Fixture *fixture)
-{
-  DebriefLibrary *library = debrief_library_new_for_directory (fixture->directory);
-  g_autoptr (GError) error = NULL;
-
-  g_assert_true (debrief_library_load (library, &error));
-  g_assert_no_error (error);
-  return library;
 }
 
 /* An entry with every field set, some with characters the index must escape. */
@@ -152,7 +142,7 @@ test_index_round_trip (Fixture *fixture, gconstpointer data)
   g_assert_no_error (error);
   g_assert_false (debrief_library_is_dirty (fixture->library));
 
-  again = reopen (fixture);
+  again = debrief_test_library_load (fixture->directory);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (again)), ==, 26);
   for (guint i = 0; i < 26; i++)
     {
@@ -175,7 +165,7 @@ test_index_saved_at_close (Fixture *fixture, gconstpointer data)
 
   add_full_entry (fixture->library, 7);
   g_clear_object (&fixture->library);
-  again = reopen (fixture);
+  again = debrief_test_library_load (fixture->directory);
   g_assert_nonnull (debrief_library_lookup (again, "pm-7"));
 }
 
@@ -232,7 +222,7 @@ test_index_crash_before_rename (Fixture *fixture, gconstpointer data)
   /* the new content was written and synced, only not renamed */
   g_assert_cmpuint (count_files_containing (fixture->directory, DEBRIEF_STORE_TEMP_INFIX), ==, 1);
 
-  again = reopen (fixture);
+  again = debrief_test_library_load (fixture->directory);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (again)), ==, 3);
   g_assert_cmpuint (count_files_containing (fixture->directory, DEBRIEF_STORE_TEMP_INFIX), ==, 0);
 }
@@ -626,7 +616,7 @@ test_refresh_discovers (Fixture *fixture, gconstpointer data)
   g_assert_cmpuint (n_fraction_notifies, >=, ids->len);
   g_assert_cmpuint (debrief_library_refresh_get_n_failed (refresh), ==, 0);
 
-  again = reopen (fixture);
+  again = debrief_test_library_load (fixture->directory);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (again)), ==, ids->len);
   g_assert_cmpuint (count_fetched (again), ==, ids->len);
 }
@@ -873,7 +863,7 @@ test_refresh_cancel (Fixture *fixture, gconstpointer data)
   g_assert_cmpuint (fetched, <, ids->len);
   g_assert_cmpuint (og_sandbox_count_requests (fixture->sandbox, OG_ROUTE_POSTMORTEM_GET), <=,
                     fetched + 1);
-  again = reopen (fixture);
+  again = debrief_test_library_load (fixture->directory);
   g_assert_cmpuint (count_fetched (again), ==, fetched);
 }
 
@@ -897,7 +887,7 @@ test_offline_serves_cache (Fixture *fixture, gconstpointer data)
 
   /* A new start, before (and without) any network */
   g_clear_object (&fixture->library);
-  fixture->library = reopen (fixture);
+  fixture->library = debrief_test_library_load (fixture->directory);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (fixture->library)), ==, ids->len);
   g_assert_cmpstr (
       debrief_library_entry_get_title (debrief_library_lookup (fixture->library, ids->pdata[0])),
@@ -1025,7 +1015,7 @@ test_delete (Fixture *fixture, gconstpointer data)
   g_assert_null (debrief_library_lookup (fixture->library, id));
   g_assert_false (debrief_cache_contains (debrief_library_get_cache (fixture->library), id));
   g_assert_false (debrief_drafts_has (drafts, id));
-  again = reopen (fixture);
+  again = debrief_test_library_load (fixture->directory);
   g_assert_null (debrief_library_lookup (again, id));
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (again)), ==, ids->len - 1);
 }

@@ -15,6 +15,7 @@
 #include "debrief-library.h"
 #include "debrief-postmortem-list-private.h"
 #include "debrief-postmortem-row.h"
+#include "debrief-test-store-util.h"
 #include "debrief-test-ui-util.h"
 #include "debrief-test-util.h"
 #include "og-client.h"
@@ -126,15 +127,11 @@ has_postmortem_rows (gpointer data)
 static void
 fixture_set_up (Fixture *fixture, gconstpointer data)
 {
-  g_autoptr (GError) error = NULL;
-
   fixture->directory = debrief_test_make_tmp_dir ("debrief-list-XXXXXX");
   fixture->sandbox = debrief_test_sandbox_new ();
   fixture->client = debrief_test_client_new (fixture->sandbox);
 
-  fixture->library = debrief_library_new_for_directory (fixture->directory);
-  g_assert_true (debrief_library_load (fixture->library, &error));
-  g_assert_no_error (error);
+  fixture->library = debrief_test_library_load (fixture->directory);
   fixture->refresh = debrief_library_refresh_new (fixture->library, fixture->client);
 
   fixture->list = DEBRIEF_POSTMORTEM_LIST (debrief_postmortem_list_new ());
@@ -1087,7 +1084,6 @@ test_ten_thousand (Fixture *fixture, gconstpointer data)
 {
   g_autofree char *directory = g_build_filename (fixture->directory, "big", NULL);
   g_autoptr (DebriefLibrary) library = NULL;
-  g_autoptr (GError) error = NULL;
   DebriefPostmortemList *list = fixture->list;
   GtkListView *view = _debrief_postmortem_list_get_list_view (list);
   g_autoptr (GtkSelectionModel) selection = NULL;
@@ -1098,9 +1094,7 @@ test_ten_thousand (Fixture *fixture, gconstpointer data)
 
   g_mkdir_with_parents (directory, 0700);
   write_big_index (directory, 10000);
-  library = debrief_library_new_for_directory (directory);
-  g_assert_true (debrief_library_load (library, &error));
-  g_assert_no_error (error);
+  library = debrief_test_library_load (directory);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (library)), ==, 10000);
 
   debrief_postmortem_list_set_refresh (list, NULL);

@@ -14,24 +14,7 @@
 #include "og-error.h"
 #include "og-sandbox.h"
 
-typedef struct
-{
-  OgSandbox *sandbox;
-  OgClient *client;
-} Fixture;
-
-static void
-fixture_set_up (Fixture *fixture, gconstpointer data)
-{
-  fixture->sandbox = debrief_test_sandbox_new ();
-  fixture->client = debrief_test_client_new (fixture->sandbox);
-}
-
-static void
-fixture_tear_down (Fixture *fixture, gconstpointer data)
-{
-  debrief_test_sandbox_stop (&fixture->sandbox, &fixture->client);
-}
+typedef DebriefTestSandboxFixture Fixture;
 
 static OgPostmortem *
 server_copy (Fixture *fixture, const char *id)
@@ -310,8 +293,9 @@ test_network_stops_run (Fixture *fixture, gconstpointer data)
   g_assert_cmpint (og_postmortem_get_severity (after), ==, og_postmortem_get_severity (base));
 }
 
-#define ADD_TEST(path, func) \
-  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+#define ADD_TEST(path, func)                                                  \
+  g_test_add (path, Fixture, NULL, debrief_test_sandbox_fixture_set_up, func, \
+              debrief_test_sandbox_fixture_tear_down)
 
 int
 main (int argc, char **argv)
