@@ -53,6 +53,16 @@ debrief_test_window_shows_list (gpointer window)
 }
 
 void
+debrief_test_load_style (void)
+{
+  g_autoptr (GtkCssProvider) css = gtk_css_provider_new ();
+
+  gtk_css_provider_load_from_resource (css, RESOURCE_BASE "/style.css");
+  gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (css),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+}
+
+void
 debrief_test_no_display (void)
 {
   if (g_getenv ("CI") != NULL)

@@ -23,6 +23,10 @@ DebriefApplication *debrief_test_application_new (const char *name);
 /* Whether @window (a DebriefWindow) shows its list page, nothing loading: a condition. */
 gboolean debrief_test_window_shows_list (gpointer window);
 
+/* The application's style sheet on the default display, as the application loads it from
+ * its resource base path: for a program that shows widgets without it. */
+void debrief_test_load_style (void);
+
 /* The test registered in place of the others when GTK finds no display: it fails under CI
  * (which must provide Xvfb) and is skipped elsewhere. */
 void debrief_test_no_display (void);

@@ -16,6 +16,7 @@
 #include "debrief-library-refresh.h"
 #include "debrief-library.h"
 #include "debrief-postmortem-list-private.h"
+#include "debrief-test-ui-util.h"
 #include "debrief-test-util.h"
 #include "og-client.h"
 #include "og-sandbox.h"
@@ -100,32 +101,20 @@ main (int argc, char **argv)
 {
   const char *out = argc > 1 ? argv[1] : ".";
   g_autofree char *directory = g_dir_make_tmp ("debrief-shots-XXXXXX", NULL);
-  g_autoptr (OgSandbox) sandbox = og_sandbox_new ();
+  g_autoptr (OgSandbox) sandbox = NULL;
   g_autoptr (OgClient) client = NULL;
   g_autoptr (DebriefLibrary) library = NULL;
   g_autoptr (DebriefLibraryRefresh) refresh = NULL;
-  g_autoptr (GError) error = NULL;
   DebriefPostmortemList *list;
   GtkWindow *window;
 
   gtk_init ();
   adw_init ();
-  {
-    /* What AdwApplication loads from the resource base path in the app. */
-    g_autoptr (GtkCssProvider) css = gtk_css_provider_new ();
-
-    gtk_css_provider_load_from_resource (css, RESOURCE_BASE "/style.css");
-    gtk_style_context_add_provider_for_display (gdk_display_get_default (),
-                                                GTK_STYLE_PROVIDER (css),
-                                                GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
-  }
+  debrief_test_load_style ();
   g_mkdir_with_parents (out, 0755);
 
-  if (!og_sandbox_start (sandbox, &error))
-    g_error ("%s", error->message);
-  client = og_client_new (og_sandbox_get_base_url (sandbox), &error);
-  og_client_set_api_key (client, OG_SANDBOX_API_KEY);
-  og_client_set_max_retry_delay (client, 10);
+  sandbox = debrief_test_sandbox_new ();
+  client = debrief_test_client_new (sandbox);
   library = debrief_library_new_for_directory (directory);
   debrief_library_load (library, NULL);
   refresh = debrief_library_refresh_new (library, client);

@@ -14,6 +14,7 @@
 
 #include <adwaita.h>
 
+#include "debrief-test-ui-util.h"
 #include "debrief-test-util.h"
 #include "debrief-window-private.h"
 #include "og-client.h"
@@ -131,7 +132,6 @@ main (int argc, char *argv[])
   g_autoptr (OgSandbox) sandbox = NULL;
   g_autoptr (OgClient) client = NULL;
   g_autoptr (OgClient) other = NULL;
-  g_autoptr (GError) error = NULL;
   g_autofree char *draft = NULL;
   g_autofree char *published = NULL;
   g_autofree char *list_name = NULL;
@@ -150,23 +150,11 @@ main (int argc, char *argv[])
 
   gtk_init ();
   adw_init ();
-  {
-    /* The application loads it; here there is none. */
-    g_autoptr (GtkCssProvider) css = gtk_css_provider_new ();
+  debrief_test_load_style ();
 
-    gtk_css_provider_load_from_resource (css, RESOURCE_BASE "/style.css");
-    gtk_style_context_add_provider_for_display (gdk_display_get_default (),
-                                                GTK_STYLE_PROVIDER (css),
-                                                GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
-  }
-
-  sandbox = og_sandbox_new ();
-  if (!og_sandbox_start (sandbox, &error))
-    g_error ("%s", error->message);
-  client = og_client_new (og_sandbox_get_base_url (sandbox), &error);
-  og_client_set_api_key (client, OG_SANDBOX_API_KEY);
-  other = og_client_new (og_sandbox_get_base_url (sandbox), &error);
-  og_client_set_api_key (other, OG_SANDBOX_API_KEY);
+  sandbox = debrief_test_sandbox_new ();
+  client = debrief_test_client_new (sandbox);
+  other = debrief_test_client_new (sandbox);
 
   window = debrief_window_new (NULL);
   debrief_window_set_sandbox (window, TRUE);

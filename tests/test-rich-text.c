@@ -12,6 +12,7 @@
 #include "adf-parse.h"
 #include "adf-test-util.h"
 #include "debrief-rich-text-private.h"
+#include "debrief-test-ui-util.h"
 #include "debrief-test-util.h"
 
 /* Helpers */
@@ -720,15 +721,7 @@ main (int argc, char *argv[])
       return 77;
     }
   adw_init ();
-  {
-    /* What AdwApplication does for the real application */
-    GtkCssProvider *provider = gtk_css_provider_new ();
-    gtk_css_provider_load_from_resource (provider, "/io/github/debrief/Debrief/style.css");
-    gtk_style_context_add_provider_for_display (gdk_display_get_default (),
-                                                GTK_STYLE_PROVIDER (provider),
-                                                GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
-    g_object_unref (provider);
-  }
+  debrief_test_load_style ();
 
   g_test_add_func ("/rich-text/template", test_template);
   ADD_TEST ("/rich-text/toolbar-accessible", PLAIN, test_toolbar_accessible);
