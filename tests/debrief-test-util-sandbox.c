@@ -44,6 +44,19 @@ debrief_test_sandbox_stop (OgSandbox **sandbox, OgClient **client)
     ;
 }
 
+OgPostmortem *
+debrief_test_sandbox_dup_postmortem (OgSandbox *sandbox, const char *id)
+{
+  g_autoptr (JsonNode) data = og_sandbox_dup_postmortem (sandbox, id);
+  g_autoptr (GError) error = NULL;
+  OgPostmortem *postmortem;
+
+  g_assert_nonnull (data);
+  postmortem = og_postmortem_new_from_json (data, &error);
+  g_assert_no_error (error);
+  return postmortem;
+}
+
 void
 debrief_test_sandbox_fixture_set_up (DebriefTestSandboxFixture *fixture, gconstpointer data)
 {

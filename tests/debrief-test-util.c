@@ -67,6 +67,17 @@ debrief_test_waiter_clear (DebriefTestWaiter *waiter)
   g_clear_object (&waiter->result);
 }
 
+JsonNode *
+debrief_test_adf_paragraph (const char *text)
+{
+  g_autofree char *json
+      = g_strdup_printf ("{\"version\":1,\"type\":\"doc\",\"content\":[{\"type\":\"paragraph\","
+                         "\"content\":[{\"type\":\"text\",\"text\":\"%s\"}]}]}",
+                         text);
+
+  return json_from_string (json, NULL);
+}
+
 char *
 debrief_test_make_tmp_dir (const char *tmpl)
 {

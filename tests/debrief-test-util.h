@@ -56,6 +56,9 @@ OgClient *debrief_test_client_new (OgSandbox *sandbox);
  * finish what they leave behind. */
 void debrief_test_sandbox_stop (OgSandbox **sandbox, OgClient **client);
 
+/* The sandbox's copy of postmortem @id, as a model: the test fails when it has none. */
+OgPostmortem *debrief_test_sandbox_dup_postmortem (OgSandbox *sandbox, const char *id);
+
 /* The fixture (for g_test_add) of tests that need a sandbox and a client for it, no more. */
 typedef struct
 {
@@ -66,6 +69,9 @@ typedef struct
 void debrief_test_sandbox_fixture_set_up (DebriefTestSandboxFixture *fixture, gconstpointer data);
 void debrief_test_sandbox_fixture_tear_down (DebriefTestSandboxFixture *fixture,
                                              gconstpointer data);
+
+/* An ADF document of one paragraph holding @text (no quotes or backslashes in it). */
+JsonNode *debrief_test_adf_paragraph (const char *text);
 
 /* A new folder in the temporary directory, named after @tmpl ("debrief-x-XXXXXX"). */
 char *debrief_test_make_tmp_dir (const char *tmpl);

@@ -64,19 +64,6 @@ fixture_tear_down (Fixture *fixture, gconstpointer data)
 
 /* Shorthands */
 
-static OgPostmortem *
-sandbox_postmortem (Fixture *fixture, const char *id)
-{
-  g_autoptr (JsonNode) data = og_sandbox_dup_postmortem (fixture->sandbox, id);
-  g_autoptr (GError) error = NULL;
-  OgPostmortem *postmortem;
-
-  g_assert_nonnull (data);
-  postmortem = og_postmortem_new_from_json (data, &error);
-  g_assert_no_error (error);
-  return postmortem;
-}
-
 static char *
 postmortem_id_with_status (Fixture *fixture, OgPostmortemStatus status)
 {
@@ -84,7 +71,8 @@ postmortem_id_with_status (Fixture *fixture, OgPostmortemStatus status)
 
   for (guint i = 0; ids[i] != NULL; i++)
     {
-      g_autoptr (OgPostmortem) postmortem = sandbox_postmortem (fixture, ids[i]);
+      g_autoptr (OgPostmortem) postmortem
+          = debrief_test_sandbox_dup_postmortem (fixture->sandbox, ids[i]);
 
       if (og_postmortem_get_status (postmortem) == status)
         return g_strdup (ids[i]);
@@ -131,7 +119,7 @@ edit_title (DebriefEditSession *session, const char *title)
 static void
 change_on_server (Fixture *fixture, const char *id, OgPostmortemField field, gpointer value)
 {
-  g_autoptr (OgPostmortem) postmortem = sandbox_postmortem (fixture, id);
+  g_autoptr (OgPostmortem) postmortem = debrief_test_sandbox_dup_postmortem (fixture->sandbox, id);
   g_autoptr (GError) error = NULL;
   DebriefTestWaiter waiter = { 0 };
 
@@ -224,17 +212,6 @@ assert_no_draft (Fixture *fixture, const char *id)
   g_assert_false (debrief_drafts_has (drafts, id));
 }
 
-static JsonNode *
-adf_paragraph (const char *text)
-{
-  g_autofree char *json
-      = g_strdup_printf ("{\"version\":1,\"type\":\"doc\",\"content\":[{\"type\":\"paragraph\","
-                         "\"content\":[{\"type\":\"text\",\"text\":\"%s\"}]}]}",
-                         text);
-
-  return json_from_string (json, NULL);
-}
-
 static gboolean
 has_ref (GPtrArray *refs, const char *id)
 {
@@ -255,15 +232,16 @@ edit_every_field (Fixture *fixture, DebriefEditSession *session)
   g_autoptr (GPtrArray) teams = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr (GPtrArray) users = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr (GPtrArray) incidents = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr (JsonNode) summary = adf_paragraph ("Summary written in the session");
-  g_autoptr (JsonNode) content = adf_paragraph ("Content written in the session");
+  g_autoptr (JsonNode) summary = debrief_test_adf_paragraph ("Summary written in the session");
+  g_autoptr (JsonNode) content = debrief_test_adf_paragraph ("Content written in the session");
   const char *jira[] = { "https://jira.example.com/browse/OPS-4711", NULL };
   OgRef *owner = og_postmortem_get_owner (working);
   OgRef *new_owner = NULL;
 
   for (guint i = 0; ids[i] != NULL; i++)
     {
-      g_autoptr (OgPostmortem) other = sandbox_postmortem (fixture, ids[i]);
+      g_autoptr (OgPostmortem) other
+          = debrief_test_sandbox_dup_postmortem (fixture->sandbox, ids[i]);
       GPtrArray *list;
 
       if (g_str_equal (ids[i], og_postmortem_get_id (working)))
@@ -323,10 +301,10 @@ static void
 test_open_cache_then_fresh (Fixture *fixture, gconstpointer data)
 {
   g_autofree char *id = postmortem_id_with_status (fixture, OG_POSTMORTEM_STATUS_DRAFT);
-  g_autoptr (OgPostmortem) stale = sandbox_postmortem (fixture, id);
+  g_autoptr (OgPostmortem) stale = debrief_test_sandbox_dup_postmortem (fixture->sandbox, id);
   g_autoptr (GDateTime) then = g_date_time_new_utc (2026, 11, 20, 9, 30, 0);
   g_autoptr (DebriefEditSession) session = NULL;
-  g_autoptr (OgPostmortem) server = sandbox_postmortem (fixture, id);
+  g_autoptr (OgPostmortem) server = debrief_test_sandbox_dup_postmortem (fixture->sandbox, id);
   g_autoptr (GError) error = NULL;
   DebriefTestWaiter waiter = { 0 };
 
@@ -407,7 +385,7 @@ test_save_every_field (Fixture *fixture, gconstpointer data)
   g_assert_cmpuint (debrief_edit_session_get_n_steps (session), ==, 11);
   g_assert_cmpuint (debrief_edit_session_get_n_steps_done (session), ==, 11);
 
-  server = sandbox_postmortem (fixture, id);
+  server = debrief_test_sandbox_dup_postmortem (fixture->sandbox, id);
   for (guint f = 0; f < OG_N_POSTMORTEM_FIELDS; f++)
     {
       g_assert_true (og_postmortem_field_equal (server, edited, f));
@@ -490,7 +468,7 @@ test_publish_waits_for_fields (Fixture *fixture, gconstpointer data)
                    DEBRIEF_FIELD_STATE_UNSAVED);
   skipped = debrief_edit_session_get_field_error (session, OG_POSTMORTEM_FIELD_STATUS);
   g_assert_error (skipped, DEBRIEF_EDIT_SESSION_ERROR, DEBRIEF_EDIT_SESSION_ERROR_SKIPPED);
-  server = sandbox_postmortem (fixture, id);
+  server = debrief_test_sandbox_dup_postmortem (fixture->sandbox, id);
   g_assert_cmpint (og_postmortem_get_status (server), ==, OG_POSTMORTEM_STATUS_IN_REVIEW);
   g_assert_false (debrief_edit_session_get_read_only (session));
 }
@@ -528,7 +506,7 @@ test_published_lock_revert (Fixture *fixture, gconstpointer data)
                    ACTOR);
   g_assert_cmpuint (json_object_get_size (json_node_get_object (body)), ==, 2);
 
-  server = sandbox_postmortem (fixture, id);
+  server = debrief_test_sandbox_dup_postmortem (fixture->sandbox, id);
   g_assert_cmpint (og_postmortem_get_status (server), ==, OG_POSTMORTEM_STATUS_IN_REVIEW);
   g_assert_false (debrief_edit_session_get_read_only (session));
   g_assert_false (debrief_edit_session_get_dirty (session));
@@ -542,7 +520,7 @@ test_published_lock_revert (Fixture *fixture, gconstpointer data)
   g_assert_true (save (session, &error));
   g_assert_no_error (error);
   g_clear_object (&server);
-  server = sandbox_postmortem (fixture, id);
+  server = debrief_test_sandbox_dup_postmortem (fixture->sandbox, id);
   g_assert_cmpstr (og_postmortem_get_title (server), ==, "Edited after the revert");
 }
 
@@ -660,7 +638,7 @@ test_conflict (Fixture *fixture, gconstpointer data)
       assert_writes (fixture, working, order, G_N_ELEMENTS (order));
     }
 
-  server = sandbox_postmortem (fixture, id);
+  server = debrief_test_sandbox_dup_postmortem (fixture->sandbox, id);
   g_assert_cmpstr (og_postmortem_get_title (server), ==,
                    choice == DEBRIEF_CONFLICT_KEEP_MINE ? "Mine" : "Theirs");
   g_assert_cmpint (og_postmortem_get_severity (server), ==, severity);
@@ -694,7 +672,7 @@ test_server_only_change (Fixture *fixture, gconstpointer data)
   g_assert_cmpint (og_postmortem_get_severity (working), ==, theirs);
   g_assert_cmpuint (changed[OG_POSTMORTEM_FIELD_SEVERITY], ==, 1);
   g_assert_cmpuint (changed[OG_POSTMORTEM_FIELD_TITLE], ==, 0);
-  server = sandbox_postmortem (fixture, id);
+  server = debrief_test_sandbox_dup_postmortem (fixture->sandbox, id);
   g_assert_cmpint (og_postmortem_get_severity (server), ==, theirs);
   g_assert_cmpstr (og_postmortem_get_title (server), ==, "Only the title is mine");
   g_assert_false (debrief_edit_session_get_dirty (session));
@@ -709,7 +687,7 @@ test_partial_failure (Fixture *fixture, gconstpointer data)
   g_autoptr (DebriefEditSession) session = open_session (fixture, id);
   OgPostmortem *working = debrief_edit_session_get_working (session);
   OgSeverity severity = (og_postmortem_get_severity (working) + 1) % 5;
-  g_autoptr (JsonNode) content = adf_paragraph ("Saved content");
+  g_autoptr (JsonNode) content = debrief_test_adf_paragraph ("Saved content");
   g_autoptr (OgPostmortem) server = NULL;
   g_autoptr (OgPostmortem) draft_base = NULL;
   g_autoptr (OgPostmortem) draft_working = NULL;
@@ -753,7 +731,7 @@ test_partial_failure (Fixture *fixture, gconstpointer data)
   g_assert_true (debrief_edit_session_get_dirty (session));
   g_assert_cmpint (og_postmortem_get_severity (working), ==, severity);
 
-  server = sandbox_postmortem (fixture, id);
+  server = debrief_test_sandbox_dup_postmortem (fixture->sandbox, id);
   g_assert_cmpstr (og_postmortem_get_title (server), ==, "Saved title");
   g_assert_true (og_postmortem_field_equal (server, working, OG_POSTMORTEM_FIELD_CONTENT));
   g_assert_cmpint (og_postmortem_get_severity (server), !=, severity);
@@ -772,7 +750,7 @@ test_partial_failure (Fixture *fixture, gconstpointer data)
   g_assert_no_error (error);
   assert_writes (fixture, working, retry, G_N_ELEMENTS (retry));
   g_clear_object (&server);
-  server = sandbox_postmortem (fixture, id);
+  server = debrief_test_sandbox_dup_postmortem (fixture->sandbox, id);
   g_assert_cmpint (og_postmortem_get_severity (server), ==, severity);
   g_assert_cmpint (debrief_edit_session_get_field_state (session, OG_POSTMORTEM_FIELD_SEVERITY), ==,
                    DEBRIEF_FIELD_STATE_CLEAN);
@@ -787,7 +765,7 @@ test_draft_restore (Fixture *fixture, gconstpointer data)
   gboolean restore = GPOINTER_TO_UINT (data);
   g_autofree char *id = postmortem_id_with_status (fixture, OG_POSTMORTEM_STATUS_DRAFT);
   g_autoptr (DebriefEditSession) session = open_session (fixture, id);
-  g_autoptr (OgPostmortem) server = sandbox_postmortem (fixture, id);
+  g_autoptr (OgPostmortem) server = debrief_test_sandbox_dup_postmortem (fixture->sandbox, id);
   g_autoptr (GError) error = NULL;
   DebriefDrafts *drafts;
 
@@ -827,7 +805,7 @@ test_draft_restore (Fixture *fixture, gconstpointer data)
       g_assert_true (save (session, &error));
       g_assert_no_error (error);
       g_clear_object (&server);
-      server = sandbox_postmortem (fixture, id);
+      server = debrief_test_sandbox_dup_postmortem (fixture->sandbox, id);
       g_assert_cmpstr (og_postmortem_get_title (server), ==, "Words that must survive a restart");
     }
   else
@@ -1035,7 +1013,7 @@ test_edit_while_saving (Fixture *fixture, gconstpointer data)
   g_clear_object (&waiter.result);
   g_assert_cmpuint (progress, ==, 1);
 
-  server = sandbox_postmortem (fixture, id);
+  server = debrief_test_sandbox_dup_postmortem (fixture->sandbox, id);
   g_assert_cmpstr (og_postmortem_get_title (server), ==, "First words");
   g_assert_cmpstr (og_postmortem_get_title (working), ==,
                    "First words, and more typed while saving");
@@ -1055,8 +1033,8 @@ static void
 test_edit_before_fresh (Fixture *fixture, gconstpointer data)
 {
   g_autofree char *id = postmortem_id_with_status (fixture, OG_POSTMORTEM_STATUS_DRAFT);
-  g_autoptr (OgPostmortem) stale = sandbox_postmortem (fixture, id);
-  g_autoptr (OgPostmortem) server = sandbox_postmortem (fixture, id);
+  g_autoptr (OgPostmortem) stale = debrief_test_sandbox_dup_postmortem (fixture->sandbox, id);
+  g_autoptr (OgPostmortem) server = debrief_test_sandbox_dup_postmortem (fixture->sandbox, id);
   g_autoptr (GDateTime) then = g_date_time_new_utc (2026, 11, 20, 9, 30, 0);
   g_autoptr (DebriefEditSession) session = NULL;
   g_autoptr (GError) error = NULL;
@@ -1120,7 +1098,7 @@ test_cancel_save (Fixture *fixture, gconstpointer data)
   g_autoptr (DebriefEditSession) session = open_session (fixture, id);
   OgPostmortem *working = debrief_edit_session_get_working (session);
   OgSeverity severity = (og_postmortem_get_severity (working) + 1) % 5;
-  g_autoptr (JsonNode) content = adf_paragraph ("Never sent");
+  g_autoptr (JsonNode) content = debrief_test_adf_paragraph ("Never sent");
   g_autoptr (GCancellable) cancellable = g_cancellable_new ();
   g_autoptr (OgPostmortem) server = NULL;
   g_autoptr (GError) error = NULL;
@@ -1146,7 +1124,7 @@ test_cancel_save (Fixture *fixture, gconstpointer data)
   g_assert_false (debrief_edit_session_get_saving (session));
   g_assert_cmpuint (og_sandbox_count_requests (fixture->sandbox, OG_ROUTE_POSTMORTEM_CONTENT), ==,
                     0);
-  server = sandbox_postmortem (fixture, id);
+  server = debrief_test_sandbox_dup_postmortem (fixture->sandbox, id);
   g_assert_cmpstr (og_postmortem_get_title (server), ==, "Sent before the cancel");
   g_assert_cmpint (debrief_edit_session_get_field_state (session, OG_POSTMORTEM_FIELD_TITLE), ==,
                    DEBRIEF_FIELD_STATE_CLEAN);

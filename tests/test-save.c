@@ -17,21 +17,14 @@
 typedef DebriefTestSandboxFixture Fixture;
 
 static OgPostmortem *
-server_copy (Fixture *fixture, const char *id)
-{
-  g_autoptr (JsonNode) data = og_sandbox_dup_postmortem (fixture->sandbox, id);
-
-  return og_postmortem_new_from_json (data, NULL);
-}
-
-static OgPostmortem *
 find (Fixture *fixture, OgPostmortemStatus status, guint skip)
 {
   g_auto (GStrv) ids = og_sandbox_dup_postmortem_ids (fixture->sandbox);
 
   for (guint i = 0; ids[i] != NULL; i++)
     {
-      g_autoptr (OgPostmortem) postmortem = server_copy (fixture, ids[i]);
+      g_autoptr (OgPostmortem) postmortem
+          = debrief_test_sandbox_dup_postmortem (fixture->sandbox, ids[i]);
 
       if (og_postmortem_get_status (postmortem) == status && skip-- == 0)
         return g_steal_pointer (&postmortem);
@@ -59,17 +52,6 @@ run_plan (Fixture *fixture, DebriefSavePlan *plan, GArray *progress, GError **er
   ok = debrief_save_plan_run_finish (plan, debrief_test_waiter_wait (&waiter), error);
   g_clear_object (&waiter.result);
   return ok;
-}
-
-static JsonNode *
-adf_paragraph (const char *text)
-{
-  g_autofree char *json
-      = g_strdup_printf ("{\"version\":1,\"type\":\"doc\",\"content\":[{\"type\":\"paragraph\","
-                         "\"content\":[{\"type\":\"text\",\"text\":\"%s\"}]}]}",
-                         text);
-
-  return json_from_string (json, NULL);
 }
 
 /* The PUT paths the sandbox received, as their last segment ("status", "title", …). */
@@ -101,8 +83,8 @@ test_every_field (Fixture *fixture, gconstpointer data)
   g_autoptr (OgPostmortem) working = og_postmortem_copy (base);
   g_autoptr (OgPostmortem) after = NULL;
   g_autoptr (DebriefSavePlan) plan = NULL;
-  g_autoptr (JsonNode) summary = adf_paragraph ("A new summary");
-  g_autoptr (JsonNode) content = adf_paragraph ("New content");
+  g_autoptr (JsonNode) summary = debrief_test_adf_paragraph ("A new summary");
+  g_autoptr (JsonNode) content = debrief_test_adf_paragraph ("New content");
   g_autoptr (GError) error = NULL;
   const char *jira[] = { "https://jira.example.com/browse/OPS-77", NULL };
   guint n_steps;
@@ -127,7 +109,7 @@ test_every_field (Fixture *fixture, gconstpointer data)
   g_assert_no_error (error);
   g_assert_cmpuint (og_sandbox_get_requests (fixture->sandbox)->len, ==, n_steps);
 
-  after = server_copy (fixture, og_postmortem_get_id (base));
+  after = debrief_test_sandbox_dup_postmortem (fixture->sandbox, og_postmortem_get_id (base));
   for (guint f = 0; f < OG_N_POSTMORTEM_FIELDS; f++)
     g_assert_true (og_postmortem_field_equal (after, working, f));
   for (guint i = 0; i < n_steps; i++)
@@ -142,7 +124,7 @@ test_leaving_published (Fixture *fixture, gconstpointer data)
   g_autoptr (OgPostmortem) working = og_postmortem_copy (base);
   g_autoptr (OgPostmortem) after = NULL;
   g_autoptr (DebriefSavePlan) plan = NULL;
-  g_autoptr (JsonNode) content = adf_paragraph ("Reopened and corrected");
+  g_autoptr (JsonNode) content = debrief_test_adf_paragraph ("Reopened and corrected");
   g_autoptr (GError) error = NULL;
   g_autofree char *routes = NULL;
 
@@ -155,7 +137,7 @@ test_leaving_published (Fixture *fixture, gconstpointer data)
 
   routes = received_routes (fixture);
   g_assert_cmpstr (routes, ==, "status title content");
-  after = server_copy (fixture, og_postmortem_get_id (base));
+  after = debrief_test_sandbox_dup_postmortem (fixture->sandbox, og_postmortem_get_id (base));
   g_assert_cmpint (og_postmortem_get_status (after), ==, OG_POSTMORTEM_STATUS_DRAFT);
   g_assert_cmpstr (og_postmortem_get_title (after), ==, "Corrected after publication");
   g_assert_true (og_postmortem_field_equal (after, working, OG_POSTMORTEM_FIELD_CONTENT));
@@ -194,7 +176,7 @@ test_entering_published_partial (Fixture *fixture, gconstpointer data)
   g_assert_cmpint (debrief_save_plan_get_outcome (plan, 2), ==, DEBRIEF_STEP_NOT_RUN);
   g_assert_error ((GError *) debrief_save_plan_get_step_error (plan, 1), OG_ERROR,
                   OG_ERROR_INVALID);
-  after = server_copy (fixture, og_postmortem_get_id (base));
+  after = debrief_test_sandbox_dup_postmortem (fixture->sandbox, og_postmortem_get_id (base));
   g_assert_cmpstr (og_postmortem_get_title (after), ==, "Ready to publish");
   g_assert_cmpint (og_postmortem_get_severity (after), ==, og_postmortem_get_severity (base));
   g_assert_cmpint (og_postmortem_get_status (after), ==, OG_POSTMORTEM_STATUS_DRAFT);
@@ -206,7 +188,7 @@ test_entering_published_partial (Fixture *fixture, gconstpointer data)
 
   debrief_save_plan_apply (plan, &new_base, &new_working);
   g_clear_object (&after);
-  after = server_copy (fixture, og_postmortem_get_id (base));
+  after = debrief_test_sandbox_dup_postmortem (fixture->sandbox, og_postmortem_get_id (base));
   again = debrief_save_plan_new (new_base, new_working, after);
   g_assert_cmpuint (debrief_save_plan_get_n_conflicts (again), ==, 0);
   g_clear_error (&error);
@@ -216,7 +198,7 @@ test_entering_published_partial (Fixture *fixture, gconstpointer data)
   routes = received_routes (fixture);
   g_assert_cmpstr (routes, ==, "severity status");
   g_clear_object (&after);
-  after = server_copy (fixture, og_postmortem_get_id (base));
+  after = debrief_test_sandbox_dup_postmortem (fixture->sandbox, og_postmortem_get_id (base));
   g_assert_cmpint (og_postmortem_get_status (after), ==, OG_POSTMORTEM_STATUS_PUBLISHED);
   g_assert_cmpint (og_postmortem_get_severity (after), ==, severity);
 }
@@ -232,7 +214,7 @@ test_conflict_not_sent (Fixture *fixture, gconstpointer data)
   g_autoptr (OgPostmortem) server = NULL;
   g_autoptr (OgPostmortem) after = NULL;
   g_autoptr (DebriefSavePlan) plan = NULL;
-  g_autoptr (JsonNode) content = adf_paragraph ("My paragraph");
+  g_autoptr (JsonNode) content = debrief_test_adf_paragraph ("My paragraph");
   g_autoptr (GError) error = NULL;
   g_autofree char *routes = NULL;
   DebriefTestWaiter waiter = { 0 };
@@ -246,7 +228,7 @@ test_conflict_not_sent (Fixture *fixture, gconstpointer data)
 
   og_postmortem_set_title (working, "My title");
   og_postmortem_set_content (working, content);
-  server = server_copy (fixture, og_postmortem_get_id (base));
+  server = debrief_test_sandbox_dup_postmortem (fixture->sandbox, og_postmortem_get_id (base));
   plan = debrief_save_plan_new (base, working, server);
   g_assert_cmpuint (debrief_save_plan_get_n_conflicts (plan), ==, 1);
   g_assert_true (run_plan (fixture, plan, NULL, &error));
@@ -254,7 +236,7 @@ test_conflict_not_sent (Fixture *fixture, gconstpointer data)
 
   routes = received_routes (fixture);
   g_assert_cmpstr (routes, ==, "content");
-  after = server_copy (fixture, og_postmortem_get_id (base));
+  after = debrief_test_sandbox_dup_postmortem (fixture->sandbox, og_postmortem_get_id (base));
   g_assert_cmpstr (og_postmortem_get_title (after), ==, "Their title");
   g_assert_true (og_postmortem_field_equal (after, working, OG_POSTMORTEM_FIELD_CONTENT));
 }
@@ -289,7 +271,7 @@ test_network_stops_run (Fixture *fixture, gconstpointer data)
   g_assert_cmpuint (progress->len, ==, 2);
   g_assert_cmpuint (g_array_index (progress, guint, 0), ==, 1);
   g_assert_cmpuint (g_array_index (progress, guint, 1), ==, 2);
-  after = server_copy (fixture, og_postmortem_get_id (base));
+  after = debrief_test_sandbox_dup_postmortem (fixture->sandbox, og_postmortem_get_id (base));
   g_assert_cmpint (og_postmortem_get_severity (after), ==, og_postmortem_get_severity (base));
 }
 
