@@ -20,13 +20,7 @@
 
 #define ACTOR OG_SANDBOX_ACTOR_ID
 
-typedef struct
-{
-  char *directory;
-  DebriefLibrary *library;
-  OgSandbox *sandbox;
-  OgClient *client;
-} Fixture;
+typedef DebriefTestLibraryFixture Fixture;
 
 /* Fixture */
 
@@ -50,17 +44,8 @@ fixture_set_up (Fixture *fixture, gconstpointer data)
   og_client_set_timeouts (fixture->client, 5, 10);
 }
 
-static void
-fixture_tear_down (Fixture *fixture, gconstpointer data)
-{
-  g_clear_object (&fixture->library);
-  debrief_test_sandbox_stop (&fixture->sandbox, &fixture->client);
-  debrief_test_remove_tree (fixture->directory);
-  g_free (fixture->directory);
-}
-
 #define ADD_TEST(path, func) \
-  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  g_test_add (path, Fixture, NULL, fixture_set_up, func, debrief_test_library_fixture_tear_down)
 
 /* Shorthands */
 
@@ -1177,21 +1162,21 @@ main (int argc, char *argv[])
   ADD_TEST ("/edit-session/published/leave-status-first", test_leave_published_status_first);
   g_test_add ("/edit-session/conflict/keep-mine", Fixture,
               GUINT_TO_POINTER (DEBRIEF_CONFLICT_KEEP_MINE), fixture_set_up, test_conflict,
-              fixture_tear_down);
+              debrief_test_library_fixture_tear_down);
   g_test_add ("/edit-session/conflict/take-theirs", Fixture,
               GUINT_TO_POINTER (DEBRIEF_CONFLICT_TAKE_THEIRS), fixture_set_up, test_conflict,
-              fixture_tear_down);
+              debrief_test_library_fixture_tear_down);
   ADD_TEST ("/edit-session/conflict/server-only-change", test_server_only_change);
   ADD_TEST ("/edit-session/save/partial-failure", test_partial_failure);
   g_test_add ("/edit-session/draft/restore", Fixture, GUINT_TO_POINTER (TRUE), fixture_set_up,
-              test_draft_restore, fixture_tear_down);
+              test_draft_restore, debrief_test_library_fixture_tear_down);
   g_test_add ("/edit-session/draft/discard", Fixture, GUINT_TO_POINTER (FALSE), fixture_set_up,
-              test_draft_restore, fixture_tear_down);
+              test_draft_restore, debrief_test_library_fixture_tear_down);
   ADD_TEST ("/edit-session/offline", test_offline);
   g_test_add ("/edit-session/delete/with-timelines", Fixture, GUINT_TO_POINTER (TRUE),
-              fixture_set_up, test_delete, fixture_tear_down);
+              fixture_set_up, test_delete, debrief_test_library_fixture_tear_down);
   g_test_add ("/edit-session/delete/without-timelines", Fixture, GUINT_TO_POINTER (FALSE),
-              fixture_set_up, test_delete, fixture_tear_down);
+              fixture_set_up, test_delete, debrief_test_library_fixture_tear_down);
   ADD_TEST ("/edit-session/create", test_create);
   ADD_TEST ("/edit-session/save/edit-while-saving", test_edit_while_saving);
   ADD_TEST ("/edit-session/save/cancel", test_cancel_save);

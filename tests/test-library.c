@@ -25,13 +25,7 @@
 #include "og-error.h"
 #include "og-sandbox.h"
 
-typedef struct
-{
-  char *directory;
-  DebriefLibrary *library;
-  OgSandbox *sandbox;
-  OgClient *client;
-} Fixture;
+typedef DebriefTestLibraryFixture Fixture;
 
 /* Helpers */
 
@@ -105,15 +99,6 @@ local_set_up (Fixture *fixture, gconstpointer data)
 {
   fixture->directory = debrief_test_make_tmp_dir ("debrief-library-XXXXXX");
   fixture->library = debrief_library_new_for_directory (fixture->directory);
-}
-
-static void
-local_tear_down (Fixture *fixture, gconstpointer data)
-{
-  g_clear_object (&fixture->library);
-  debrief_test_sandbox_stop (&fixture->sandbox, &fixture->client);
-  debrief_test_remove_tree (fixture->directory);
-  g_free (fixture->directory);
 }
 
 static void
@@ -1063,9 +1048,10 @@ test_cache_damaged (Fixture *fixture, gconstpointer data)
   g_assert_cmpstr (og_postmortem_get_title (cached), ==, og_postmortem_get_title (postmortem));
 }
 
-#define LOCAL_TEST(path, func) g_test_add (path, Fixture, NULL, local_set_up, func, local_tear_down)
+#define LOCAL_TEST(path, func) \
+  g_test_add (path, Fixture, NULL, local_set_up, func, debrief_test_library_fixture_tear_down)
 #define NETWORK_TEST(path, func) \
-  g_test_add (path, Fixture, NULL, network_set_up, func, local_tear_down)
+  g_test_add (path, Fixture, NULL, network_set_up, func, debrief_test_library_fixture_tear_down)
 
 int
 main (int argc, char **argv)
@@ -1085,7 +1071,7 @@ main (int argc, char **argv)
       g_autofree char *path = g_strdup_printf ("/library/index/damaged/%s", damage_names[i]);
 
       g_test_add (path, Fixture, GUINT_TO_POINTER (i), local_set_up, test_index_damaged,
-                  local_tear_down);
+                  debrief_test_library_fixture_tear_down);
     }
   LOCAL_TEST ("/library/index/unreadable", test_index_unreadable);
   LOCAL_TEST ("/library/filter", test_filter);
