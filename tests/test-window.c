@@ -23,12 +23,12 @@
 #include "debrief-postmortem-row.h"
 #include "debrief-preferences-window.h"
 #include "debrief-responder-row.h"
+#include "debrief-test-ui-util.h"
+#include "debrief-test-util.h"
 #include "debrief-user-picker.h"
 #include "og-client.h"
 #include "og-error.h"
 #include "og-sandbox.h"
-
-#define TIMEOUT_MS 20000
 
 typedef struct
 {
@@ -37,50 +37,6 @@ typedef struct
   DebriefWindow *window;
   char *account;
 } Fixture;
-
-/* Main loop helpers */
-
-typedef gboolean (*Condition) (gpointer data);
-
-static gboolean
-set_flag (gpointer user_data)
-{
-  *(gboolean *) user_data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-static gboolean
-wait_until (Condition condition, gpointer data, guint timeout_ms)
-{
-  gboolean timed_out = FALSE;
-  guint id = g_timeout_add (timeout_ms, set_flag, &timed_out);
-
-  while (!condition (data) && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-  if (!timed_out)
-    g_source_remove (id);
-  return !timed_out;
-}
-
-static gboolean
-never (gpointer data)
-{
-  return FALSE;
-}
-
-static void
-spin (guint ms)
-{
-  wait_until (never, NULL, ms);
-}
-
-#define WAIT_FOR(condition, data, what)                   \
-  G_STMT_START                                            \
-  {                                                       \
-    if (!wait_until (condition, data, TIMEOUT_MS))        \
-      g_error ("%s: not within %d ms", what, TIMEOUT_MS); \
-  }                                                       \
-  G_STMT_END
 
 static gboolean
 window_refreshed (gpointer data)
@@ -182,16 +138,8 @@ count_writes (OgSandbox *sandbox)
 static void
 fixture_set_up (Fixture *fixture, gconstpointer data)
 {
-  g_autoptr (GError) error = NULL;
-
-  fixture->sandbox = og_sandbox_new ();
-  g_assert_true (og_sandbox_start (fixture->sandbox, &error));
-  g_assert_no_error (error);
-  fixture->client = og_client_new (og_sandbox_get_base_url (fixture->sandbox), &error);
-  g_assert_no_error (error);
-  og_client_set_api_key (fixture->client, OG_SANDBOX_API_KEY);
-  og_client_set_max_retry_delay (fixture->client, 10);
-
+  fixture->sandbox = debrief_test_sandbox_new ();
+  fixture->client = debrief_test_client_new (fixture->sandbox);
   fixture->window = g_object_ref (debrief_window_new (NULL));
   debrief_window_set_sandbox (fixture->window, TRUE);
   /* A library of its own for each test. */
@@ -199,7 +147,7 @@ fixture_set_up (Fixture *fixture, gconstpointer data)
   debrief_window_set_account (fixture->window, fixture->account, NULL);
   gtk_window_present (GTK_WINDOW (fixture->window));
   debrief_window_set_client (fixture->window, fixture->client);
-  WAIT_FOR (window_refreshed, fixture->window, "the list refreshed");
+  DEBRIEF_TEST_WAIT_FOR (window_refreshed, fixture->window, "the list refreshed");
   og_sandbox_clear_requests (fixture->sandbox);
 }
 
@@ -208,13 +156,9 @@ fixture_tear_down (Fixture *fixture, gconstpointer data)
 {
   gtk_window_destroy (GTK_WINDOW (fixture->window));
   g_clear_object (&fixture->window);
-  spin (50);
-  g_clear_object (&fixture->client);
+  debrief_test_spin (50);
   g_clear_pointer (&fixture->account, g_free);
-  og_sandbox_stop (fixture->sandbox);
-  g_clear_object (&fixture->sandbox);
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
+  debrief_test_sandbox_stop (&fixture->sandbox, &fixture->client);
 }
 
 #define ADD_TEST(path, func) \
@@ -265,7 +209,7 @@ open_from_list (Fixture *fixture, const char *id)
   g_assert_true (
       gtk_widget_activate_action (GTK_WIDGET (_debrief_postmortem_list_get_list_view (list)),
                                   "list.activate-item", "u", position));
-  WAIT_FOR (session_ready, fixture->window, "the postmortem opened");
+  DEBRIEF_TEST_WAIT_FOR (session_ready, fixture->window, "the postmortem opened");
   g_assert_cmpstr (
       debrief_edit_session_get_postmortem_id (_debrief_window_get_session (fixture->window)), ==,
       id);
@@ -297,9 +241,9 @@ static void
 save_and_wait (Fixture *fixture)
 {
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.save", NULL));
-  spin (20);
-  WAIT_FOR (session_idle, fixture->window, "the save ended");
-  spin (50);
+  debrief_test_spin (20);
+  DEBRIEF_TEST_WAIT_FOR (session_idle, fixture->window, "the save ended");
+  debrief_test_spin (50);
 }
 
 static const char *
@@ -547,10 +491,10 @@ test_published_lock_and_revert (Fixture *fixture, gconstpointer data)
   revert = _debrief_postmortem_page_get_revert_button (page);
   g_assert_true (gtk_widget_is_sensitive (revert));
   g_signal_emit_by_name (revert, "clicked");
-  if (!wait_until (lock_bar_hidden, page, TIMEOUT_MS))
+  if (!debrief_test_wait_until (lock_bar_hidden, page, DEBRIEF_TEST_TIMEOUT_MS))
     g_error ("the lock bar stayed; the window said: %s",
              _debrief_window_get_last_toast (fixture->window));
-  WAIT_FOR (session_ready, fixture->window, "the revert ended");
+  DEBRIEF_TEST_WAIT_FOR (session_ready, fixture->window, "the revert ended");
 
   statuses = request_bodies (fixture->sandbox, OG_ROUTE_POSTMORTEM_STATUS);
   g_assert_cmpuint (statuses->len, ==, 1);
@@ -630,7 +574,7 @@ test_conflict_dialog (Fixture *fixture, gconstpointer data)
   og_sandbox_clear_requests (fixture->sandbox);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.save", NULL));
-  WAIT_FOR (has_conflict_dialog, fixture->window, "the conflict dialog");
+  DEBRIEF_TEST_WAIT_FOR (has_conflict_dialog, fixture->window, "the conflict dialog");
   /* Nothing sent yet. */
   g_assert_cmpuint (count_writes (fixture->sandbox), ==, 0);
 
@@ -669,9 +613,9 @@ test_conflict_dialog (Fixture *fixture, gconstpointer data)
 
   gtk_check_button_set_active (theirs_button (dialog, OG_POSTMORTEM_FIELD_TITLE), TRUE);
   adw_message_dialog_response (dialog, "save");
-  spin (20);
-  WAIT_FOR (session_idle, fixture->window, "the save ended");
-  spin (50);
+  debrief_test_spin (20);
+  DEBRIEF_TEST_WAIT_FOR (session_idle, fixture->window, "the save ended");
+  debrief_test_spin (50);
 
   titles = request_bodies (fixture->sandbox, OG_ROUTE_POSTMORTEM_TITLE);
   severities = request_bodies (fixture->sandbox, OG_ROUTE_POSTMORTEM_SEVERITY);
@@ -767,8 +711,8 @@ delete_through_dialog (Fixture *fixture, gboolean timeline)
   if (timeline)
     gtk_check_button_set_active (check, TRUE);
   adw_message_dialog_response (dialog, "delete");
-  WAIT_FOR (no_session, fixture->window, "the postmortem deleted");
-  spin (50);
+  DEBRIEF_TEST_WAIT_FOR (no_session, fixture->window, "the postmortem deleted");
+  debrief_test_spin (50);
 
   deletes = request_bodies (fixture->sandbox, OG_ROUTE_POSTMORTEM_DELETE);
   g_assert_cmpuint (deletes->len, ==, 1);
@@ -846,7 +790,7 @@ test_create_from_incident (Fixture *fixture, gconstpointer data)
   g_assert_cmpuint (g_list_model_get_n_items (pending), >, 0);
   g_assert_true (
       gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.new-postmortem", NULL));
-  WAIT_FOR (has_create_dialog_rows, fixture->window, "the create dialog");
+  DEBRIEF_TEST_WAIT_FOR (has_create_dialog_rows, fixture->window, "the create dialog");
   dialog = _debrief_window_get_create_dialog (fixture->window);
   g_assert_cmpstr (gtk_window_get_title (dialog), ==, "New Postmortem");
   list_box = find_list_box (GTK_WIDGET (dialog), "incidents");
@@ -856,7 +800,7 @@ test_create_from_incident (Fixture *fixture, gconstpointer data)
   incident = g_object_ref (g_object_get_data (G_OBJECT (row), "incident"));
   /* Enter on the row creates it. */
   g_signal_emit_by_name (list_box, "row-activated", row);
-  WAIT_FOR (session_ready, fixture->window, "the new postmortem opened");
+  DEBRIEF_TEST_WAIT_FOR (session_ready, fixture->window, "the new postmortem opened");
 
   creates = request_bodies (fixture->sandbox, OG_ROUTE_POSTMORTEM_CREATE);
   g_assert_cmpuint (creates->len, ==, 1);
@@ -883,7 +827,7 @@ test_create_from_list (Fixture *fixture, gconstpointer data)
   g_autoptr (GPtrArray) creates = NULL;
 
   g_signal_emit_by_name (list_of (fixture), "create-requested", incident);
-  WAIT_FOR (session_ready, fixture->window, "the new postmortem opened");
+  DEBRIEF_TEST_WAIT_FOR (session_ready, fixture->window, "the new postmortem opened");
   creates = request_bodies (fixture->sandbox, OG_ROUTE_POSTMORTEM_CREATE);
   g_assert_cmpuint (creates->len, ==, 1);
   g_assert_cmpstr (body_string (creates->pdata[0], "incidentId"), ==,
@@ -906,7 +850,7 @@ test_open_by_id (Fixture *fixture, gconstpointer data)
   gtk_editable_set_text (GTK_EDITABLE (entry), id);
   g_assert_true (adw_message_dialog_get_response_enabled (dialog, "open"));
   g_signal_emit_by_name (entry, "activate");
-  WAIT_FOR (session_ready, fixture->window, "the postmortem opened");
+  DEBRIEF_TEST_WAIT_FOR (session_ready, fixture->window, "the postmortem opened");
   g_assert_cmpstr (
       debrief_edit_session_get_postmortem_id (_debrief_window_get_session (fixture->window)), ==,
       id);
@@ -1040,7 +984,7 @@ test_close_keeps_draft_and_says_so (Fixture *fixture, gconstpointer data)
   gtk_editable_set_text (title_entry (fixture), "Words typed before closing");
   gtk_window_close (GTK_WINDOW (fixture->window));
   g_clear_object (&fixture->window);
-  WAIT_FOR (notified_of, &notified, "the notification");
+  DEBRIEF_TEST_WAIT_FOR (notified_of, &notified, "the notification");
   g_assert_cmpstr (notified.summary, ==, "Unsaved changes kept as a draft");
   g_assert_nonnull (strstr (notified.body, "Words typed before closing"));
   g_assert_cmpuint (count_writes (fixture->sandbox), ==, 0);
@@ -1051,7 +995,7 @@ test_close_keeps_draft_and_says_so (Fixture *fixture, gconstpointer data)
   debrief_window_set_account (fixture->window, fixture->account, NULL);
   gtk_window_present (GTK_WINDOW (fixture->window));
   debrief_window_set_client (fixture->window, fixture->client);
-  WAIT_FOR (session_ready, fixture->window, "the last postmortem reopened");
+  DEBRIEF_TEST_WAIT_FOR (session_ready, fixture->window, "the last postmortem reopened");
   g_assert_true (gtk_widget_get_visible (_debrief_window_get_draft_bar (fixture->window)));
   g_assert_true (
       gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.restore-draft", NULL));
@@ -1093,7 +1037,7 @@ test_reopen_last (Fixture *fixture, gconstpointer data)
   open_from_list (fixture, id);
   gtk_window_close (GTK_WINDOW (fixture->window));
   g_clear_object (&fixture->window);
-  spin (50);
+  debrief_test_spin (50);
 
   for (guint round = 0; round < 2; round++)
     {
@@ -1107,18 +1051,18 @@ test_reopen_last (Fixture *fixture, gconstpointer data)
       debrief_window_set_client (fixture->window, fixture->client);
       if (reopen)
         {
-          WAIT_FOR (session_ready, fixture->window, "the last postmortem reopened");
+          DEBRIEF_TEST_WAIT_FOR (session_ready, fixture->window, "the last postmortem reopened");
           g_assert_cmpstr (debrief_edit_session_get_postmortem_id (
                                _debrief_window_get_session (fixture->window)),
                            ==, id);
           /* Closed with it open: it stays the last one. */
           gtk_window_close (GTK_WINDOW (fixture->window));
           g_clear_object (&fixture->window);
-          spin (50);
+          debrief_test_spin (50);
         }
       else
         {
-          spin (200);
+          debrief_test_spin (200);
           g_assert_null (_debrief_window_get_session (fixture->window));
         }
     }
@@ -1133,13 +1077,13 @@ test_reload_while_refreshing (Fixture *fixture, gconstpointer data)
 {
   og_sandbox_add_fault (fixture->sandbox, OG_ROUTE_POSTMORTEM_GET, OG_SANDBOX_FAULT_DELAY, 100, 6);
   debrief_window_reload (fixture->window);
-  spin (150);
+  debrief_test_spin (150);
   g_assert_true (debrief_window_get_loading (fixture->window));
   debrief_window_reload (fixture->window);
-  spin (30);
+  debrief_test_spin (30);
   debrief_window_reload (fixture->window);
-  WAIT_FOR (window_refreshed, fixture->window, "the list refreshed");
-  spin (300);
+  DEBRIEF_TEST_WAIT_FOR (window_refreshed, fixture->window, "the list refreshed");
+  debrief_test_spin (300);
   g_assert_false (debrief_window_get_loading (fixture->window));
   g_assert_cmpuint (g_list_model_get_n_items (_debrief_window_get_model (fixture->window)), >, 0);
 }
@@ -1151,7 +1095,7 @@ search (DebriefPostmortemList *list, const char *text)
 
   gtk_editable_set_text (GTK_EDITABLE (entry), text);
   g_signal_emit_by_name (entry, "search-changed");
-  spin (20);
+  debrief_test_spin (20);
 }
 
 /* Search, a severity filter and the severity sort, in the window's own list pane. */
@@ -1187,7 +1131,7 @@ test_filter_and_sort (Fixture *fixture, gconstpointer data)
   g_assert_cmpuint (g_list_model_get_n_items (shown), ==, n_all);
 
   gtk_check_button_set_active (_debrief_postmortem_list_get_filter_check (list, "p1"), TRUE);
-  spin (20);
+  debrief_test_spin (20);
   g_assert_cmpuint (g_list_model_get_n_items (shown), >, 0);
   g_assert_cmpuint (g_list_model_get_n_items (shown), <, n_all);
   for (guint i = 0; i < g_list_model_get_n_items (shown); i++)
@@ -1197,12 +1141,12 @@ test_filter_and_sort (Fixture *fixture, gconstpointer data)
       g_assert_cmpint (debrief_library_entry_get_severity (entry), ==, OG_SEVERITY_P1);
     }
   gtk_check_button_set_active (_debrief_postmortem_list_get_filter_check (list, "p1"), FALSE);
-  spin (20);
+  debrief_test_spin (20);
   g_assert_cmpuint (g_list_model_get_n_items (shown), ==, n_all);
 
   g_assert_true (
       gtk_widget_activate_action (GTK_WIDGET (list), "postmortem-list.sort-key", "s", "severity"));
-  spin (20);
+  debrief_test_spin (20);
   for (guint i = 1; i < g_list_model_get_n_items (shown); i++)
     {
       g_autoptr (DebriefLibraryEntry) a = g_list_model_get_item (shown, i - 1);
@@ -1267,7 +1211,7 @@ drag_edge (DebriefWindow *window, double from_x, double dx)
   g_signal_emit_by_name (drag, "drag-update", dx / 2, 0.0);
   g_signal_emit_by_name (drag, "drag-update", dx, 0.0);
   g_signal_emit_by_name (drag, "drag-end", dx, 0.0);
-  spin (50);
+  debrief_test_spin (50);
 }
 
 static double
@@ -1288,7 +1232,7 @@ test_sidebar_resize (Fixture *fixture, gconstpointer data)
   int before, after;
 
   gtk_window_set_default_size (GTK_WINDOW (window), 1200, 760);
-  spin (200);
+  debrief_test_spin (200);
   g_assert_false (adw_leaflet_get_folded (window->leaflet));
   g_assert_true (gtk_widget_get_visible (window->sidebar_handle));
   before = gtk_widget_get_width (window->sidebar_clamp);
@@ -1322,7 +1266,7 @@ test_sidebar_resize (Fixture *fixture, gconstpointer data)
 
   /* Folded, the list is the window, and there is no edge to drag. */
   gtk_window_set_default_size (GTK_WINDOW (window), 400, 760);
-  spin (200);
+  debrief_test_spin (200);
   g_assert_true (adw_leaflet_get_folded (window->leaflet));
   g_assert_false (gtk_widget_get_visible (window->sidebar_handle));
 
@@ -1451,15 +1395,6 @@ test_shortcuts_listed (Fixture *fixture, gconstpointer data)
       g_error ("%s is bound but not in the shortcuts window", key);
 }
 
-static void
-test_no_display (void)
-{
-  if (g_getenv ("CI") != NULL)
-    g_test_fail_printf ("no display: the UI tests must run under Xvfb in CI");
-  else
-    g_test_skip ("no display");
-}
-
 int
 main (int argc, char *argv[])
 {
@@ -1475,7 +1410,7 @@ main (int argc, char *argv[])
 
   if (!gtk_init_check ())
     {
-      g_test_add_func ("/window/display", test_no_display);
+      g_test_add_func ("/window/display", debrief_test_no_display);
       return g_test_run ();
     }
   adw_init ();
