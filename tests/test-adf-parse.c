@@ -9,31 +9,32 @@
 #include "adf-test-util.h"
 #include "adf-private.h"
 
-/* Every document parsed here is parsed twice: by adf_parse() and by the reader that shares
- * repeated values (adf_buffer_load_data's), which must give the same verdict, the same
- * message and a JSON-equal document, on the fixtures, the corpora checked against
+/* Every document parsed here is parsed twice: by adf_parse(), which validates the tree the
+ * text is read into, and read the same but validated as JsonNodes built in memory are. One
+ * validator reads both kinds of tree through AdfValue: both must give the same verdict, the
+ * same message and a JSON-equal document, on the fixtures, the corpora checked against
  * Atlassian's validator and the hostile inputs alike. */
 static JsonNode *
 parse_both (const char *data, gssize length, AdfValidateFlags flags, GError **error)
 {
-  g_autoptr (GError) shared_error = NULL;
-  g_autoptr (JsonNode) shared = _adf_parse_shared (data, length, flags, &shared_error);
+  g_autoptr (GError) node_error = NULL;
+  g_autoptr (JsonNode) via_node = _adf_parse_via_node (data, length, flags, &node_error);
   JsonNode *doc = (adf_parse) (data, length, flags, error);
 
   if (doc == NULL)
     {
-      g_assert_null (shared);
-      g_assert_nonnull (shared_error);
+      g_assert_null (via_node);
+      g_assert_nonnull (node_error);
       if (error)
         {
-          g_assert_error (shared_error, (*error)->domain, (*error)->code);
-          g_assert_cmpstr (shared_error->message, ==, (*error)->message);
+          g_assert_error (node_error, (*error)->domain, (*error)->code);
+          g_assert_cmpstr (node_error->message, ==, (*error)->message);
         }
     }
   else
     {
-      g_assert_no_error (shared_error);
-      g_assert_true (adf_json_equal (doc, shared));
+      g_assert_no_error (node_error);
+      g_assert_true (adf_json_equal (doc, via_node));
     }
   return doc;
 }

@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "adf-buffer-private.h"
+#include "adf-tree-private.h"
 
 /* Documents are built as one string plus tag ranges and anchors, then put in the buffer in
  * one insertion: inserting run by run costs a B-tree walk per run. */
@@ -141,30 +142,29 @@ compare_marks (gconstpointer a, gconstpointer b)
  * marks of one type). */
 static gboolean
 text_marks (Loader *loader,
-            JsonObject *node,
+            AdfValue member,
             AdfMarkInfo **marks,
             guint *n_marks,
             AdfAuxInfo **order)
 {
-  JsonNode *member = json_object_get_member (node, "marks");
-  JsonArray *array;
+  AdfValueIter iter;
+  AdfValue mark;
   guint n;
   gboolean sorted = TRUE;
 
   *n_marks = 0;
   *order = NULL;
-  if (member == NULL)
+  if (!_adf_value_present (member))
     return TRUE;
-  if (!JSON_NODE_HOLDS_ARRAY (member))
+  if (_adf_value_kind (member) != ADF_VALUE_ARRAY)
     return FALSE;
-  array = json_node_get_array (member);
-  n = json_array_get_length (array);
+  n = _adf_value_size (member);
   if (n == 0 || n > MAX_MARKS)
     return FALSE;
-  for (guint i = 0; i < n; i++)
+  _adf_value_iter_init (&iter, member);
+  for (guint i = 0; _adf_value_iter_next (&iter, NULL, &mark); i++)
     {
-      JsonNode *mark = json_array_get_element (array, i);
-      if (!JSON_NODE_HOLDS_OBJECT (mark))
+      if (_adf_value_kind (mark) != ADF_VALUE_OBJECT)
         return FALSE;
       marks[i] = _adf_buffer_intern_mark (loader->self, mark);
       for (guint j = 0; j < i; j++)
@@ -186,40 +186,39 @@ text_marks (Loader *loader,
 }
 
 static gboolean
-is_plain_text_node (JsonObject *node)
+is_plain_text (AdfValue text)
 {
-  JsonNode *text = json_object_get_member (node, "text");
+  const char *string = _adf_value_string (text);
 
-  return text && JSON_NODE_HOLDS_VALUE (text) && json_node_get_value_type (text) == G_TYPE_STRING
-         && *json_node_get_string (text) != '\0';
+  return string != NULL && *string != '\0';
 }
 
 /* Whether a text node's marks map onto tags: objects with a type, each type once. Checked
  * without interning, which append_inline() does once the block is known to map. */
 static gboolean
-marks_mappable (JsonObject *node, guint *n_marks)
+marks_mappable (AdfValue member, guint *n_marks)
 {
-  JsonNode *member = json_object_get_member (node, "marks");
   const char *types[MAX_MARKS];
-  JsonArray *array;
+  AdfValueIter iter;
+  AdfValue mark;
   guint n;
 
   *n_marks = 0;
-  if (member == NULL)
+  if (!_adf_value_present (member))
     return TRUE;
-  if (!JSON_NODE_HOLDS_ARRAY (member))
+  if (_adf_value_kind (member) != ADF_VALUE_ARRAY)
     return FALSE;
-  array = json_node_get_array (member);
-  n = json_array_get_length (array);
+  n = _adf_value_size (member);
   if (n == 0 || n > MAX_MARKS)
     return FALSE;
-  for (guint i = 0; i < n; i++)
+  _adf_value_iter_init (&iter, member);
+  for (guint i = 0; _adf_value_iter_next (&iter, NULL, &mark); i++)
     {
-      JsonNode *mark = json_array_get_element (array, i);
-      if (!JSON_NODE_HOLDS_OBJECT (mark))
+      if (_adf_value_kind (mark) != ADF_VALUE_OBJECT)
         return FALSE;
-      types[i]
-          = json_object_get_string_member_with_default (json_node_get_object (mark), "type", "");
+      types[i] = _adf_value_type (mark);
+      if (types[i] == NULL)
+        types[i] = "";
       for (guint j = 0; j < i; j++)
         if (strcmp (types[j], types[i]) == 0)
           return FALSE;
@@ -229,26 +228,44 @@ marks_mappable (JsonObject *node, guint *n_marks)
 }
 
 /* Whether @content (inline nodes) maps onto buffer text and back unchanged. */
-static gboolean
-inline_content_mappable (JsonArray *content, gboolean code)
+/* A text node's "text" and "marks", found in one walk over its members */
+static void
+text_members (AdfValue node, AdfValue *text, AdfValue *marks)
 {
-  guint n = json_array_get_length (content);
+  AdfValueIter iter;
+  const char *name;
+  AdfValue member;
 
-  for (guint i = 0; i < n; i++)
+  *text = *marks = (AdfValue){ 0 };
+  _adf_value_iter_init (&iter, node);
+  while (_adf_value_iter_next (&iter, &name, &member))
+    if (strcmp (name, "text") == 0)
+      *text = member;
+    else if (strcmp (name, "marks") == 0)
+      *marks = member;
+}
+
+static gboolean
+inline_content_mappable (AdfValue content, gboolean code)
+{
+  AdfValueIter iter;
+  AdfValue child;
+
+  _adf_value_iter_init (&iter, content);
+  while (_adf_value_iter_next (&iter, NULL, &child))
     {
-      JsonNode *child = json_array_get_element (content, i);
-      JsonObject *node;
       const char *type;
       guint n_marks;
 
-      if (!JSON_NODE_HOLDS_OBJECT (child))
+      if (_adf_value_kind (child) != ADF_VALUE_OBJECT)
         return FALSE;
-      node = json_node_get_object (child);
-      type = json_object_get_string_member_with_default (node, "type", "");
-      if (g_str_equal (type, "text"))
+      type = _adf_value_type (child);
+      if (type != NULL && strcmp (type, "text") == 0)
         {
-          if (!is_plain_text_node (node) || !marks_mappable (node, &n_marks)
-              || (code && n_marks > 0))
+          AdfValue text, marks;
+
+          text_members (child, &text, &marks);
+          if (!is_plain_text (text) || !marks_mappable (marks, &n_marks) || (code && n_marks > 0))
             return FALSE;
         }
       else if (code)
@@ -258,8 +275,9 @@ inline_content_mappable (JsonArray *content, gboolean code)
 }
 
 static void
-add_anchor (Loader *loader, JsonNode *node, gboolean block)
+add_anchor (Loader *loader, AdfValue value, gboolean block)
 {
+  g_autoptr (JsonNode) node = _adf_value_to_node (value);
   Anchor anchor = { loader->offset, _adf_anchor_new (node, block) };
 
   g_array_append_val (loader->anchors, anchor);
@@ -267,21 +285,24 @@ add_anchor (Loader *loader, JsonNode *node, gboolean block)
 }
 
 static void
-append_inline (Loader *loader, JsonNode *child, gboolean code)
+append_inline (Loader *loader, AdfValue child, gboolean code)
 {
-  JsonObject *node = json_node_get_object (child);
-  const char *type = json_object_get_string_member_with_default (node, "type", "");
+  const char *type = _adf_value_type (child);
+  AdfValue text, marks_member;
   AdfMarkInfo *marks[MAX_MARKS];
   guint n_marks = 0;
   AdfAuxInfo *order = NULL;
   gboolean seam = FALSE;
   int start;
 
+  if (type == NULL)
+    type = "";
   if (g_str_equal (type, "hardBreak"))
     {
-      if (json_object_get_size (node) > 1)
+      if (_adf_value_size (child) > 1)
         {
-          AdfAuxInfo *aux = _adf_buffer_intern_aux (loader->self, ADF_AUX_CHAR, "", child);
+          g_autoptr (JsonNode) node = _adf_value_to_node (child);
+          AdfAuxInfo *aux = _adf_buffer_intern_aux (loader->self, ADF_AUX_CHAR, "", node);
           add_range (loader, aux->tag, loader->offset, loader->offset + 1);
         }
       g_string_append (loader->text, "\xe2\x80\xa8");
@@ -296,14 +317,15 @@ append_inline (Loader *loader, JsonNode *child, gboolean code)
       return;
     }
 
-  text_marks (loader, node, marks, &n_marks, &order);
+  text_members (child, &text, &marks_member);
+  text_marks (loader, marks_member, marks, &n_marks, &order);
   /* Two text nodes in a row with the same marks: only a seam keeps them apart. */
   if (loader->prev_text && n_marks == loader->prev_n_marks && order == loader->prev_order
       && memcmp (marks, loader->prev_marks, n_marks * sizeof (AdfMarkInfo *)) == 0)
     seam = !loader->prev_seam;
 
   start = loader->offset;
-  append_text (loader, json_object_get_string_member (node, "text"), code);
+  append_text (loader, _adf_value_string (text), code);
   for (guint i = 0; i < n_marks; i++)
     add_range (loader, marks[i]->tag, start, loader->offset);
   if (order)
@@ -346,7 +368,7 @@ end_line (Loader *loader, AdfLineInfo *info, int line_start)
 }
 
 static void
-load_island (Loader *loader, JsonNode *child)
+load_island (Loader *loader, AdfValue child)
 {
   AdfLineInfo *info = line_info (loader, _adf_buffer_island_shell (loader->self));
   int line_start = loader->offset;
@@ -356,17 +378,19 @@ load_island (Loader *loader, JsonNode *child)
 }
 
 static void
-load_textblock (Loader *loader, JsonObject *node, JsonArray *content, gboolean code)
+load_textblock (Loader *loader, AdfValue node, AdfValue content, gboolean code)
 {
   AdfShell *leaf = _adf_buffer_intern_shell (loader->self, node, TRUE);
   AdfLineInfo *info = line_info (loader, leaf);
   int line_start = loader->offset;
-  guint n = content ? json_array_get_length (content) : 0;
+  AdfValueIter iter;
+  AdfValue child;
 
   loader->prev_text = FALSE;
   g_array_set_size (loader->breaks, 0);
-  for (guint i = 0; i < n; i++)
-    append_inline (loader, json_array_get_element (content, i), code);
+  _adf_value_iter_init (&iter, content);
+  while (_adf_value_iter_next (&iter, NULL, &child))
+    append_inline (loader, child, code);
 
   if (code && loader->breaks->len > 0)
     {
@@ -384,44 +408,41 @@ load_textblock (Loader *loader, JsonObject *node, JsonArray *content, gboolean c
 
 static gboolean is_container (const char *type);
 
-static void load_blocks (Loader *loader, JsonArray *content);
+static void load_blocks (Loader *loader, AdfValue content);
 
 static void
-load_block (Loader *loader, JsonNode *child)
+load_block (Loader *loader, AdfValue child)
 {
-  JsonObject *node;
   const char *type;
-  JsonNode *member;
-  JsonArray *content = NULL;
+  AdfValue content;
 
-  if (!JSON_NODE_HOLDS_OBJECT (child))
+  if (_adf_value_kind (child) != ADF_VALUE_OBJECT)
     {
       load_island (loader, child);
       return;
     }
-  node = json_node_get_object (child);
-  type = json_object_get_string_member_with_default (node, "type", "");
-  member = json_object_get_member (node, "content");
-  if (member && JSON_NODE_HOLDS_ARRAY (member))
-    content = json_node_get_array (member);
-  else if (member)
+  type = _adf_value_type (child);
+  if (type == NULL)
+    type = "";
+  content = _adf_value_member (child, "content");
+  if (_adf_value_present (content) && _adf_value_kind (content) != ADF_VALUE_ARRAY)
     {
       load_island (loader, child);
       return;
     }
 
-  if (is_container (type) && content && json_array_get_length (content) > 0)
+  if (is_container (type) && _adf_value_size (content) > 0)
     {
-      g_ptr_array_add (loader->frames, _adf_buffer_intern_shell (loader->self, node, FALSE));
+      g_ptr_array_add (loader->frames, _adf_buffer_intern_shell (loader->self, child, FALSE));
       loader->start = MIN (loader->start, loader->frames->len - 1);
       load_blocks (loader, content);
       g_ptr_array_set_size (loader->frames, loader->frames->len - 1);
     }
   else if ((g_str_equal (type, "paragraph") || g_str_equal (type, "heading"))
-           && (!content || inline_content_mappable (content, FALSE)))
-    load_textblock (loader, node, content, FALSE);
-  else if (g_str_equal (type, "codeBlock") && (!content || inline_content_mappable (content, TRUE)))
-    load_textblock (loader, node, content, TRUE);
+           && inline_content_mappable (content, FALSE))
+    load_textblock (loader, child, content, FALSE);
+  else if (g_str_equal (type, "codeBlock") && inline_content_mappable (content, TRUE))
+    load_textblock (loader, child, content, TRUE);
   else
     load_island (loader, child);
 }
@@ -434,12 +455,14 @@ is_container (const char *type)
 }
 
 static void
-load_blocks (Loader *loader, JsonArray *content)
+load_blocks (Loader *loader, AdfValue content)
 {
-  guint n = json_array_get_length (content);
+  AdfValueIter iter;
+  AdfValue child;
 
-  for (guint i = 0; i < n; i++)
-    load_block (loader, json_array_get_element (content, i));
+  _adf_value_iter_init (&iter, content);
+  while (_adf_value_iter_next (&iter, NULL, &child))
+    load_block (loader, child);
 }
 
 /* By tag, then by start */
@@ -456,11 +479,11 @@ compare_ranges (gconstpointer a, gconstpointer b)
 /* Private API */
 
 void
-_adf_buffer_load_doc (AdfBuffer *self, JsonNode *doc)
+_adf_buffer_load_doc (AdfBuffer *self, AdfValue doc)
 {
   GtkTextBuffer *buffer = GTK_TEXT_BUFFER (self);
   GtkTextBufferClass *parent_class = g_type_class_peek (GTK_TYPE_TEXT_BUFFER);
-  JsonArray *content = json_object_get_array_member (json_node_get_object (doc), "content");
+  AdfValue content = _adf_value_member (doc, "content");
   Loader loader = {
     .self = self,
     .text = g_string_sized_new (4096),

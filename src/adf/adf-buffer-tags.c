@@ -65,17 +65,13 @@ object_key (JsonObject *object)
 }
 
 static int
-number_member (JsonObject *object, const char *name, int fallback)
+number_member (AdfValue object, const char *name, int fallback)
 {
-  JsonNode *node = object ? json_object_get_member (object, name) : NULL;
+  double number;
 
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node))
+  if (!_adf_value_number (_adf_value_member (object, name), &number))
     return fallback;
-  if (json_node_get_value_type (node) == G_TYPE_INT64)
-    return (int) json_node_get_int (node);
-  if (json_node_get_value_type (node) == G_TYPE_DOUBLE)
-    return (int) json_node_get_double (node);
-  return fallback;
+  return (int) number;
 }
 
 static int
@@ -249,17 +245,19 @@ append_sized (GString *key, const char *s)
 }
 
 static void
-append_key_value (GString *key, JsonNode *value)
+append_key_value (GString *key, AdfValue value)
 {
-  if (JSON_NODE_HOLDS_VALUE (value) && json_node_get_value_type (value) == G_TYPE_STRING)
+  const char *s = _adf_value_string (value);
+
+  if (s != NULL)
     {
-      const char *s = json_node_get_string (value);
       g_string_append_c (key, 's');
       append_sized (key, s);
     }
   else
     {
-      g_autofree char *json = json_to_string (value, FALSE);
+      g_autoptr (JsonNode) node = _adf_value_to_node (value);
+      g_autofree char *json = json_to_string (node, FALSE);
       g_string_append_c (key, 'j');
       append_sized (key, json);
     }
@@ -269,26 +267,26 @@ append_key_value (GString *key, JsonNode *value)
  * Built for every mark of every text node loaded, so without the JSON generator for the
  * usual flat attrs. */
 static void
-mark_key (GString *key, JsonNode *mark)
+mark_key (GString *key, AdfValue mark)
 {
-  JsonObjectIter iter;
+  AdfValueIter iter;
   const char *name;
-  JsonNode *member;
+  AdfValue member;
 
-  json_object_iter_init (&iter, json_node_get_object (mark));
-  while (json_object_iter_next (&iter, &name, &member))
+  _adf_value_iter_init (&iter, mark);
+  while (_adf_value_iter_next (&iter, &name, &member))
     {
       append_sized (key, name);
       g_string_append_c (key, '=');
-      if (JSON_NODE_HOLDS_OBJECT (member))
+      if (_adf_value_kind (member) == ADF_VALUE_OBJECT)
         {
-          JsonObjectIter inner;
+          AdfValueIter inner;
           const char *inner_name;
-          JsonNode *inner_member;
+          AdfValue inner_member;
 
           g_string_append_c (key, '{');
-          json_object_iter_init (&inner, json_node_get_object (member));
-          while (json_object_iter_next (&inner, &inner_name, &inner_member))
+          _adf_value_iter_init (&inner, member);
+          while (_adf_value_iter_next (&inner, &inner_name, &inner_member))
             {
               append_sized (key, inner_name);
               g_string_append_c (key, '=');
@@ -333,7 +331,7 @@ _adf_buffer_tags_create (AdfBuffer *self)
 
       json_object_set_string_member (mark, "type", simple[i]);
       json_node_take_object (node, mark);
-      self->simple_marks[i] = _adf_buffer_intern_mark (self, node);
+      self->simple_marks[i] = _adf_buffer_intern_mark (self, _adf_value_from_node (node));
     }
   self->seam_tag = gtk_text_buffer_create_tag (GTK_TEXT_BUFFER (self), NULL, NULL);
   g_object_set_qdata (G_OBJECT (self->seam_tag), aux_quark,
@@ -377,18 +375,18 @@ _adf_mark_compare (const AdfMarkInfo *a, const AdfMarkInfo *b)
 
 /* @node's shell: @node without its content, "content": [] kept when it was empty. */
 AdfShell *
-_adf_buffer_intern_shell (AdfBuffer *self, JsonObject *node, gboolean is_leaf)
+_adf_buffer_intern_shell (AdfBuffer *self, AdfValue node, gboolean is_leaf)
 {
-  const char *type = json_object_get_string_member_with_default (node, "type", "");
-  guint size = json_object_get_size (node);
-  JsonNode *content = json_object_get_member (node, "content");
-  gboolean empty = content && JSON_NODE_HOLDS_ARRAY (content)
-                   && json_array_get_length (json_node_get_array (content)) == 0;
+  const char *type = _adf_value_type (node) ?: "";
+  guint size = _adf_value_size (node);
+  AdfValue content = _adf_value_member (node, "content");
+  gboolean has_content = _adf_value_present (content);
+  gboolean empty = _adf_value_kind (content) == ADF_VALUE_ARRAY && _adf_value_size (content) == 0;
   g_autoptr (JsonObject) object = json_object_new ();
   g_autofree char *key = NULL;
   AdfShell *shell;
 
-  if (size == 1 || (size == 2 && content != NULL))
+  if (size == 1 || (size == 2 && has_content))
     {
       key = g_strconcat (is_leaf ? "L" : "F", type, empty ? "[]" : "", NULL);
       shell = g_hash_table_lookup (self->shells, key);
@@ -398,15 +396,15 @@ _adf_buffer_intern_shell (AdfBuffer *self, JsonObject *node, gboolean is_leaf)
     }
   else
     {
-      JsonObjectIter iter;
+      AdfValueIter iter;
       const char *name;
-      JsonNode *member;
+      AdfValue member;
       g_autofree char *json = NULL;
 
-      json_object_iter_init (&iter, node);
-      while (json_object_iter_next (&iter, &name, &member))
+      _adf_value_iter_init (&iter, node);
+      while (_adf_value_iter_next (&iter, &name, &member))
         if (!g_str_equal (name, "content"))
-          json_object_set_member (object, name, json_node_copy (member));
+          json_object_set_member (object, name, _adf_value_to_node (member));
       json = object_key (object);
       key = g_strconcat (is_leaf ? "L" : "F", json, empty ? "[]" : "", NULL);
       shell = g_hash_table_lookup (self->shells, key);
@@ -420,15 +418,10 @@ _adf_buffer_intern_shell (AdfBuffer *self, JsonObject *node, gboolean is_leaf)
   shell->object = g_steal_pointer (&object);
   json_object_seal (shell->object);
   shell->key = g_steal_pointer (&key);
-  shell->plain = size == 1 || (size == 2 && content != NULL);
+  shell->plain = size == 1 || (size == 2 && has_content);
   shell->kind = is_leaf ? leaf_kind (type) : frame_kind (type);
   if (shell->kind == ADF_LEAF_HEADING && is_leaf)
-    {
-      JsonNode *attrs = json_object_get_member (node, "attrs");
-      shell->level = number_member (
-          attrs && JSON_NODE_HOLDS_OBJECT (attrs) ? json_node_get_object (attrs) : NULL, "level",
-          1);
-    }
+    shell->level = number_member (_adf_value_member (node, "attrs"), "level", 1);
   g_hash_table_insert (self->shells, shell->key, shell);
   return shell;
 }
@@ -456,7 +449,8 @@ _adf_buffer_island_shell (AdfBuffer *self)
 AdfShell *
 _adf_buffer_shell_for_type (AdfBuffer *self, const char *type, int level, gboolean is_leaf)
 {
-  g_autoptr (JsonObject) object = json_object_new ();
+  g_autoptr (JsonNode) node = json_node_new (JSON_NODE_OBJECT);
+  JsonObject *object = json_object_new ();
 
   json_object_set_string_member (object, "type", type);
   if (level > 0)
@@ -465,7 +459,8 @@ _adf_buffer_shell_for_type (AdfBuffer *self, const char *type, int level, gboole
       json_object_set_int_member (attrs, g_str_equal (type, "heading") ? "level" : "order", level);
       json_object_set_object_member (object, "attrs", attrs);
     }
-  return _adf_buffer_intern_shell (self, object, is_leaf);
+  json_node_take_object (node, object);
+  return _adf_buffer_intern_shell (self, _adf_value_from_node (node), is_leaf);
 }
 
 AdfLineInfo *
@@ -507,12 +502,11 @@ _adf_buffer_intern_line (AdfBuffer *self,
 }
 
 AdfMarkInfo *
-_adf_buffer_intern_mark (AdfBuffer *self, JsonNode *mark)
+_adf_buffer_intern_mark (AdfBuffer *self, AdfValue mark)
 {
   /* Looked up in a reused buffer, copied only for a new mark: most are not. */
   GString *key = self->key_scratch;
   AdfMarkInfo *info;
-  JsonObject *object;
 
   g_string_truncate (key, 0);
   mark_key (key, mark);
@@ -520,11 +514,10 @@ _adf_buffer_intern_mark (AdfBuffer *self, JsonNode *mark)
   if (info)
     return info;
 
-  object = json_node_get_object (mark);
   info = g_new0 (AdfMarkInfo, 1);
-  info->json = json_node_copy (mark);
+  info->json = _adf_value_to_node (mark);
   json_node_seal (info->json);
-  info->type = g_strdup (json_object_get_string_member_with_default (object, "type", ""));
+  info->type = g_strdup (_adf_value_type (mark) ?: "");
   info->kind = mark_kind (info->type);
   info->key = g_strndup (key->str, key->len);
   info->tag = gtk_text_buffer_create_tag (GTK_TEXT_BUFFER (self), NULL, NULL);

@@ -6,6 +6,7 @@
 #include "adf-error.h"
 #include "adf-parse.h"
 #include "adf-schema-private.h"
+#include "adf-tree-private.h"
 
 G_BEGIN_DECLS
 
@@ -35,12 +36,13 @@ void _adf_validator_pop (AdfValidator *v);
 gboolean _adf_validator_check_attrs (AdfValidator *v,
                                      const char *what,
                                      const AdfAttrSpec *const *variants,
-                                     JsonNode *attrs);
+                                     AdfValue attrs);
 
 /* A node's marks array; the set of known marks found goes to *bits. */
 gboolean
-_adf_validator_check_marks (AdfValidator *v, const char *what, JsonNode *marks, guint *bits);
+_adf_validator_check_marks (AdfValidator *v, const char *what, AdfValue marks, guint *bits);
 
-gboolean _adf_json_is_string (JsonNode *node);
+/* adf_validate() on either kind of tree */
+gboolean _adf_validate_value (AdfValue doc, AdfValidateFlags flags, GError **error);
 
 G_END_DECLS
