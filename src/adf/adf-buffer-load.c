@@ -239,9 +239,9 @@ text_members (AdfValue node, AdfValue *text, AdfValue *marks)
   *text = *marks = (AdfValue){ 0 };
   _adf_value_iter_init (&iter, node);
   while (_adf_value_iter_next (&iter, &name, &member))
-    if (strcmp (name, "text") == 0)
+    if (name[0] == 't' && strcmp (name, "text") == 0)
       *text = member;
-    else if (strcmp (name, "marks") == 0)
+    else if (name[0] == 'm' && strcmp (name, "marks") == 0)
       *marks = member;
 }
 

@@ -42,6 +42,9 @@ typedef struct
   GPtrArray *active;
   Signature newline;   /* of the line break before the current line */
   JsonNode *text_type; /* "text", sealed, shared by every text node written */
+  /* The buffer's text, taken once: a slice per segment cost a walk and a copy each */
+  char *all;
+  gsize line_base; /* where the current line starts in all */
 } Writer;
 
 /* Static helpers */
@@ -298,11 +301,13 @@ write_segment (Writer *w,
                gboolean *had_inline)
 {
   gboolean code = info->leaf->kind == ADF_LEAF_CODE;
-  g_autofree char *slice = gtk_text_iter_get_slice (start, end);
+  int start_index = gtk_text_iter_get_line_index (start);
+  const char *slice = w->all + w->line_base + start_index;
+  /* Both ends on one line: write_line() cuts segments at the line's end */
+  const char *stop = w->all + w->line_base + gtk_text_iter_get_line_index (end);
   const char *p = slice, *run = slice;
-  int offset = gtk_text_iter_get_offset (start);
 
-  for (; *p; offset++)
+  while (p < stop)
     {
       const char *next = g_utf8_next_char (p);
       gboolean is_break = memcmp (p, "\xe2\x80\xa8", 3) == 0;
@@ -337,10 +342,10 @@ write_segment (Writer *w,
         }
       else
         {
-          GtkTextIter iter;
+          GtkTextIter iter = *start;
           GtkTextChildAnchor *anchor;
 
-          gtk_text_buffer_get_iter_at_offset (GTK_TEXT_BUFFER (w->self), &iter, offset);
+          gtk_text_iter_set_line_index (&iter, start_index + (int) (p - slice));
           anchor = gtk_text_iter_get_child_anchor (&iter);
           if (anchor && _adf_anchor_get_node (anchor))
             {
@@ -448,7 +453,7 @@ adf_buffer_write (AdfBuffer *self)
     .active = g_ptr_array_new (),
     .text_type = json_node_init_string (json_node_alloc (), "text"),
   };
-  GtkTextIter start;
+  GtkTextIter start, buffer_end;
   JsonObject *doc;
   JsonNode *node;
   GSList *tags;
@@ -458,7 +463,8 @@ adf_buffer_write (AdfBuffer *self)
 
   json_node_seal (w.text_type);
   n_lines = gtk_text_buffer_get_line_count (buffer);
-  gtk_text_buffer_get_start_iter (buffer, &start);
+  gtk_text_buffer_get_bounds (buffer, &start, &buffer_end);
+  w.all = gtk_text_buffer_get_slice (buffer, &start, &buffer_end, TRUE);
   tags = gtk_text_iter_get_tags (&start);
   for (GSList *l = tags; l; l = l->next)
     g_ptr_array_add (w.active, l->data);
@@ -478,6 +484,7 @@ adf_buffer_write (AdfBuffer *self)
       write_line (&w, info ? info : _adf_buffer_root_paragraph (self), &start, &end);
       if (last)
         break;
+      w.line_base += gtk_text_iter_get_bytes_in_line (&start);
       start = next;
       update_active (&w, &start);
     }
@@ -490,6 +497,7 @@ adf_buffer_write (AdfBuffer *self)
   node = json_node_new (JSON_NODE_OBJECT);
   json_node_take_object (node, doc);
 
+  g_free (w.all);
   g_array_unref (w.open);
   g_ptr_array_unref (w.active);
   g_string_free (w.text, TRUE);

@@ -89,8 +89,9 @@ find_rules (const AdfChildRule *rules, const char *type, guint marks, gboolean *
   gboolean found = FALSE;
 
   *marks_ok = FALSE;
+  /* The first letter first: this runs for every rule of every node's parent */
   for (const AdfChildRule *rule = rules; rule->type != NULL; rule++)
-    if (strcmp (rule->type, type) == 0)
+    if (rule->type[0] == type[0] && strcmp (rule->type, type) == 0)
       {
         found = TRUE;
         if ((marks & ~rule->marks) == 0)
