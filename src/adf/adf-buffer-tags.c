@@ -55,15 +55,6 @@ aux_info_free (gpointer data)
   g_free (info);
 }
 
-static char *
-object_key (JsonObject *object)
-{
-  g_autoptr (JsonNode) node = json_node_new (JSON_NODE_OBJECT);
-
-  json_node_set_object (node, object);
-  return json_to_string (node, FALSE);
-}
-
 static int
 number_member (AdfValue object, const char *name, int fallback)
 {
@@ -263,19 +254,21 @@ append_key_value (GString *key, AdfValue value)
     }
 }
 
-/* A mark's interning key, unique per JSON value: length-prefixed members in their order.
- * Built for every mark of every text node loaded, so without the JSON generator for the
- * usual flat attrs. */
+/* An object's interning key (a mark's, a shell's), unique per JSON value: length-prefixed
+ * members in their order, the member skip left out. Built for every mark of every text node
+ * and every block loaded, so without the JSON generator for the usual flat attrs. */
 static void
-mark_key (GString *key, AdfValue mark)
+value_key (GString *key, AdfValue object, const char *skip)
 {
   AdfValueIter iter;
   const char *name;
   AdfValue member;
 
-  _adf_value_iter_init (&iter, mark);
+  _adf_value_iter_init (&iter, object);
   while (_adf_value_iter_next (&iter, &name, &member))
     {
+      if (skip != NULL && strcmp (name, skip) == 0)
+        continue;
       append_sized (key, name);
       g_string_append_c (key, '=');
       if (_adf_value_kind (member) == ADF_VALUE_OBJECT)
@@ -380,45 +373,48 @@ _adf_buffer_intern_shell (AdfBuffer *self, AdfValue node, gboolean is_leaf)
   const char *type = _adf_value_type (node) ?: "";
   guint size = _adf_value_size (node);
   AdfValue content = _adf_value_member (node, "content");
-  gboolean has_content = _adf_value_present (content);
+  gboolean plain = size == 1 || (size == 2 && _adf_value_present (content));
   gboolean empty = _adf_value_kind (content) == ADF_VALUE_ARRAY && _adf_value_size (content) == 0;
-  g_autoptr (JsonObject) object = json_object_new ();
-  g_autofree char *key = NULL;
+  /* Looked up in a reused buffer, built only for a new shell: this runs for every block
+   * loaded, and most share their shell with blocks before them. */
+  GString *key = self->key_scratch;
+  JsonObject *object;
   AdfShell *shell;
 
-  if (size == 1 || (size == 2 && has_content))
-    {
-      key = g_strconcat (is_leaf ? "L" : "F", type, empty ? "[]" : "", NULL);
-      shell = g_hash_table_lookup (self->shells, key);
-      if (shell)
-        return shell;
-      json_object_set_string_member (object, "type", type);
-    }
+  g_string_truncate (key, 0);
+  g_string_append_c (key, is_leaf ? 'L' : 'F');
+  if (plain)
+    g_string_append (key, type); /* a letter first: never a value_key, which starts with a digit */
+  else
+    value_key (key, node, "content");
+  if (empty)
+    g_string_append (key, "[]");
+  shell = g_hash_table_lookup (self->shells, key->str);
+  if (shell)
+    return shell;
+
+  object = json_object_new ();
+  if (plain)
+    json_object_set_string_member (object, "type", type);
   else
     {
       AdfValueIter iter;
       const char *name;
       AdfValue member;
-      g_autofree char *json = NULL;
 
       _adf_value_iter_init (&iter, node);
       while (_adf_value_iter_next (&iter, &name, &member))
         if (!g_str_equal (name, "content"))
           json_object_set_member (object, name, _adf_value_to_node (member));
-      json = object_key (object);
-      key = g_strconcat (is_leaf ? "L" : "F", json, empty ? "[]" : "", NULL);
-      shell = g_hash_table_lookup (self->shells, key);
-      if (shell)
-        return shell;
     }
   if (empty)
     json_object_set_array_member (object, "content", json_array_new ());
 
   shell = g_new0 (AdfShell, 1);
-  shell->object = g_steal_pointer (&object);
+  shell->object = object;
   json_object_seal (shell->object);
-  shell->key = g_steal_pointer (&key);
-  shell->plain = size == 1 || (size == 2 && has_content);
+  shell->key = g_strndup (key->str, key->len);
+  shell->plain = plain;
   shell->kind = is_leaf ? leaf_kind (type) : frame_kind (type);
   if (shell->kind == ADF_LEAF_HEADING && is_leaf)
     shell->level = number_member (_adf_value_member (node, "attrs"), "level", 1);
@@ -509,7 +505,7 @@ _adf_buffer_intern_mark (AdfBuffer *self, AdfValue mark)
   AdfMarkInfo *info;
 
   g_string_truncate (key, 0);
-  mark_key (key, mark);
+  value_key (key, mark, NULL);
   info = g_hash_table_lookup (self->marks, key->str);
   if (info)
     return info;
