@@ -42,6 +42,8 @@ typedef struct
   GPtrArray *active;
   Signature newline;   /* of the line break before the current line */
   JsonNode *text_type; /* "text", sealed, shared by every text node written */
+  /* Signature → its "marks" array, sealed: one node serves every text node with those marks */
+  GHashTable *marks_arrays;
   /* The buffer's text, taken once: a slice per segment cost a walk and a copy each */
   char *all;
   gsize line_base; /* where the current line starts in all */
@@ -155,6 +157,42 @@ marks_array (const Signature *sig)
   return array;
 }
 
+static guint
+signature_hash (gconstpointer p)
+{
+  const Signature *sig = p;
+  guint hash = GPOINTER_TO_UINT (sig->order) ^ sig->n_marks;
+
+  for (guint i = 0; i < sig->n_marks; i++)
+    hash = hash * 31 + (guint) (GPOINTER_TO_SIZE (sig->marks[i]) >> 4);
+  return hash;
+}
+
+/* The marks written: the seam and the character a line break stands for do not count */
+static gboolean
+signature_marks_equal (gconstpointer a, gconstpointer b)
+{
+  const Signature *x = a, *y = b;
+
+  return x->n_marks == y->n_marks && x->order == y->order
+         && memcmp (x->marks, y->marks, x->n_marks * sizeof (AdfMarkInfo *)) == 0;
+}
+
+static JsonNode *
+shared_marks (Writer *w, const Signature *sig)
+{
+  JsonNode *node = g_hash_table_lookup (w->marks_arrays, sig);
+
+  if (node == NULL)
+    {
+      node = json_node_new (JSON_NODE_ARRAY);
+      json_node_take_array (node, marks_array (sig));
+      json_node_seal (node);
+      g_hash_table_insert (w->marks_arrays, g_memdup2 (sig, sizeof *sig), node);
+    }
+  return json_node_ref (node);
+}
+
 static JsonArray *
 parent_content (Writer *w)
 {
@@ -177,7 +215,7 @@ close_text (Writer *w)
   json_object_set_member (node, "type", json_node_ref (w->text_type));
   json_object_set_string_member (node, "text", w->text->str);
   if (w->sig.n_marks > 0)
-    json_object_set_array_member (node, "marks", marks_array (&w->sig));
+    json_object_set_member (node, "marks", shared_marks (w, &w->sig));
   if (w->leaf_content == NULL)
     w->leaf_content = json_array_new ();
   json_array_add_object_element (w->leaf_content, node);
@@ -452,6 +490,8 @@ adf_buffer_write (AdfBuffer *self)
     .text = g_string_new (NULL),
     .active = g_ptr_array_new (),
     .text_type = json_node_init_string (json_node_alloc (), "text"),
+    .marks_arrays = g_hash_table_new_full (signature_hash, signature_marks_equal, g_free,
+                                           (GDestroyNotify) json_node_unref),
   };
   GtkTextIter start, buffer_end;
   JsonObject *doc;
@@ -498,6 +538,7 @@ adf_buffer_write (AdfBuffer *self)
   json_node_take_object (node, doc);
 
   g_free (w.all);
+  g_hash_table_unref (w.marks_arrays);
   g_array_unref (w.open);
   g_ptr_array_unref (w.active);
   g_string_free (w.text, TRUE);
