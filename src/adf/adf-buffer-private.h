@@ -116,6 +116,7 @@ struct _AdfBuffer
   GHashTable *aux;                             /* key → AdfAuxInfo */
   GPtrArray *mark_list;                        /* AdfMarkInfo, every mark tag */
   AdfMarkInfo *simple_marks[ADF_N_MARK_KINDS]; /* strong…code: one tag each */
+  AdfLineInfo *root_paragraph;                 /* the line info of most lines, looked up once */
   GtkTextTag *seam_tag;
   GString *key_scratch; /* for looking up mark keys */
 

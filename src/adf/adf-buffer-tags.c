@@ -504,6 +504,16 @@ _adf_buffer_intern_mark (AdfBuffer *self, AdfValue mark)
   GString *key = self->key_scratch;
   AdfMarkInfo *info;
 
+  /* {"type": "strong"} and the like, most marks: interned when the buffer was made */
+  if (_adf_value_size (mark) == 1 && self->simple_marks[ADF_MARK_KIND_CODE] != NULL)
+    {
+      const char *type = _adf_value_type (mark);
+      AdfMarkKind kind = type ? mark_kind (type) : ADF_MARK_KIND_OTHER;
+
+      if (kind <= ADF_MARK_KIND_CODE)
+        return self->simple_marks[kind];
+    }
+
   g_string_truncate (key, 0);
   value_key (key, mark, NULL);
   info = g_hash_table_lookup (self->marks, key->str);
@@ -570,6 +580,9 @@ _adf_buffer_tag_aux_info (GtkTextTag *tag)
 AdfLineInfo *
 _adf_buffer_root_paragraph (AdfBuffer *self)
 {
-  return _adf_buffer_intern_line (self, NULL, 0,
-                                  _adf_buffer_shell_for_type (self, "paragraph", 0, TRUE), 0);
+  /* Interned line infos live as long as the buffer */
+  if (self->root_paragraph == NULL)
+    self->root_paragraph = _adf_buffer_intern_line (
+        self, NULL, 0, _adf_buffer_shell_for_type (self, "paragraph", 0, TRUE), 0);
+  return self->root_paragraph;
 }

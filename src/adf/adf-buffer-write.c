@@ -347,10 +347,20 @@ write_segment (Writer *w,
 
   while (p < stop)
     {
-      const char *next = g_utf8_next_char (p);
-      gboolean is_break = memcmp (p, "\xe2\x80\xa8", 3) == 0;
-      gboolean is_anchor = memcmp (p, "\xef\xbf\xbc", 3) == 0;
+      const char *next;
+      gboolean is_break, is_anchor;
 
+      /* U+2028 and U+FFFC start with 0xe2 and 0xef, which no other byte of a character is:
+       * the rest is skipped a byte at a time. Both are three bytes long, so a lead byte
+       * has its two more before stop. */
+      if ((guchar) *p != 0xe2 && (guchar) *p != 0xef)
+        {
+          p++;
+          continue;
+        }
+      next = p + 3;
+      is_break = memcmp (p, "\xe2\x80\xa8", 3) == 0;
+      is_anchor = memcmp (p, "\xef\xbf\xbc", 3) == 0;
       if (!is_break && !is_anchor)
         {
           p = next;
