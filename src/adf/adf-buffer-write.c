@@ -469,6 +469,22 @@ write_line (Writer *w, AdfLineInfo *info, GtkTextIter *start, GtkTextIter *end)
     ensure_leaf (w, info);
 }
 
+/* The length of the paragraph delimiter that ends the current line of bytes bytes: "\n",
+ * "\r", "\r\n" or U+2029, as GTK (Pango) splits lines */
+static int
+delimiter_length (Writer *w, int bytes)
+{
+  const char *end = w->all + w->line_base + bytes;
+
+  if (bytes >= 2 && end[-2] == '\r' && end[-1] == '\n')
+    return 2;
+  if (bytes >= 1 && (end[-1] == '\n' || end[-1] == '\r'))
+    return 1;
+  if (bytes >= 3 && memcmp (end - 3, "\xe2\x80\xa9", 3) == 0)
+    return 3;
+  return 0;
+}
+
 static AdfLineInfo *
 active_line_info (Writer *w)
 {
@@ -526,15 +542,18 @@ adf_buffer_write (AdfBuffer *self)
       gboolean last = gtk_text_iter_get_line (&start) == n_lines - 1;
       AdfLineInfo *info = active_line_info (&w);
 
+      int bytes = gtk_text_iter_get_bytes_in_line (&start);
+
       gtk_text_iter_forward_line (&next);
-      if (!gtk_text_iter_ends_line (&end))
-        gtk_text_iter_forward_to_line_end (&end);
+      /* The line's end, before its delimiter, found by index in the text taken: walking
+       * there character by character (forward_to_line_end) was dearer than the line. */
+      gtk_text_iter_set_line_index (&end, bytes - (last ? 0 : delimiter_length (&w, bytes)));
       if (last && info == NULL && gtk_text_iter_equal (&start, &end))
         break;
       write_line (&w, info ? info : _adf_buffer_root_paragraph (self), &start, &end);
       if (last)
         break;
-      w.line_base += gtk_text_iter_get_bytes_in_line (&start);
+      w.line_base += bytes;
       start = next;
       update_active (&w, &start);
     }

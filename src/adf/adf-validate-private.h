@@ -21,16 +21,31 @@ typedef struct
 typedef struct
 {
   AdfValidateFlags flags;
-  GArray *path; /* of AdfPathSegment */
   GError **error;
+  /* The walk refuses nodes deeper than ADF_MAX_DEPTH / 2, and a path has a segment per
+   * level and one for marks: a fixed array is enough, and pushed without a call. */
+  guint depth;
+  AdfPathSegment path[ADF_MAX_DEPTH];
 } AdfValidator;
 
 /* Sets the error as "path: message" and returns FALSE, so that checks read
  * `return _adf_validator_fail (…)`. */
 gboolean _adf_validator_fail (AdfValidator *v, AdfError code, const char *format, ...)
     G_GNUC_PRINTF (3, 4);
-void _adf_validator_push (AdfValidator *v, const char *member, guint index);
-void _adf_validator_pop (AdfValidator *v);
+static inline void
+_adf_validator_push (AdfValidator *v, const char *member, guint index)
+{
+  g_assert (v->depth < ADF_MAX_DEPTH);
+  v->path[v->depth].member = member;
+  v->path[v->depth].index = index;
+  v->depth++;
+}
+
+static inline void
+_adf_validator_pop (AdfValidator *v)
+{
+  v->depth--;
+}
 
 /* attrs (any JSON value) against one of variants; what names the owner ("heading") */
 gboolean _adf_validator_check_attrs (AdfValidator *v,

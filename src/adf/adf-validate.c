@@ -24,9 +24,9 @@ format_path (AdfValidator *v, const char *extra)
 {
   GString *path = g_string_new (NULL);
 
-  for (guint i = 0; i < v->path->len; i++)
+  for (guint i = 0; i < v->depth; i++)
     {
-      AdfPathSegment *segment = &g_array_index (v->path, AdfPathSegment, i);
+      AdfPathSegment *segment = &v->path[i];
 
       if (path->len > 0)
         g_string_append_c (path, '.');
@@ -57,20 +57,6 @@ _adf_validator_fail (AdfValidator *v, AdfError code, const char *format, ...)
   /* Translators: a place in a document ("content[3].content[0]"), then what is wrong there */
   g_set_error (v->error, ADF_ERROR, code, _ ("%s: %s"), path, message);
   return FALSE;
-}
-
-void
-_adf_validator_push (AdfValidator *v, const char *member, guint index)
-{
-  AdfPathSegment segment = { member, index };
-
-  g_array_append_val (v->path, segment);
-}
-
-void
-_adf_validator_pop (AdfValidator *v)
-{
-  g_array_set_size (v->path, v->path->len - 1);
 }
 
 static const char *
@@ -334,9 +320,11 @@ check_doc (AdfValidator *v, AdfValue doc)
 gboolean
 _adf_validate_value (AdfValue doc, AdfValidateFlags flags, GError **error)
 {
-  g_autoptr (GArray) path = g_array_new (FALSE, FALSE, sizeof (AdfPathSegment));
-  AdfValidator v = { flags, path, error };
+  AdfValidator v;
 
+  v.flags = flags;
+  v.error = error;
+  v.depth = 0;
   return check_doc (&v, doc);
 }
 
