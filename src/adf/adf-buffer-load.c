@@ -95,28 +95,60 @@ append_run (Loader *loader, const char *run, const char *end, int chars)
   loader->offset += chars;
 }
 
-/* Appends @text; characters the buffer would read as line breaks or anchors become U+2028
- * with a tag saying what they were. @code: "\n" stays a line break (lines of code). One pass
- * over the bytes: every such character starts with \n, \r, 0xe2 or 0xef. */
+/* Whether the eight bytes at p are plain ASCII: none ≥ 0x80, none '\n' or '\r' */
+static inline gboolean
+word_is_plain (const guchar *p)
+{
+  const guint64 ones = G_GUINT64_CONSTANT (0x0101010101010101);
+  const guint64 highs = G_GUINT64_CONSTANT (0x8080808080808080);
+  guint64 w, lf, cr;
+
+  memcpy (&w, p, 8);
+  if (w & highs)
+    return FALSE;
+  /* ASCII only: a byte is zero after the xor exactly where it was '\n' (or '\r') */
+  lf = w ^ (ones * '\n');
+  cr = w ^ (ones * '\r');
+  return ((((lf - ones) & ~lf) | ((cr - ones) & ~cr)) & highs) == 0;
+}
+
+/* Appends @text (@length bytes); characters the buffer would read as line breaks or anchors
+ * become U+2028 with a tag saying what they were. @code: "\n" stays a line break (lines of
+ * code). One pass over the bytes, eight at a time where they are plain ASCII: every such
+ * character starts with \n, \r, 0xe2 or 0xef. */
 static void
-append_text (Loader *loader, const char *text, gboolean code)
+append_text (Loader *loader, const char *text, gsize length, gboolean code)
 {
   const guchar *p = (const guchar *) text;
+  const guchar *stop = p + length;
   const char *run = text;
   int chars = 0;
 
-  for (; *p; p++)
+  while (p < stop)
     {
       gunichar c;
       const char *next;
 
+      while (stop - p >= 8 && word_is_plain (p))
+        {
+          p += 8;
+          chars += 8;
+        }
+      if (p >= stop)
+        break;
       if ((*p & 0xc0) != 0x80)
         chars++;
       if (*p != '\n' && *p != '\r' && *p != 0xe2 && *p != 0xef)
-        continue;
+        {
+          p++;
+          continue;
+        }
       c = g_utf8_get_char ((const char *) p);
       if (!is_special_char (c))
-        continue;
+        {
+          p++;
+          continue;
+        }
 
       chars--;
       append_run (loader, run, (const char *) p, chars);
@@ -140,9 +172,9 @@ append_text (Loader *loader, const char *text, gboolean code)
           loader->offset++;
         }
       run = next;
-      p = (const guchar *) next - 1;
+      p = (const guchar *) next;
     }
-  append_run (loader, run, (const char *) p, chars);
+  append_run (loader, run, (const char *) stop, chars);
 }
 
 static int
@@ -306,6 +338,8 @@ append_inline (Loader *loader, AdfValue child, gboolean code)
   guint n_marks = 0;
   AdfAuxInfo *order = NULL;
   gboolean seam = FALSE;
+  const char *string;
+  gsize length;
   int start;
 
   if (type == NULL)
@@ -338,7 +372,8 @@ append_inline (Loader *loader, AdfValue child, gboolean code)
     seam = !loader->prev_seam;
 
   start = loader->offset;
-  append_text (loader, _adf_value_string (text), code);
+  string = _adf_value_string_length (text, &length);
+  append_text (loader, string, length, code);
   for (guint i = 0; i < n_marks; i++)
     add_range (loader, marks[i]->tag, start, loader->offset);
   if (order)

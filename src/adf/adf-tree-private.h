@@ -76,6 +76,8 @@ _adf_value_present (AdfValue value)
 AdfValueKind _adf_value_kind (AdfValue value);
 /* The string a value holds, or NULL for any other kind */
 const char *_adf_value_string (AdfValue value);
+/* The same and its length in bytes, kept in a tree rather than counted */
+const char *_adf_value_string_length (AdfValue value, gsize *length);
 /* The number a value holds, int and double alike; FALSE for any other kind */
 gboolean _adf_value_number (AdfValue value, double *out);
 gboolean _adf_value_boolean (AdfValue value);

@@ -732,6 +732,26 @@ _adf_value_string (AdfValue value)
   return json_node_get_string (value.node);
 }
 
+const char *
+_adf_value_string_length (AdfValue value, gsize *length)
+{
+  const char *string;
+
+  if (value.tree)
+    {
+      const TreeValue *v = tree_value (value);
+
+      if (v->kind != ADF_VALUE_STRING)
+        return NULL;
+      *length = v->count;
+      return value.tree->strings + v->v.s;
+    }
+  string = _adf_value_string (value);
+  if (string != NULL)
+    *length = strlen (string);
+  return string;
+}
+
 gboolean
 _adf_value_number (AdfValue value, double *out)
 {
