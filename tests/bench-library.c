@@ -12,84 +12,27 @@
 #include "config.h"
 
 #include <gio/gio.h>
-#include <glib/gstdio.h>
 #include <string.h>
 
-#include "debrief-library-entry-private.h"
 #include "debrief-library.h"
-#include "og-enums.h"
+#include "debrief-test-store-util.h"
+#include "debrief-test-util.h"
 
 #define DEFAULT_N_ENTRIES 10000
-#define N_OWNERS          40
-
-static const char *const words[] = {
-  "checkout", "database", "latency",  "outage",      "payments", "login",  "degraded", "timeout",
-  "queue",    "backlog",  "DNS",      "certificate", "expired",  "memory", "leak",     "region",
-  "failover", "cache",    "stampede", "deploy",      "rollback", "search", "index",    "Zürich",
-};
-
-static char *
-make_text (GRand *rand, guint n_words)
-{
-  GString *text = g_string_new (NULL);
-
-  for (guint i = 0; i < n_words; i++)
-    {
-      if (i > 0)
-        g_string_append_c (text, ' ');
-      g_string_append (text, words[g_rand_int_range (rand, 0, G_N_ELEMENTS (words))]);
-    }
-  return g_string_free (text, FALSE);
-}
 
 static int
 generate (const char *directory, guint n_entries)
 {
   g_autoptr (DebriefLibrary) library = debrief_library_new_for_directory (directory);
-  g_autoptr (GRand) rand = g_rand_new_with_seed (5);
   g_autoptr (GError) error = NULL;
 
-  for (guint i = 0; i < n_entries; i++)
-    {
-      g_autofree char *id = g_strdup_printf ("%08x-1fa4-47fb-9b27-%012u", g_rand_int (rand), i);
-      g_autofree char *owner_id = g_strdup_printf ("owner-%u", i % N_OWNERS);
-      g_autofree char *owner_name = g_strdup_printf ("Responder Number %u", i % N_OWNERS);
-      DebriefLibraryEntry *entry = debrief_library_add (library, id);
-
-      _debrief_library_entry_take_title (entry, make_text (rand, 8));
-      _debrief_library_entry_take_incident (entry, g_uuid_string_random (),
-                                            g_strdup_printf ("%u", 1000 + i), make_text (rand, 6));
-      entry->fetched = TRUE;
-      entry->severity = i % 5;
-      entry->status = i % 3;
-      entry->owner_id = g_intern_string (owner_id);
-      entry->owner_name = g_intern_string (owner_name);
-      entry->created = 1700000000 + i * 60;
-      entry->updated = entry->created + 3600;
-      entry->last_fetched = entry->updated;
-    }
-
+  debrief_test_fill_library (library, n_entries, 5);
   if (!debrief_library_save (library, &error))
     {
       g_printerr ("could not write the index: %s\n", error->message);
       return 1;
     }
   return 0;
-}
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr (GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      remove_tree (child);
-    }
-  g_remove (path);
 }
 
 static double
@@ -124,8 +67,7 @@ main (int argc, char **argv)
   if (argc == 2)
     n_entries = (guint) g_ascii_strtoull (argv[1], NULL, 10);
 
-  directory = g_dir_make_tmp ("debrief-bench-XXXXXX", &error);
-  g_assert_no_error (error);
+  directory = debrief_test_make_tmp_dir ("debrief-bench-XXXXXX");
   count = g_strdup_printf ("%u", n_entries);
   {
     const char *child[] = { argv[0], "--generate", directory, count, NULL };
@@ -161,6 +103,6 @@ main (int argc, char **argv)
   g_print ("BENCH peak_memory %.1f MB\n", peak_megabytes ());
 
   g_clear_object (&library);
-  remove_tree (directory);
+  debrief_test_remove_tree (directory);
   return 0;
 }

@@ -15,6 +15,8 @@
 
 #include "debrief-picker-private.h"
 #include "debrief-postmortem-page-private.h"
+#include "debrief-test-ui-util.h"
+#include "debrief-test-util.h"
 #include "og-client.h"
 #include "og-sandbox.h"
 
@@ -149,7 +151,7 @@ main (int argc, char *argv[])
 {
   g_autoptr (GOptionContext) context = g_option_context_new (NULL);
   g_autoptr (GError) error = NULL;
-  g_autoptr (OgSandbox) sandbox = og_sandbox_new ();
+  g_autoptr (OgSandbox) sandbox = NULL;
   g_autoptr (OgClient) client = NULL;
   g_autoptr (OgPostmortem) base = NULL;
   g_autoptr (OgPostmortem) working = NULL;
@@ -164,20 +166,10 @@ main (int argc, char *argv[])
 
   gtk_init ();
   adw_init ();
-  /* what GtkApplication does for the application from its resource base path */
-  {
-    g_autoptr (GtkCssProvider) css = gtk_css_provider_new ();
+  debrief_test_load_style ();
 
-    gtk_css_provider_load_from_resource (css, RESOURCE_BASE "/style.css");
-    gtk_style_context_add_provider_for_display (gdk_display_get_default (),
-                                                GTK_STYLE_PROVIDER (css),
-                                                GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
-  }
-
-  if (!og_sandbox_start (sandbox, &error))
-    g_error ("%s", error->message);
-  client = og_client_new (og_sandbox_get_base_url (sandbox), &error);
-  og_client_set_api_key (client, OG_SANDBOX_API_KEY);
+  sandbox = debrief_test_sandbox_new ();
+  client = debrief_test_client_new (sandbox);
 
   base = dup_postmortem (sandbox, published ? OG_POSTMORTEM_STATUS_PUBLISHED
                                             : OG_POSTMORTEM_STATUS_IN_REVIEW);

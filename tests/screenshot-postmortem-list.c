@@ -16,25 +16,10 @@
 #include "debrief-library-refresh.h"
 #include "debrief-library.h"
 #include "debrief-postmortem-list-private.h"
+#include "debrief-test-ui-util.h"
+#include "debrief-test-util.h"
 #include "og-client.h"
 #include "og-sandbox.h"
-
-static gboolean
-set_flag (gpointer user_data)
-{
-  *(gboolean *) user_data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-static void
-spin (guint ms)
-{
-  gboolean done = FALSE;
-
-  g_timeout_add (ms, set_flag, &done);
-  while (!done)
-    g_main_context_iteration (NULL, TRUE);
-}
 
 static void
 refresh_and_wait (DebriefPostmortemList *list)
@@ -42,7 +27,7 @@ refresh_and_wait (DebriefPostmortemList *list)
   debrief_postmortem_list_refresh (list);
   while (debrief_postmortem_list_get_refreshing (list))
     g_main_context_iteration (NULL, TRUE);
-  spin (300);
+  debrief_test_spin (300);
 }
 
 static void
@@ -58,7 +43,7 @@ save_png (GtkWindow *window, const char *directory, const char *name)
   int width;
   int height;
 
-  spin (400);
+  debrief_test_spin (400);
   width = gtk_widget_get_width (content);
   height = gtk_widget_get_height (content);
   gdk_paintable_snapshot (paintable, snapshot, width, height);
@@ -116,32 +101,20 @@ main (int argc, char **argv)
 {
   const char *out = argc > 1 ? argv[1] : ".";
   g_autofree char *directory = g_dir_make_tmp ("debrief-shots-XXXXXX", NULL);
-  g_autoptr (OgSandbox) sandbox = og_sandbox_new ();
+  g_autoptr (OgSandbox) sandbox = NULL;
   g_autoptr (OgClient) client = NULL;
   g_autoptr (DebriefLibrary) library = NULL;
   g_autoptr (DebriefLibraryRefresh) refresh = NULL;
-  g_autoptr (GError) error = NULL;
   DebriefPostmortemList *list;
   GtkWindow *window;
 
   gtk_init ();
   adw_init ();
-  {
-    /* What AdwApplication loads from the resource base path in the app. */
-    g_autoptr (GtkCssProvider) css = gtk_css_provider_new ();
-
-    gtk_css_provider_load_from_resource (css, RESOURCE_BASE "/style.css");
-    gtk_style_context_add_provider_for_display (gdk_display_get_default (),
-                                                GTK_STYLE_PROVIDER (css),
-                                                GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
-  }
+  debrief_test_load_style ();
   g_mkdir_with_parents (out, 0755);
 
-  if (!og_sandbox_start (sandbox, &error))
-    g_error ("%s", error->message);
-  client = og_client_new (og_sandbox_get_base_url (sandbox), &error);
-  og_client_set_api_key (client, OG_SANDBOX_API_KEY);
-  og_client_set_max_retry_delay (client, 10);
+  sandbox = debrief_test_sandbox_new ();
+  client = debrief_test_client_new (sandbox);
   library = debrief_library_new_for_directory (directory);
   debrief_library_load (library, NULL);
   refresh = debrief_library_refresh_new (library, client);
@@ -199,7 +172,7 @@ main (int argc, char **argv)
                          "kubernetes upgrade");
   save_png (window, out, "no-results-narrow.png");
   gtk_editable_set_text (GTK_EDITABLE (_debrief_postmortem_list_get_search_entry (list)), "");
-  spin (300);
+  debrief_test_spin (300);
 
   gtk_window_destroy (window);
 

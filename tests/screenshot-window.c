@@ -14,26 +14,11 @@
 
 #include <adwaita.h>
 
+#include "debrief-test-ui-util.h"
+#include "debrief-test-util.h"
 #include "debrief-window-private.h"
 #include "og-client.h"
 #include "og-sandbox.h"
-
-static gboolean
-set_flag (gpointer user_data)
-{
-  *(gboolean *) user_data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-static void
-spin (guint ms)
-{
-  gboolean done = FALSE;
-
-  g_timeout_add (ms, set_flag, &done);
-  while (!done)
-    g_main_context_iteration (NULL, TRUE);
-}
 
 static void
 append_widget (GtkSnapshot *snapshot, GtkWidget *widget, int width, int height)
@@ -54,7 +39,7 @@ save_png (GtkWindow *window, GtkWindow *dialog, const char *directory, const cha
   g_autofree char *path = g_build_filename (directory, name, NULL);
   int width, height;
 
-  spin (500);
+  debrief_test_spin (500);
   width = gtk_widget_get_width (GTK_WIDGET (window));
   height = gtk_widget_get_height (GTK_WIDGET (window));
   gtk_snapshot_append_color (snapshot, &(GdkRGBA){ 0.98, 0.98, 0.98, 1 },
@@ -106,21 +91,21 @@ on_updated (GObject *object, GAsyncResult *result, gpointer user_data)
 static void
 wait_refreshed (DebriefWindow *window)
 {
-  spin (200);
+  debrief_test_spin (200);
   while (debrief_window_get_loading (window))
     g_main_context_iteration (NULL, TRUE);
-  spin (300);
+  debrief_test_spin (300);
 }
 
 static void
 open_and_wait (DebriefWindow *window, const char *id)
 {
   debrief_window_open_postmortem (window, id);
-  spin (100);
+  debrief_test_spin (100);
   while (_debrief_window_get_session (window) == NULL
          || debrief_edit_session_get_loading (_debrief_window_get_session (window)))
     g_main_context_iteration (NULL, TRUE);
-  spin (500);
+  debrief_test_spin (500);
 }
 
 /* The first postmortem of the sandbox with @status and a root incident, by title order. */
@@ -147,7 +132,6 @@ main (int argc, char *argv[])
   g_autoptr (OgSandbox) sandbox = NULL;
   g_autoptr (OgClient) client = NULL;
   g_autoptr (OgClient) other = NULL;
-  g_autoptr (GError) error = NULL;
   g_autofree char *draft = NULL;
   g_autofree char *published = NULL;
   g_autofree char *list_name = NULL;
@@ -166,23 +150,11 @@ main (int argc, char *argv[])
 
   gtk_init ();
   adw_init ();
-  {
-    /* The application loads it; here there is none. */
-    g_autoptr (GtkCssProvider) css = gtk_css_provider_new ();
+  debrief_test_load_style ();
 
-    gtk_css_provider_load_from_resource (css, RESOURCE_BASE "/style.css");
-    gtk_style_context_add_provider_for_display (gdk_display_get_default (),
-                                                GTK_STYLE_PROVIDER (css),
-                                                GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
-  }
-
-  sandbox = og_sandbox_new ();
-  if (!og_sandbox_start (sandbox, &error))
-    g_error ("%s", error->message);
-  client = og_client_new (og_sandbox_get_base_url (sandbox), &error);
-  og_client_set_api_key (client, OG_SANDBOX_API_KEY);
-  other = og_client_new (og_sandbox_get_base_url (sandbox), &error);
-  og_client_set_api_key (other, OG_SANDBOX_API_KEY);
+  sandbox = debrief_test_sandbox_new ();
+  client = debrief_test_client_new (sandbox);
+  other = debrief_test_client_new (sandbox);
 
   window = debrief_window_new (NULL);
   debrief_window_set_sandbox (window, TRUE);
@@ -238,7 +210,7 @@ main (int argc, char *argv[])
   gtk_window_destroy (GTK_WINDOW (_debrief_window_get_delete_dialog (window)));
 
   gtk_window_destroy (GTK_WINDOW (window));
-  spin (100);
+  debrief_test_spin (100);
   og_sandbox_stop (sandbox);
   return 0;
 }

@@ -16,13 +16,13 @@
 #include "debrief-connect-window-private.h"
 #include "debrief-preferences-window-private.h"
 #include "debrief-secrets.h"
+#include "debrief-test-ui-util.h"
+#include "debrief-test-util.h"
 #include "debrief-user-picker.h"
 #include "debrief-window-private.h"
 #include "og-client.h"
 #include "og-error.h"
 #include "og-sandbox.h"
-
-#define TIMEOUT_MS 20000
 
 typedef struct
 {
@@ -36,52 +36,6 @@ typedef struct
 
 static gboolean keyring_available;
 
-/* Main loop helpers */
-
-typedef gboolean (*Condition) (gpointer data);
-
-static gboolean
-set_flag (gpointer user_data)
-{
-  *(gboolean *) user_data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-static gboolean
-wait_until (Condition condition, gpointer data, guint timeout_ms)
-{
-  gboolean timed_out = FALSE;
-  guint id = g_timeout_add (timeout_ms, set_flag, &timed_out);
-
-  while (!condition (data) && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-
-  if (!timed_out)
-    g_source_remove (id);
-
-  return !timed_out;
-}
-
-static gboolean
-never (gpointer data)
-{
-  return FALSE;
-}
-
-static void
-spin (guint ms)
-{
-  wait_until (never, NULL, ms);
-}
-
-#define WAIT_FOR(condition, data, what)                             \
-  G_STMT_START                                                      \
-  {                                                                 \
-    if (!wait_until (condition, data, TIMEOUT_MS))                  \
-      g_error ("%s did not happen within %d ms", what, TIMEOUT_MS); \
-  }                                                                 \
-  G_STMT_END
-
 /* With DEBRIEF_SCREENSHOT_DIR set, a picture of the screen (Xvfb's root window) as the user
  * would see it now, for a person to look at. */
 static void
@@ -94,7 +48,7 @@ maybe_screenshot (const char *name)
   if (dir == NULL)
     return;
 
-  spin (800);
+  debrief_test_spin (800);
   path = g_strdup_printf ("%s/%s.png", dir, name);
   {
     const char *argv[] = { "import", "-window", "root", path, NULL };
@@ -128,7 +82,7 @@ lookup_key (DebriefAccount *account, GError **error)
 
   debrief_secrets_lookup_async (debrief_account_get_id (account), host, NULL, store_result,
                                 &result);
-  WAIT_FOR (has_result, &result, "the key lookup");
+  DEBRIEF_TEST_WAIT_FOR (has_result, &result, "the key lookup");
   return debrief_secrets_lookup_finish (result, error);
 }
 
@@ -155,14 +109,8 @@ on_account_added (DebriefConnectWindow *window, DebriefAccount *account, Fixture
 static void
 fixture_set_up (Fixture *fixture, gconstpointer data)
 {
-  g_autoptr (GError) error = NULL;
-
-  fixture->sandbox = og_sandbox_new ();
-  g_assert_true (og_sandbox_start (fixture->sandbox, &error));
-  g_assert_no_error (error);
-
-  fixture->dir = g_dir_make_tmp ("debrief-accounts-ui-XXXXXX", &error);
-  g_assert_no_error (error);
+  fixture->sandbox = debrief_test_sandbox_new ();
+  fixture->dir = debrief_test_make_tmp_dir ("debrief-accounts-ui-XXXXXX");
   fixture->path = g_build_filename (fixture->dir, "accounts.ini", NULL);
   fixture->accounts = debrief_account_list_new (fixture->path);
 
@@ -178,18 +126,15 @@ fixture_tear_down (Fixture *fixture, gconstpointer data)
 
   gtk_window_destroy (GTK_WINDOW (fixture->window));
   g_clear_object (&fixture->window);
-  spin (50);
+  debrief_test_spin (50);
   g_clear_object (&fixture->added);
   g_clear_object (&fixture->accounts);
-  og_sandbox_stop (fixture->sandbox);
-  g_clear_object (&fixture->sandbox);
   g_remove (fixture->path);
   g_rmdir (fixture->dir);
   g_free (fixture->path);
   g_free (fixture->dir);
   g_settings_reset (settings, "request-timeout");
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
+  debrief_test_sandbox_stop (&fixture->sandbox, NULL);
 }
 
 #define ADD_TEST(path, func) \
@@ -232,7 +177,7 @@ press_check (Fixture *fixture)
 
   g_assert_true (gtk_widget_get_sensitive (check));
   g_assert_true (gtk_widget_activate (check));
-  WAIT_FOR (check_done, fixture->window, "the check");
+  DEBRIEF_TEST_WAIT_FOR (check_done, fixture->window, "the check");
 }
 
 /* The message the user reads under the key, after a check that failed. */
@@ -385,8 +330,8 @@ test_connect_success (Fixture *fixture, gconstpointer data)
 
   /* Search as you type: the server searches, the list shows its answer. */
   gtk_editable_set_text (GTK_EDITABLE (_debrief_connect_window_get_user_search (window)), "priya");
-  WAIT_FOR (has_n_rows, &one, "one user row for 'priya'");
-  WAIT_FOR (window_idle, window, "the search");
+  DEBRIEF_TEST_WAIT_FOR (has_n_rows, &one, "one user row for 'priya'");
+  DEBRIEF_TEST_WAIT_FOR (window_idle, window, "the search");
   g_assert_cmpstr (last_users_query (fixture->sandbox, "query"), ==, "priya");
   me = find_row (users, "Priya Raman");
   g_assert_nonnull (me);
@@ -398,7 +343,7 @@ test_connect_success (Fixture *fixture, gconstpointer data)
 
   gtk_editable_set_text (GTK_EDITABLE (_debrief_connect_window_get_name_row (window)), "Sandbox");
   g_assert_true (gtk_widget_activate (save));
-  WAIT_FOR (account_added, fixture, "the account-added signal");
+  DEBRIEF_TEST_WAIT_FOR (account_added, fixture, "the account-added signal");
 
   /* In the list, active, with "this is me". */
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (fixture->accounts)), ==, 1);
@@ -430,7 +375,7 @@ test_connect_success (Fixture *fixture, gconstpointer data)
 
     debrief_account_list_remove_async (fixture->accounts, debrief_account_get_id (account), NULL,
                                        store_result, &result);
-    WAIT_FOR (has_result, &result, "the removal");
+    DEBRIEF_TEST_WAIT_FOR (has_result, &result, "the removal");
     g_assert_true (debrief_account_list_remove_finish (fixture->accounts, result, &error));
   }
 }
@@ -452,7 +397,7 @@ test_users_paged (Fixture *fixture, gconstpointer data)
 
   enter_server (fixture, og_sandbox_get_base_url (fixture->sandbox), OG_SANDBOX_API_KEY);
   press_check (fixture);
-  WAIT_FOR (window_idle, window, "the first page of users");
+  DEBRIEF_TEST_WAIT_FOR (window_idle, window, "the first page of users");
 
   first_page = count_rows (users);
   g_assert_cmpuint (first_page, ==, 25);
@@ -461,8 +406,8 @@ test_users_paged (Fixture *fixture, gconstpointer data)
   g_assert_null (last_users_query (fixture->sandbox, "query"));
 
   g_assert_true (gtk_widget_activate (more));
-  WAIT_FOR (more_rows, users, "the second page of users");
-  WAIT_FOR (window_idle, window, "the second page of users");
+  DEBRIEF_TEST_WAIT_FOR (more_rows, users, "the second page of users");
+  DEBRIEF_TEST_WAIT_FOR (window_idle, window, "the second page of users");
 
   /* The sandbox seeds at least 40 users: all of them now, and no third page. */
   g_assert_cmpuint (count_rows (users), >=, 40);
@@ -682,7 +627,7 @@ test_change_voids_check (Fixture *fixture, gconstpointer data)
 
   enter_server (fixture, og_sandbox_get_base_url (fixture->sandbox), OG_SANDBOX_API_KEY);
   press_check (fixture);
-  WAIT_FOR (window_idle, window, "the users");
+  DEBRIEF_TEST_WAIT_FOR (window_idle, window, "the users");
   g_assert_true (
       gtk_widget_get_visible (GTK_WIDGET (_debrief_connect_window_get_save_button (window))));
 
@@ -725,14 +670,14 @@ test_error_no_keyring (Fixture *fixture, gconstpointer data)
   enter_server (fixture, og_sandbox_get_base_url (fixture->sandbox), OG_SANDBOX_API_KEY);
   press_check (fixture);
   gtk_editable_set_text (GTK_EDITABLE (_debrief_connect_window_get_user_search (window)), "priya");
-  WAIT_FOR (has_n_rows, &one, "one user row for 'priya'");
-  WAIT_FOR (window_idle, window, "the search");
+  DEBRIEF_TEST_WAIT_FOR (has_n_rows, &one, "one user row for 'priya'");
+  DEBRIEF_TEST_WAIT_FOR (window_idle, window, "the search");
   gtk_list_box_select_row (users, find_row (users, "Priya Raman"));
 
   g_assert_true (
       gtk_widget_activate (GTK_WIDGET (_debrief_connect_window_get_save_button (window))));
-  WAIT_FOR ((Condition) gtk_widget_get_visible, label, "the save error");
-  WAIT_FOR (window_idle, window, "the save");
+  DEBRIEF_TEST_WAIT_FOR ((DebriefTestCondition) gtk_widget_get_visible, label, "the save error");
+  DEBRIEF_TEST_WAIT_FOR (window_idle, window, "the save");
   g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (label)), ==,
                    "No keyring is running. Debrief keeps API keys only in the desktop keyring: "
                    "start one (such as GNOME Keyring) and try again.");
@@ -764,7 +709,7 @@ add_account (DebriefAccountList *accounts, const char *name, const char *url)
 
   debrief_secrets_store_async (debrief_account_get_id (account), host, "test", OG_SANDBOX_API_KEY,
                                NULL, store_result, &result);
-  WAIT_FOR (has_result, &result, "the key to be stored");
+  DEBRIEF_TEST_WAIT_FOR (has_result, &result, "the key to be stored");
   g_assert_true (debrief_secrets_store_finish (result, &error));
   g_assert_no_error (error);
 
@@ -845,26 +790,26 @@ test_preferences (void)
   /* Rename. */
   row = find_account_row (window, second);
   g_signal_emit_by_name (g_object_get_data (G_OBJECT (row), "rename"), "clicked");
-  WAIT_FOR (has_dialog, window, "the rename dialog");
+  DEBRIEF_TEST_WAIT_FOR (has_dialog, window, "the rename dialog");
   dialog = _debrief_preferences_window_get_dialog (window);
   gtk_editable_set_text (GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog)), "Staging");
   adw_message_dialog_response (dialog, "rename");
   gtk_window_destroy (GTK_WINDOW (dialog));
-  WAIT_FOR (has_no_dialog, window, "the rename dialog to go");
+  DEBRIEF_TEST_WAIT_FOR (has_no_dialog, window, "the rename dialog to go");
   g_assert_cmpstr (debrief_account_get_display_name (second), ==, "Staging");
   row = find_account_row (window, second);
   g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, "Staging");
 
   /* Remove, after a confirmation, with the key. */
   g_signal_emit_by_name (g_object_get_data (G_OBJECT (row), "remove"), "clicked");
-  WAIT_FOR (has_dialog, window, "the remove dialog");
+  DEBRIEF_TEST_WAIT_FOR (has_dialog, window, "the remove dialog");
   dialog = _debrief_preferences_window_get_dialog (window);
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Remove “Staging”?");
   g_assert_cmpint (adw_message_dialog_get_response_appearance (dialog, "remove"), ==,
                    ADW_RESPONSE_DESTRUCTIVE);
   adw_message_dialog_response (dialog, "remove");
   gtk_window_destroy (GTK_WINDOW (dialog));
-  WAIT_FOR (list_has_one, accounts, "the removal");
+  DEBRIEF_TEST_WAIT_FOR (list_has_one, accounts, "the removal");
   g_assert_cmpstr (debrief_account_list_get_active_id (accounts), ==,
                    debrief_account_get_id (first));
   g_assert_cmpuint (count_rows (_debrief_preferences_window_get_accounts_list (window)), ==, 1);
@@ -892,7 +837,7 @@ test_preferences (void)
 
     debrief_account_list_remove_async (accounts, debrief_account_get_id (first), NULL, store_result,
                                        &result);
-    WAIT_FOR (has_result, &result, "the removal");
+    DEBRIEF_TEST_WAIT_FOR (has_result, &result, "the removal");
   }
   /* The empty list offers a way in. */
   g_assert_cmpuint (count_rows (_debrief_preferences_window_get_accounts_list (window)), ==, 1);
@@ -990,33 +935,6 @@ test_accessible_names (void)
 
 /* The application */
 
-static DebriefApplication *
-new_registered_app (const char *name)
-{
-  g_autofree char *id = g_strconcat (APP_ID ".Test.", name, NULL);
-  g_autoptr (GError) error = NULL;
-  DebriefApplication *app;
-
-  /* clang-format off */
-  app = g_object_new (DEBRIEF_TYPE_APPLICATION,
-                      "application-id", id,
-                      "flags", G_APPLICATION_NON_UNIQUE,
-                      "resource-base-path", RESOURCE_BASE,
-                      NULL);
-  /* clang-format on */
-  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
-  g_assert_no_error (error);
-
-  return app;
-}
-
-static gboolean
-window_shows_list (gpointer data)
-{
-  return !debrief_window_get_loading (data)
-         && g_strcmp0 (_debrief_window_get_visible_page_name (data), "main") == 0;
-}
-
 static gboolean
 window_shows_keyring (gpointer data)
 {
@@ -1033,7 +951,7 @@ remove_all_accounts (DebriefAccountList *accounts)
 
       debrief_account_list_remove_async (accounts, debrief_account_get_id (account), NULL,
                                          store_result, &result);
-      WAIT_FOR (has_result, &result, "the removal");
+      DEBRIEF_TEST_WAIT_FOR (has_result, &result, "the removal");
       g_assert_true (debrief_account_list_remove_finish (accounts, result, NULL));
     }
 }
@@ -1053,13 +971,13 @@ test_app_starts_on_account (void)
     return;
 
   g_assert_true (og_sandbox_start (sandbox, &error));
-  app = new_registered_app ("StartsOnAccount");
+  app = debrief_test_application_new ("StartsOnAccount");
   accounts = debrief_application_get_accounts (app);
   account = add_account (accounts, "Sandbox", og_sandbox_get_base_url (sandbox));
 
   g_application_activate (G_APPLICATION (app));
   window = DEBRIEF_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
-  WAIT_FOR (window_shows_list, window, "the account's postmortems");
+  DEBRIEF_TEST_WAIT_FOR (debrief_test_window_shows_list, window, "the account's postmortems");
   g_assert_false (debrief_window_get_sandbox (window));
   g_assert_false (gtk_widget_get_visible (_debrief_window_get_sandbox_bar (window)));
   g_assert_nonnull (debrief_application_get_client (app));
@@ -1071,10 +989,10 @@ test_app_starts_on_account (void)
 
     debrief_secrets_clear_async (debrief_account_get_id (account), host, NULL, store_result,
                                  &result);
-    WAIT_FOR (has_result, &result, "the key to be cleared");
+    DEBRIEF_TEST_WAIT_FOR (has_result, &result, "the key to be cleared");
   }
   g_action_group_activate_action (G_ACTION_GROUP (app), "unlock-keyring", NULL);
-  WAIT_FOR (window_shows_keyring, window, "the keyring page");
+  DEBRIEF_TEST_WAIT_FOR (window_shows_keyring, window, "the keyring page");
   g_assert_cmpstr (adw_status_page_get_description (_debrief_window_get_keyring_page (window)), ==,
                    "The keyring has no API key for “Sandbox”. Remove the account in Preferences "
                    "and connect it again.");
@@ -1082,7 +1000,7 @@ test_app_starts_on_account (void)
 
   remove_all_accounts (accounts);
   gtk_window_destroy (GTK_WINDOW (window));
-  spin (50);
+  debrief_test_spin (50);
   og_sandbox_stop (sandbox);
 }
 
@@ -1153,7 +1071,7 @@ test_connect_edit_quit (void)
     return;
 
   g_assert_true (og_sandbox_start (sandbox, &error));
-  app = new_registered_app ("ConnectEditQuit");
+  app = debrief_test_application_new ("ConnectEditQuit");
   hidden = count_hidden_toplevels ();
   g_application_activate (G_APPLICATION (app));
   {
@@ -1175,7 +1093,7 @@ test_connect_edit_quit (void)
   maybe_screenshot ("welcome");
 
   g_assert_true (gtk_widget_activate (_debrief_window_get_connect_button (window)));
-  WAIT_FOR (has_connect_window, NULL, "the connect window");
+  DEBRIEF_TEST_WAIT_FOR (has_connect_window, NULL, "the connect window");
   connect = DEBRIEF_CONNECT_WINDOW (find_toplevel (DEBRIEF_TYPE_CONNECT_WINDOW));
   driver.window = connect;
   enter_server (&driver, og_sandbox_get_base_url (sandbox), OG_SANDBOX_API_KEY);
@@ -1186,8 +1104,8 @@ test_connect_edit_quit (void)
     RowCount one = { users, 1 };
 
     /* The search's answer, not the first page (which has her too). */
-    WAIT_FOR (has_n_rows, &one, "one user row for 'raman'");
-    WAIT_FOR (window_idle, connect, "the search");
+    DEBRIEF_TEST_WAIT_FOR (has_n_rows, &one, "one user row for 'raman'");
+    DEBRIEF_TEST_WAIT_FOR (window_idle, connect, "the search");
     g_assert_nonnull (find_row (users, "Priya Raman"));
   }
   gtk_list_box_select_row (users, find_row (users, "Priya Raman"));
@@ -1196,14 +1114,15 @@ test_connect_edit_quit (void)
       gtk_widget_activate (GTK_WIDGET (_debrief_connect_window_get_save_button (connect))));
 
   /* The new account is active and its postmortems load. */
-  WAIT_FOR (window_shows_list, window, "the postmortems of the new account");
+  DEBRIEF_TEST_WAIT_FOR (debrief_test_window_shows_list, window,
+                         "the postmortems of the new account");
   maybe_screenshot ("account-loaded");
   g_assert_cmpuint (
       g_list_model_get_n_items (G_LIST_MODEL (debrief_application_get_accounts (app))), ==, 1);
 
   /* A setting, through the preferences. */
   g_action_group_activate_action (G_ACTION_GROUP (app), "preferences", NULL);
-  WAIT_FOR (has_preferences_window, NULL, "the preferences");
+  DEBRIEF_TEST_WAIT_FOR (has_preferences_window, NULL, "the preferences");
   preferences = DEBRIEF_PREFERENCES_WINDOW (find_toplevel (DEBRIEF_TYPE_PREFERENCES_WINDOW));
   maybe_screenshot ("preferences");
   gtk_spin_button_set_value (_debrief_preferences_window_get_timeout_spin (preferences), 45);
@@ -1213,19 +1132,10 @@ test_connect_edit_quit (void)
 
   g_action_group_activate_action (G_ACTION_GROUP (app), "quit", NULL);
   gtk_window_destroy (GTK_WINDOW (window));
-  spin (100);
+  debrief_test_spin (100);
   og_sandbox_stop (sandbox);
   if (g_getenv ("DEBRIEF_TEST_KEEP_XDG") == NULL)
     g_settings_reset (settings, "request-timeout");
-}
-
-static void
-test_no_display (void)
-{
-  if (g_getenv ("CI") != NULL)
-    g_test_fail_printf ("no display: the UI tests must run under Xvfb in CI");
-  else
-    g_test_skip ("no display");
 }
 
 int
@@ -1246,7 +1156,7 @@ main (int argc, char *argv[])
 
   if (!gtk_init_check ())
     {
-      g_test_add_func ("/accounts-ui/display", test_no_display);
+      g_test_add_func ("/accounts-ui/display", debrief_test_no_display);
       return g_test_run ();
     }
   adw_init ();

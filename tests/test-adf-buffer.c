@@ -96,12 +96,23 @@ roundtrip_dir (const char *dir)
     {
       g_autoptr (JsonNode) doc = parse_file (files->pdata[i]);
       g_autoptr (AdfBuffer) buffer = adf_buffer_new ();
+      g_autoptr (AdfBuffer) from_text = adf_buffer_new ();
       g_autoptr (GError) error = NULL;
       g_autoptr (JsonNode) written = NULL;
+      g_autoptr (JsonNode) written_from_text = NULL;
+      g_autofree char *contents = NULL;
+      gsize length;
 
       g_assert_true (adf_buffer_load (buffer, doc, &error));
       written = adf_buffer_write (buffer);
       assert_json_equal (doc, written, files->pdata[i]);
+
+      /* The same from the text, read into a tree rather than JsonNodes */
+      g_assert_true (g_file_get_contents (files->pdata[i], &contents, &length, NULL));
+      g_assert_true (adf_buffer_load_data (from_text, contents, length, &error));
+      g_assert_no_error (error);
+      written_from_text = adf_buffer_write (from_text);
+      assert_json_equal (doc, written_from_text, files->pdata[i]);
     }
 }
 
@@ -649,6 +660,32 @@ test_enter_after_heading (void)
                                      "{\"type\":\"paragraph\",\"content\":[" TEXT ("x") "]}]}");
 }
 
+/* Pasted text may end its lines as GTK reads them: "\r\n", "\r", U+2029 and "\n" alike
+ * each make a paragraph, the delimiters not part of its text. */
+static void
+test_paste_line_delimiters (void)
+{
+  g_autoptr (AdfBuffer) buffer = buffer_from (
+      "{\"version\":1,\"type\":\"doc\",\"content\":[{\"type\":\"paragraph\",\"content\":["
+      "" TEXT ("ab") "]}]}");
+
+  type_at (buffer, 1,
+           "1\r\n2\r3\xe2\x80\xa9"
+           "4\n5");
+  assert_writes (buffer,
+                 "{\"version\":1,\"type\":\"doc\",\"content\":["
+                 "{\"type\":\"paragraph\",\"content\":[" TEXT (
+                     "a1") "]},"
+                           "{\"type\":\"paragraph\",\"content\":[" TEXT (
+                               "2") "]},"
+                                    "{\"type\":\"paragraph\",\"content\":[" TEXT (
+                                        "3") "]},"
+                                             "{\"type\":\"paragraph\",\"content\":[" TEXT (
+                                                 "4") "]},"
+                                                      "{\"type\":\"paragraph\",\"content\":[" TEXT (
+                                                          "5b") "]}]}");
+}
+
 /* Rich paste within the buffer: the marks come along, the block is the one pasted into. */
 static void
 test_paste_keeps_marks (void)
@@ -691,6 +728,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/adf-buffer/typing/enter-indent-outdent", test_enter_splits_list_item);
   g_test_add_func ("/adf-buffer/typing/paste-keeps-marks", test_paste_keeps_marks);
   g_test_add_func ("/adf-buffer/typing/enter-after-heading", test_enter_after_heading);
+  g_test_add_func ("/adf-buffer/typing/paste-line-delimiters", test_paste_line_delimiters);
 
   return g_test_run ();
 }

@@ -9,31 +9,32 @@
 #include "adf-test-util.h"
 #include "adf-private.h"
 
-/* Every document parsed here is parsed twice: by adf_parse() and by the reader that shares
- * repeated values (adf_buffer_load_data's), which must give the same verdict, the same
- * message and a JSON-equal document, on the fixtures, the corpora checked against
+/* Every document parsed here is parsed twice: by adf_parse(), which validates the tree the
+ * text is read into, and read the same but validated as JsonNodes built in memory are. One
+ * validator reads both kinds of tree through AdfValue: both must give the same verdict, the
+ * same message and a JSON-equal document, on the fixtures, the corpora checked against
  * Atlassian's validator and the hostile inputs alike. */
 static JsonNode *
 parse_both (const char *data, gssize length, AdfValidateFlags flags, GError **error)
 {
-  g_autoptr (GError) shared_error = NULL;
-  g_autoptr (JsonNode) shared = _adf_parse_shared (data, length, flags, &shared_error);
+  g_autoptr (GError) node_error = NULL;
+  g_autoptr (JsonNode) via_node = _adf_parse_via_node (data, length, flags, &node_error);
   JsonNode *doc = (adf_parse) (data, length, flags, error);
 
   if (doc == NULL)
     {
-      g_assert_null (shared);
-      g_assert_nonnull (shared_error);
+      g_assert_null (via_node);
+      g_assert_nonnull (node_error);
       if (error)
         {
-          g_assert_error (shared_error, (*error)->domain, (*error)->code);
-          g_assert_cmpstr (shared_error->message, ==, (*error)->message);
+          g_assert_error (node_error, (*error)->domain, (*error)->code);
+          g_assert_cmpstr (node_error->message, ==, (*error)->message);
         }
     }
   else
     {
-      g_assert_no_error (shared_error);
-      g_assert_true (adf_json_equal (doc, shared));
+      g_assert_no_error (node_error);
+      g_assert_true (adf_json_equal (doc, via_node));
     }
   return doc;
 }
@@ -1175,6 +1176,68 @@ test_parse_node_copies (void)
                    "{\"version\":1,\"type\":\"doc\",\"content\":[{\"type\":\"paragraph\"}]}");
 }
 
+/* The reader builds what json-glib's parser builds: a member given twice keeps its first
+ * place and takes its last value (in small objects and in large ones, which the reader
+ * checks another way), escapes and numbers read alike. Compared as written, so member order
+ * counts too. */
+static void
+test_same_as_json_glib (void)
+{
+  g_autoptr (GString) large = g_string_new (NULL);
+  g_autoptr (GPtrArray) cases = g_ptr_array_new_with_free_func (g_free);
+
+  g_ptr_array_add (cases, g_strdup ("{\"version\":1,\"type\":\"doc\",\"content\":[{\"type\":"
+                                    "\"text\",\"type\":\"paragraph\"}]}"));
+  g_ptr_array_add (cases, g_strdup ("{\"content\":[{\"type\":\"rule\"}],\"version\":1,\"type\":"
+                                    "\"doc\",\"content\":[],\"version\":1}"));
+  g_ptr_array_add (cases, g_strdup ("{\"version\":1,\"type\":\"doc\",\"content\":[{\"type\":"
+                                    "\"heading\",\"attrs\":{\"level\":7,\"level\":2,\"level\":3},"
+                                    "\"content\":[{\"type\":\"text\",\"text\":\"x\",\"text\":"
+                                    "\"\\u00e9\\ud83d\\ude00\\n\\/\\t\\\"\"}]}]}"));
+  g_string_append (large, "{\"version\":1,\"type\":\"doc\",\"content\":[{\"type\":"
+                          "\"extension\",\"attrs\":{\"extensionKey\":\"k\",\"extensionType\":"
+                          "\"t\",\"parameters\":{");
+  for (int i = 0; i < 40; i++)
+    g_string_append_printf (large, "%s\"p%d\":%s", i ? "," : "", i % 13,
+                            i % 4 == 0   ? "-0"
+                            : i % 4 == 1 ? "1.5e3"
+                            : i % 4 == 2 ? "[true,null,{\"a\":1,\"a\":2}]"
+                                         : "-12345678901234567");
+  g_string_append (large, "}}}]}");
+  g_ptr_array_add (cases, g_strdup (large->str));
+  /* A large object the validator reads: only the last level counts */
+  g_string_assign (large, "{\"version\":1,\"type\":\"doc\",\"content\":[{\"type\":"
+                          "\"heading\",\"attrs\":{");
+  for (int i = 0; i < 20; i++)
+    g_string_append_printf (large, "%s\"%s\":%s", i ? "," : "", i % 2 ? "localId" : "level",
+                            i % 2    ? "\"a\""
+                            : i < 18 ? "9"
+                                     : "4");
+  g_string_append (large, "}}]}");
+  g_ptr_array_add (cases, g_strdup (large->str));
+
+  for (guint i = 0; i < cases->len; i++)
+    {
+      const char *text = g_ptr_array_index (cases, i);
+      g_autoptr (GError) error = NULL;
+      g_autoptr (JsonNode) glib_node = json_from_string (text, &error);
+      g_autoptr (JsonNode) expected = NULL;
+      g_autoptr (JsonNode) doc = NULL;
+      g_autofree char *expected_json = NULL;
+      g_autofree char *json = NULL;
+
+      g_assert_no_error (error);
+      expected = adf_parse_node (glib_node, ADF_VALIDATE_DEFAULT, &error);
+      g_assert_no_error (error);
+      doc = adf_parse (text, -1, ADF_VALIDATE_DEFAULT, &error);
+      g_assert_no_error (error);
+      g_assert_true (adf_json_equal (doc, expected));
+      expected_json = adf_to_json (expected, FALSE);
+      json = adf_to_json (doc, FALSE);
+      g_assert_cmpstr (json, ==, expected_json);
+    }
+}
+
 static void
 test_biggest_sample_time (void)
 {
@@ -1228,6 +1291,7 @@ main (int argc, char **argv)
   g_test_add_func ("/adf/parse/safe-url", test_safe_url);
   g_test_add_func ("/adf/parse/json-equal", test_json_equal);
   g_test_add_func ("/adf/parse/parse-node-copies", test_parse_node_copies);
+  g_test_add_func ("/adf/parse/same-as-json-glib", test_same_as_json_glib);
   g_test_add_func ("/adf/parse/biggest-sample-time", test_biggest_sample_time);
 
   return g_test_run ();

@@ -10,97 +10,24 @@
 #include <glib/gstdio.h>
 #include <libsoup/soup.h>
 
+#include "debrief-test-util.h"
 #include "og-client.h"
 #include "og-error.h"
 #include "og-sandbox.h"
 
-#define TEST_TIMEOUT_SECONDS  30
-#define CLIENT_RETRY_DELAY_MS 20
+typedef DebriefTestSandboxFixture Fixture;
 
-typedef struct
-{
-  OgSandbox *sandbox;
-  OgClient *client;
-} Fixture;
-
-/* Waiting for async results */
-
-typedef struct
-{
-  GAsyncResult *result;
-  gboolean timed_out;
-} Waiter;
-
-static void
-waiter_done (GObject *object, GAsyncResult *result, gpointer user_data)
-{
-  Waiter *waiter = user_data;
-
-  g_assert_null (waiter->result);
-  waiter->result = g_object_ref (result);
-}
-
-static gboolean
-waiter_timeout (gpointer user_data)
-{
-  Waiter *waiter = user_data;
-
-  waiter->timed_out = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-/* Iterates the main loop (where the sandbox answers too) until the operation is done. */
-static GAsyncResult *
-waiter_wait (Waiter *waiter)
-{
-  guint id = g_timeout_add_seconds (TEST_TIMEOUT_SECONDS, waiter_timeout, waiter);
-
-  while (waiter->result == NULL && !waiter->timed_out)
-    g_main_context_iteration (NULL, TRUE);
-
-  if (waiter->timed_out)
-    g_error ("the operation did not finish within %d s", TEST_TIMEOUT_SECONDS);
-  g_source_remove (id);
-
-  return waiter->result;
-}
-
-static void
-waiter_clear (Waiter *waiter)
-{
-  g_clear_object (&waiter->result);
-}
-
-/* Fixture */
+/* Fixture: the shared one, with the timeouts that the time-out tests shorten further */
 
 static void
 fixture_set_up (Fixture *fixture, gconstpointer data)
 {
-  g_autoptr (GError) error = NULL;
-
-  fixture->sandbox = og_sandbox_new ();
-  g_assert_true (og_sandbox_start (fixture->sandbox, &error));
-  g_assert_no_error (error);
-
-  fixture->client = og_client_new (og_sandbox_get_base_url (fixture->sandbox), &error);
-  g_assert_no_error (error);
-  og_client_set_api_key (fixture->client, OG_SANDBOX_API_KEY);
-  og_client_set_max_retry_delay (fixture->client, CLIENT_RETRY_DELAY_MS);
+  debrief_test_sandbox_fixture_set_up (fixture, data);
   og_client_set_timeouts (fixture->client, 10, 20);
 }
 
-static void
-fixture_tear_down (Fixture *fixture, gconstpointer data)
-{
-  g_clear_object (&fixture->client);
-  og_sandbox_stop (fixture->sandbox);
-  g_clear_object (&fixture->sandbox);
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
-
 #define ADD_TEST(path, func) \
-  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  g_test_add (path, Fixture, NULL, fixture_set_up, func, debrief_test_sandbox_fixture_tear_down)
 
 /* Shorthands */
 
@@ -152,12 +79,13 @@ published_postmortem_id (Fixture *fixture)
 static OgPostmortem *
 get_postmortem (Fixture *fixture, const char *id, GError **error)
 {
-  Waiter waiter = { 0 };
+  DebriefTestWaiter waiter = { 0 };
   OgPostmortem *postmortem;
 
-  og_client_get_postmortem_async (fixture->client, id, NULL, waiter_done, &waiter);
-  postmortem = og_client_get_postmortem_finish (fixture->client, waiter_wait (&waiter), error);
-  waiter_clear (&waiter);
+  og_client_get_postmortem_async (fixture->client, id, NULL, debrief_test_waiter_done, &waiter);
+  postmortem = og_client_get_postmortem_finish (fixture->client, debrief_test_waiter_wait (&waiter),
+                                                error);
+  debrief_test_waiter_clear (&waiter);
 
   return postmortem;
 }
@@ -170,14 +98,14 @@ list_incidents (Fixture *fixture,
                 gint *next_offset,
                 GError **error)
 {
-  Waiter waiter = { 0 };
+  DebriefTestWaiter waiter = { 0 };
   GPtrArray *items;
 
   og_client_list_incidents_async (fixture->client, query, NULL, NULL, offset, limit, NULL,
-                                  waiter_done, &waiter);
-  items = og_client_list_incidents_finish (fixture->client, waiter_wait (&waiter), next_offset,
-                                           error);
-  waiter_clear (&waiter);
+                                  debrief_test_waiter_done, &waiter);
+  items = og_client_list_incidents_finish (fixture->client, debrief_test_waiter_wait (&waiter),
+                                           next_offset, error);
+  debrief_test_waiter_clear (&waiter);
 
   return items;
 }
@@ -185,12 +113,14 @@ list_incidents (Fixture *fixture,
 static GPtrArray *
 list_all_incidents (Fixture *fixture, const char *query, GError **error)
 {
-  Waiter waiter = { 0 };
+  DebriefTestWaiter waiter = { 0 };
   GPtrArray *items;
 
-  og_client_list_all_incidents_async (fixture->client, query, 0, NULL, waiter_done, &waiter);
-  items = og_client_list_all_incidents_finish (fixture->client, waiter_wait (&waiter), error);
-  waiter_clear (&waiter);
+  og_client_list_all_incidents_async (fixture->client, query, 0, NULL, debrief_test_waiter_done,
+                                      &waiter);
+  items = og_client_list_all_incidents_finish (fixture->client, debrief_test_waiter_wait (&waiter),
+                                               error);
+  debrief_test_waiter_clear (&waiter);
 
   return items;
 }
@@ -198,13 +128,13 @@ list_all_incidents (Fixture *fixture, const char *query, GError **error)
 static gboolean
 update_field (Fixture *fixture, OgPostmortem *postmortem, OgPostmortemField field, GError **error)
 {
-  Waiter waiter = { 0 };
+  DebriefTestWaiter waiter = { 0 };
   gboolean ok;
 
   og_client_update_field_async (fixture->client, postmortem, field, OG_SANDBOX_ACTOR_ID, NULL,
-                                waiter_done, &waiter);
-  ok = og_client_update_field_finish (fixture->client, waiter_wait (&waiter), error);
-  waiter_clear (&waiter);
+                                debrief_test_waiter_done, &waiter);
+  ok = og_client_update_field_finish (fixture->client, debrief_test_waiter_wait (&waiter), error);
+  debrief_test_waiter_clear (&waiter);
 
   return ok;
 }
@@ -465,13 +395,14 @@ incident_without_postmortem (Fixture *fixture)
 static char *
 create_postmortem (Fixture *fixture, const char *incident_id, const char *owner_id, GError **error)
 {
-  Waiter waiter = { 0 };
+  DebriefTestWaiter waiter = { 0 };
   char *id;
 
   og_client_create_postmortem_async (fixture->client, incident_id, OG_SANDBOX_ACTOR_ID, owner_id,
-                                     NULL, waiter_done, &waiter);
-  id = og_client_create_postmortem_finish (fixture->client, waiter_wait (&waiter), error);
-  waiter_clear (&waiter);
+                                     NULL, debrief_test_waiter_done, &waiter);
+  id = og_client_create_postmortem_finish (fixture->client, debrief_test_waiter_wait (&waiter),
+                                           error);
+  debrief_test_waiter_clear (&waiter);
 
   return id;
 }
@@ -550,13 +481,14 @@ static void
 test_postmortem_create_needs_actor (Fixture *fixture, gconstpointer data)
 {
   g_autoptr (GError) error = NULL;
-  Waiter waiter = { 0 };
+  DebriefTestWaiter waiter = { 0 };
   char *id;
 
-  og_client_create_postmortem_async (fixture->client, "incident", NULL, NULL, NULL, waiter_done,
-                                     &waiter);
-  id = og_client_create_postmortem_finish (fixture->client, waiter_wait (&waiter), &error);
-  waiter_clear (&waiter);
+  og_client_create_postmortem_async (fixture->client, "incident", NULL, NULL, NULL,
+                                     debrief_test_waiter_done, &waiter);
+  id = og_client_create_postmortem_finish (fixture->client, debrief_test_waiter_wait (&waiter),
+                                           &error);
+  debrief_test_waiter_clear (&waiter);
 
   g_assert_error (error, OG_ERROR, OG_ERROR_INVALID_ARGUMENT);
   g_assert_null (id);
@@ -571,15 +503,15 @@ delete_postmortem (Fixture *fixture, const char *id, gboolean timelines)
   g_autoptr (OgPostmortem) gone = NULL;
   g_autofree char *path = g_strdup_printf ("/v2/postmortem/%s", id);
   const OgSandboxRequest *request;
-  Waiter waiter = { 0 };
+  DebriefTestWaiter waiter = { 0 };
   JsonObject *body;
 
   og_client_delete_postmortem_async (fixture->client, id, OG_SANDBOX_ACTOR_ID, timelines, NULL,
-                                     waiter_done, &waiter);
-  g_assert_true (
-      og_client_delete_postmortem_finish (fixture->client, waiter_wait (&waiter), &error));
+                                     debrief_test_waiter_done, &waiter);
+  g_assert_true (og_client_delete_postmortem_finish (fixture->client,
+                                                     debrief_test_waiter_wait (&waiter), &error));
   g_assert_no_error (error);
-  waiter_clear (&waiter);
+  debrief_test_waiter_clear (&waiter);
 
   request = og_sandbox_get_last_request (fixture->sandbox);
   g_assert_cmpstr (request->method, ==, "DELETE");
@@ -624,7 +556,7 @@ test_postmortem_update_full (Fixture *fixture, gconstpointer data)
   g_autoptr (JsonNode) after = NULL;
   g_autoptr (GError) error = NULL;
   const OgSandboxRequest *request;
-  Waiter waiter = { 0 };
+  DebriefTestWaiter waiter = { 0 };
   JsonObject *body;
 
   postmortem = get_postmortem (fixture, id, &error);
@@ -633,11 +565,11 @@ test_postmortem_update_full (Fixture *fixture, gconstpointer data)
   og_postmortem_set_severity (postmortem, OG_SEVERITY_P2);
 
   og_client_update_postmortem_async (fixture->client, postmortem, OG_SANDBOX_ACTOR_ID, NULL,
-                                     waiter_done, &waiter);
-  g_assert_true (
-      og_client_update_postmortem_finish (fixture->client, waiter_wait (&waiter), &error));
+                                     debrief_test_waiter_done, &waiter);
+  g_assert_true (og_client_update_postmortem_finish (fixture->client,
+                                                     debrief_test_waiter_wait (&waiter), &error));
   g_assert_no_error (error);
-  waiter_clear (&waiter);
+  debrief_test_waiter_clear (&waiter);
 
   request = og_sandbox_get_last_request (fixture->sandbox);
   g_assert_cmpstr (request->method, ==, "PUT");
@@ -669,11 +601,12 @@ other_owner (Fixture *fixture, OgPostmortem *postmortem)
   OgRef *owner = og_postmortem_get_owner (postmortem);
   g_autoptr (GPtrArray) users = NULL;
   g_autoptr (GError) error = NULL;
-  Waiter waiter = { 0 };
+  DebriefTestWaiter waiter = { 0 };
 
-  og_client_list_users_async (fixture->client, NULL, 0, 5, NULL, waiter_done, &waiter);
-  users = og_client_list_users_finish (fixture->client, waiter_wait (&waiter), NULL, &error);
-  waiter_clear (&waiter);
+  og_client_list_users_async (fixture->client, NULL, 0, 5, NULL, debrief_test_waiter_done, &waiter);
+  users = og_client_list_users_finish (fixture->client, debrief_test_waiter_wait (&waiter), NULL,
+                                       &error);
+  debrief_test_waiter_clear (&waiter);
   g_assert_no_error (error);
 
   for (guint i = 0; i < users->len; i++)
@@ -734,13 +667,14 @@ change_field (Fixture *fixture, OgPostmortem *postmortem, OgPostmortemField fiel
       {
         g_autoptr (GPtrArray) refs = g_ptr_array_new_with_free_func (g_object_unref);
         g_autoptr (GPtrArray) services = NULL;
-        Waiter waiter = { 0 };
+        DebriefTestWaiter waiter = { 0 };
 
-        og_client_list_services_async (fixture->client, 0, 3, NULL, waiter_done, &waiter);
-        services
-            = og_client_list_services_finish (fixture->client, waiter_wait (&waiter), NULL, &error);
+        og_client_list_services_async (fixture->client, 0, 3, NULL, debrief_test_waiter_done,
+                                       &waiter);
+        services = og_client_list_services_finish (
+            fixture->client, debrief_test_waiter_wait (&waiter), NULL, &error);
         g_assert_no_error (error);
-        waiter_clear (&waiter);
+        debrief_test_waiter_clear (&waiter);
         for (guint i = 0; i < services->len; i++)
           g_ptr_array_add (refs, og_ref_new (og_service_get_id (services->pdata[i]),
                                              og_service_get_name (services->pdata[i])));
@@ -752,12 +686,13 @@ change_field (Fixture *fixture, OgPostmortem *postmortem, OgPostmortemField fiel
       {
         g_autoptr (GPtrArray) refs = g_ptr_array_new_with_free_func (g_object_unref);
         g_autoptr (GPtrArray) teams = NULL;
-        Waiter waiter = { 0 };
+        DebriefTestWaiter waiter = { 0 };
 
-        og_client_list_teams_async (fixture->client, NULL, waiter_done, &waiter);
-        teams = og_client_list_teams_finish (fixture->client, waiter_wait (&waiter), &error);
+        og_client_list_teams_async (fixture->client, NULL, debrief_test_waiter_done, &waiter);
+        teams = og_client_list_teams_finish (fixture->client, debrief_test_waiter_wait (&waiter),
+                                             &error);
         g_assert_no_error (error);
-        waiter_clear (&waiter);
+        debrief_test_waiter_clear (&waiter);
         g_ptr_array_add (refs, og_ref_new (og_team_get_id (teams->pdata[teams->len - 1]),
                                            og_team_get_name (teams->pdata[teams->len - 1])));
         og_postmortem_set_responder_teams (postmortem, refs);
@@ -768,12 +703,14 @@ change_field (Fixture *fixture, OgPostmortem *postmortem, OgPostmortemField fiel
       {
         g_autoptr (GPtrArray) responders = g_ptr_array_new_with_free_func (g_object_unref);
         g_autoptr (GPtrArray) users = NULL;
-        Waiter waiter = { 0 };
+        DebriefTestWaiter waiter = { 0 };
 
-        og_client_list_users_async (fixture->client, NULL, 0, 2, NULL, waiter_done, &waiter);
-        users = og_client_list_users_finish (fixture->client, waiter_wait (&waiter), NULL, &error);
+        og_client_list_users_async (fixture->client, NULL, 0, 2, NULL, debrief_test_waiter_done,
+                                    &waiter);
+        users = og_client_list_users_finish (fixture->client, debrief_test_waiter_wait (&waiter),
+                                             NULL, &error);
         g_assert_no_error (error);
-        waiter_clear (&waiter);
+        debrief_test_waiter_clear (&waiter);
         g_ptr_array_add (responders, og_responder_new (og_user_get_id (users->pdata[0]),
                                                        og_user_get_full_name (users->pdata[0]),
                                                        "Incident Commander"));
@@ -1006,17 +943,18 @@ test_incident_get (Fixture *fixture, gconstpointer data)
   g_autoptr (GPtrArray) items = NULL;
   g_autoptr (OgIncident) incident = NULL;
   g_autoptr (GError) error = NULL;
-  Waiter waiter = { 0 };
+  DebriefTestWaiter waiter = { 0 };
   OgIncident *listed;
 
   items = list_incidents (fixture, NULL, 0, 1, NULL, &error);
   g_assert_no_error (error);
   listed = items->pdata[0];
 
-  og_client_get_incident_async (fixture->client, og_incident_get_id (listed), NULL, waiter_done,
-                                &waiter);
-  incident = og_client_get_incident_finish (fixture->client, waiter_wait (&waiter), &error);
-  waiter_clear (&waiter);
+  og_client_get_incident_async (fixture->client, og_incident_get_id (listed), NULL,
+                                debrief_test_waiter_done, &waiter);
+  incident
+      = og_client_get_incident_finish (fixture->client, debrief_test_waiter_wait (&waiter), &error);
+  debrief_test_waiter_clear (&waiter);
   g_assert_no_error (error);
   g_assert_cmpstr (og_incident_get_id (incident), ==, og_incident_get_id (listed));
   g_assert_cmpstr (og_incident_get_tiny_id (incident), ==, og_incident_get_tiny_id (listed));
@@ -1030,12 +968,14 @@ test_users (Fixture *fixture, gconstpointer data)
   g_autoptr (GPtrArray) found = NULL;
   g_autoptr (GError) error = NULL;
   g_autofree char *needle = NULL;
-  Waiter waiter = { 0 };
+  DebriefTestWaiter waiter = { 0 };
   gint next = -2;
 
-  og_client_list_users_async (fixture->client, NULL, 0, 10, NULL, waiter_done, &waiter);
-  page = og_client_list_users_finish (fixture->client, waiter_wait (&waiter), &next, &error);
-  waiter_clear (&waiter);
+  og_client_list_users_async (fixture->client, NULL, 0, 10, NULL, debrief_test_waiter_done,
+                              &waiter);
+  page = og_client_list_users_finish (fixture->client, debrief_test_waiter_wait (&waiter), &next,
+                                      &error);
+  debrief_test_waiter_clear (&waiter);
   g_assert_no_error (error);
   g_assert_cmpuint (page->len, ==, 10);
   g_assert_cmpint (next, ==, 10);
@@ -1043,9 +983,11 @@ test_users (Fixture *fixture, gconstpointer data)
 
   /* search as you type: the query reaches the server and narrows the list */
   needle = g_utf8_substring (og_user_get_full_name (page->pdata[3]), 0, 4);
-  og_client_list_users_async (fixture->client, needle, 0, 100, NULL, waiter_done, &waiter);
-  found = og_client_list_users_finish (fixture->client, waiter_wait (&waiter), &next, &error);
-  waiter_clear (&waiter);
+  og_client_list_users_async (fixture->client, needle, 0, 100, NULL, debrief_test_waiter_done,
+                              &waiter);
+  found = og_client_list_users_finish (fixture->client, debrief_test_waiter_wait (&waiter), &next,
+                                       &error);
+  debrief_test_waiter_clear (&waiter);
   g_assert_no_error (error);
   g_assert_cmpstr (
       g_hash_table_lookup (og_sandbox_get_last_request (fixture->sandbox)->query, "query"), ==,
@@ -1060,11 +1002,11 @@ test_teams (Fixture *fixture, gconstpointer data)
 {
   g_autoptr (GPtrArray) teams = NULL;
   g_autoptr (GError) error = NULL;
-  Waiter waiter = { 0 };
+  DebriefTestWaiter waiter = { 0 };
 
-  og_client_list_teams_async (fixture->client, NULL, waiter_done, &waiter);
-  teams = og_client_list_teams_finish (fixture->client, waiter_wait (&waiter), &error);
-  waiter_clear (&waiter);
+  og_client_list_teams_async (fixture->client, NULL, debrief_test_waiter_done, &waiter);
+  teams = og_client_list_teams_finish (fixture->client, debrief_test_waiter_wait (&waiter), &error);
+  debrief_test_waiter_clear (&waiter);
   g_assert_no_error (error);
   g_assert_cmpuint (teams->len, ==, 8);
   for (guint i = 0; i < teams->len; i++)
@@ -1085,13 +1027,13 @@ test_services_paging (Fixture *fixture, gconstpointer data)
   while (offset >= 0)
     {
       g_autoptr (GPtrArray) page = NULL;
-      Waiter waiter = { 0 };
+      DebriefTestWaiter waiter = { 0 };
 
-      og_client_list_services_async (fixture->client, (guint) offset, 4, NULL, waiter_done,
-                                     &waiter);
-      page = og_client_list_services_finish (fixture->client, waiter_wait (&waiter), &offset,
-                                             &error);
-      waiter_clear (&waiter);
+      og_client_list_services_async (fixture->client, (guint) offset, 4, NULL,
+                                     debrief_test_waiter_done, &waiter);
+      page = og_client_list_services_finish (fixture->client, debrief_test_waiter_wait (&waiter),
+                                             &offset, &error);
+      debrief_test_waiter_clear (&waiter);
       g_assert_no_error (error);
       total += page->len;
       g_assert_cmpuint (total, <=, 15);
@@ -1104,11 +1046,12 @@ test_account (Fixture *fixture, gconstpointer data)
 {
   g_autoptr (OgAccount) account = NULL;
   g_autoptr (GError) error = NULL;
-  Waiter waiter = { 0 };
+  DebriefTestWaiter waiter = { 0 };
 
-  og_client_get_account_async (fixture->client, NULL, waiter_done, &waiter);
-  account = og_client_get_account_finish (fixture->client, waiter_wait (&waiter), &error);
-  waiter_clear (&waiter);
+  og_client_get_account_async (fixture->client, NULL, debrief_test_waiter_done, &waiter);
+  account
+      = og_client_get_account_finish (fixture->client, debrief_test_waiter_wait (&waiter), &error);
+  debrief_test_waiter_clear (&waiter);
   g_assert_no_error (error);
   g_assert_cmpstr (og_account_get_name (account), !=, "");
   g_assert_nonnull (og_account_get_plan_name (account));
@@ -1432,7 +1375,7 @@ expect_prompt_cancel (Fixture *fixture, OgSandboxFaultKind kind, guint value)
   g_autoptr (GCancellable) cancellable = g_cancellable_new ();
   g_autoptr (OgPostmortem) postmortem = NULL;
   g_autoptr (GError) error = NULL;
-  Waiter waiter = { 0 };
+  DebriefTestWaiter waiter = { 0 };
   gint64 start;
 
   og_client_set_max_retry_delay (fixture->client, 60 * 1000);
@@ -1440,10 +1383,12 @@ expect_prompt_cancel (Fixture *fixture, OgSandboxFaultKind kind, guint value)
   og_client_set_timeouts (fixture->client, 10, 120);
   og_sandbox_add_fault (fixture->sandbox, OG_ROUTE_POSTMORTEM_GET, kind, value, 0);
   start = g_get_monotonic_time ();
-  og_client_get_postmortem_async (fixture->client, id, cancellable, waiter_done, &waiter);
+  og_client_get_postmortem_async (fixture->client, id, cancellable, debrief_test_waiter_done,
+                                  &waiter);
   g_timeout_add (200, cancel_cb, cancellable);
-  postmortem = og_client_get_postmortem_finish (fixture->client, waiter_wait (&waiter), &error);
-  waiter_clear (&waiter);
+  postmortem = og_client_get_postmortem_finish (fixture->client, debrief_test_waiter_wait (&waiter),
+                                                &error);
+  debrief_test_waiter_clear (&waiter);
 
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
   g_assert_null (postmortem);
@@ -1469,12 +1414,12 @@ test_cancel_before_start (Fixture *fixture, gconstpointer data)
   g_autoptr (GCancellable) cancellable = g_cancellable_new ();
   g_autoptr (GPtrArray) teams = NULL;
   g_autoptr (GError) error = NULL;
-  Waiter waiter = { 0 };
+  DebriefTestWaiter waiter = { 0 };
 
   g_cancellable_cancel (cancellable);
-  og_client_list_teams_async (fixture->client, cancellable, waiter_done, &waiter);
-  teams = og_client_list_teams_finish (fixture->client, waiter_wait (&waiter), &error);
-  waiter_clear (&waiter);
+  og_client_list_teams_async (fixture->client, cancellable, debrief_test_waiter_done, &waiter);
+  teams = og_client_list_teams_finish (fixture->client, debrief_test_waiter_wait (&waiter), &error);
+  debrief_test_waiter_clear (&waiter);
 
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
   g_assert_cmpuint (og_sandbox_get_requests (fixture->sandbox)->len, ==, 0);
@@ -1493,7 +1438,7 @@ test_connection_refused (void)
   g_autoptr (GPtrArray) teams = NULL;
   g_autoptr (GError) error = NULL;
   g_autofree char *url = NULL;
-  Waiter waiter = { 0 };
+  DebriefTestWaiter waiter = { 0 };
   guint16 port;
 
   /* a port that was free a moment ago and is closed now */
@@ -1508,9 +1453,9 @@ test_connection_refused (void)
   g_assert_no_error (error);
   og_client_set_api_key (client, OG_SANDBOX_API_KEY);
 
-  og_client_list_teams_async (client, NULL, waiter_done, &waiter);
-  teams = og_client_list_teams_finish (client, waiter_wait (&waiter), &error);
-  waiter_clear (&waiter);
+  og_client_list_teams_async (client, NULL, debrief_test_waiter_done, &waiter);
+  teams = og_client_list_teams_finish (client, debrief_test_waiter_wait (&waiter), &error);
+  debrief_test_waiter_clear (&waiter);
 
   g_assert_error (error, OG_ERROR, OG_ERROR_NETWORK);
   g_assert_nonnull (strstr (error->message, "127.0.0.1"));
@@ -1557,7 +1502,7 @@ test_tls_untrusted (void)
   g_autoptr (GError) error = NULL;
   g_autofree char *url = NULL;
   GSList *uris;
-  Waiter waiter = { 0 };
+  DebriefTestWaiter waiter = { 0 };
 
   if (!g_tls_backend_supports_tls (g_tls_backend_get_default ()))
     {
@@ -1587,9 +1532,9 @@ test_tls_untrusted (void)
   client = og_client_new (url, &error);
   g_assert_no_error (error);
   og_client_set_api_key (client, OG_SANDBOX_API_KEY);
-  og_client_list_teams_async (client, NULL, waiter_done, &waiter);
-  teams = og_client_list_teams_finish (client, waiter_wait (&waiter), &error);
-  waiter_clear (&waiter);
+  og_client_list_teams_async (client, NULL, debrief_test_waiter_done, &waiter);
+  teams = og_client_list_teams_finish (client, debrief_test_waiter_wait (&waiter), &error);
+  debrief_test_waiter_clear (&waiter);
 
   g_assert_error (error, OG_ERROR, OG_ERROR_TLS);
 
@@ -1700,14 +1645,14 @@ test_paging_next_host_ignored (void)
   g_autoptr (OgClient) client = NULL;
   g_autoptr (GPtrArray) items = NULL;
   g_autoptr (GError) error = NULL;
-  Waiter waiter = { 0 };
+  DebriefTestWaiter waiter = { 0 };
 
   client = og_client_new (hostile->url, &error);
   g_assert_no_error (error);
   og_client_set_api_key (client, OG_SANDBOX_API_KEY);
-  og_client_list_all_incidents_async (client, NULL, 0, NULL, waiter_done, &waiter);
-  items = og_client_list_all_incidents_finish (client, waiter_wait (&waiter), &error);
-  waiter_clear (&waiter);
+  og_client_list_all_incidents_async (client, NULL, 0, NULL, debrief_test_waiter_done, &waiter);
+  items = og_client_list_all_incidents_finish (client, debrief_test_waiter_wait (&waiter), &error);
+  debrief_test_waiter_clear (&waiter);
 
   g_assert_no_error (error);
   g_assert_cmpuint (items->len, ==, 3);
@@ -1726,7 +1671,7 @@ test_paging_empty_page_ends (void)
   g_autoptr (OgClient) client = NULL;
   g_autoptr (GPtrArray) items = NULL;
   g_autoptr (GError) error = NULL;
-  Waiter waiter = { 0 };
+  DebriefTestWaiter waiter = { 0 };
 
   hostile->body = g_strdup ("{\"data\":[],\"paging\":{\"next\":"
                             "\"https://api.opsgenie.com/v1/incidents?offset=0&limit=100\"},"
@@ -1734,9 +1679,9 @@ test_paging_empty_page_ends (void)
   client = og_client_new (hostile->url, &error);
   g_assert_no_error (error);
   og_client_set_api_key (client, OG_SANDBOX_API_KEY);
-  og_client_list_all_incidents_async (client, NULL, 0, NULL, waiter_done, &waiter);
-  items = og_client_list_all_incidents_finish (client, waiter_wait (&waiter), &error);
-  waiter_clear (&waiter);
+  og_client_list_all_incidents_async (client, NULL, 0, NULL, debrief_test_waiter_done, &waiter);
+  items = og_client_list_all_incidents_finish (client, debrief_test_waiter_wait (&waiter), &error);
+  debrief_test_waiter_clear (&waiter);
 
   g_assert_no_error (error);
   g_assert_cmpuint (items->len, ==, 0);
@@ -1752,15 +1697,15 @@ test_redirect_not_followed (void)
   g_autoptr (OgClient) client = NULL;
   g_autoptr (GPtrArray) teams = NULL;
   g_autoptr (GError) error = NULL;
-  Waiter waiter = { 0 };
+  DebriefTestWaiter waiter = { 0 };
 
   first->redirect_to = g_strdup_printf ("%s/v2/teams", elsewhere->url);
   client = og_client_new (first->url, &error);
   g_assert_no_error (error);
   og_client_set_api_key (client, OG_SANDBOX_API_KEY);
-  og_client_list_teams_async (client, NULL, waiter_done, &waiter);
-  teams = og_client_list_teams_finish (client, waiter_wait (&waiter), &error);
-  waiter_clear (&waiter);
+  og_client_list_teams_async (client, NULL, debrief_test_waiter_done, &waiter);
+  teams = og_client_list_teams_finish (client, debrief_test_waiter_wait (&waiter), &error);
+  debrief_test_waiter_clear (&waiter);
 
   g_assert_error (error, OG_ERROR, OG_ERROR_BAD_RESPONSE);
   g_assert_nonnull (strstr (error->message, "redirect"));
@@ -1778,7 +1723,7 @@ test_loopback_bypasses_proxy (Fixture *fixture, gconstpointer data)
       g_autoptr (OgClient) client = NULL;
       g_autoptr (GPtrArray) teams = NULL;
       g_autoptr (GError) error = NULL;
-      Waiter waiter = { 0 };
+      DebriefTestWaiter waiter = { 0 };
 
       /* GIO's default resolver reads these (GSETTINGS_BACKEND=memory has no proxy set) */
       g_setenv ("http_proxy", proxy->url, TRUE);
@@ -1789,9 +1734,9 @@ test_loopback_bypasses_proxy (Fixture *fixture, gconstpointer data)
       client = og_client_new (og_sandbox_get_base_url (fixture->sandbox), &error);
       g_assert_no_error (error);
       og_client_set_api_key (client, OG_SANDBOX_API_KEY);
-      og_client_list_teams_async (client, NULL, waiter_done, &waiter);
-      teams = og_client_list_teams_finish (client, waiter_wait (&waiter), &error);
-      waiter_clear (&waiter);
+      og_client_list_teams_async (client, NULL, debrief_test_waiter_done, &waiter);
+      teams = og_client_list_teams_finish (client, debrief_test_waiter_wait (&waiter), &error);
+      debrief_test_waiter_clear (&waiter);
 
       g_assert_no_error (error);
       g_assert_cmpuint (teams->len, ==, 8);
@@ -1831,7 +1776,7 @@ test_log_redacts_key (Fixture *fixture, gconstpointer data)
   g_autoptr (OgClient) client = NULL;
   g_autoptr (GPtrArray) teams = NULL;
   g_autoptr (GError) error = NULL;
-  Waiter waiter = { 0 };
+  DebriefTestWaiter waiter = { 0 };
 
   if (g_test_subprocess ())
     {
@@ -1842,9 +1787,9 @@ test_log_redacts_key (Fixture *fixture, gconstpointer data)
       client = og_client_new (og_sandbox_get_base_url (fixture->sandbox), &error);
       g_assert_no_error (error);
       og_client_set_api_key (client, OG_SANDBOX_API_KEY);
-      og_client_list_teams_async (client, NULL, waiter_done, &waiter);
-      teams = og_client_list_teams_finish (client, waiter_wait (&waiter), &error);
-      waiter_clear (&waiter);
+      og_client_list_teams_async (client, NULL, debrief_test_waiter_done, &waiter);
+      teams = og_client_list_teams_finish (client, debrief_test_waiter_wait (&waiter), &error);
+      debrief_test_waiter_clear (&waiter);
       g_assert_no_error (error);
 
       /* the log is there, with the header line, and the key is not in it */
@@ -1887,7 +1832,7 @@ main (int argc, char *argv[])
       g_autofree char *path = g_strdup_printf ("/client/postmortem/update-field/%s",
                                                og_postmortem_field_to_string (field));
       g_test_add (path, Fixture, GUINT_TO_POINTER (field), fixture_set_up, test_update_field,
-                  fixture_tear_down);
+                  debrief_test_sandbox_fixture_tear_down);
     }
   ADD_TEST ("/client/postmortem/published-lock", test_published_lock);
   ADD_TEST ("/client/postmortem/invalid-value", test_invalid_value);
@@ -1903,7 +1848,7 @@ main (int argc, char *argv[])
     {
       g_autofree char *path = g_strdup_printf ("/client/fault/status/%u", status_cases[i].status);
       g_test_add (path, Fixture, &status_cases[i], fixture_set_up, test_fault_status,
-                  fixture_tear_down);
+                  debrief_test_sandbox_fixture_tear_down);
     }
   ADD_TEST ("/client/fault/rate-limit/then-success", test_rate_limit_then_success);
   ADD_TEST ("/client/fault/rate-limit/waits-period", test_rate_limit_waits_period);

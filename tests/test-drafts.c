@@ -23,6 +23,7 @@
 #include "debrief-drafts.h"
 #include "debrief-library.h"
 #include "debrief-store-io.h"
+#include "debrief-test-util.h"
 #include "og-sandbox.h"
 
 #define TEST_DELAY_MS 200
@@ -38,21 +39,6 @@ typedef struct
 } Fixture;
 
 /* Helpers */
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr (GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      remove_tree (child);
-    }
-  g_remove (path);
-}
 
 static OgPostmortem *
 seeded_postmortem (void)
@@ -128,23 +114,6 @@ words (guint n)
   return g_string_free (text, FALSE);
 }
 
-static gboolean
-on_timeout_flag (gpointer user_data)
-{
-  *(gboolean *) user_data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-static void
-iterate_for (guint ms)
-{
-  gboolean done = FALSE;
-
-  g_timeout_add (ms, on_timeout_flag, &done);
-  while (!done)
-    g_main_context_iteration (NULL, TRUE);
-}
-
 static char *
 draft_path (Fixture *fixture, const char *id)
 {
@@ -157,10 +126,7 @@ draft_path (Fixture *fixture, const char *id)
 static void
 fixture_set_up (Fixture *fixture, gconstpointer data)
 {
-  g_autoptr (GError) error = NULL;
-
-  fixture->root = g_dir_make_tmp ("debrief-drafts-XXXXXX", &error);
-  g_assert_no_error (error);
+  fixture->root = debrief_test_make_tmp_dir ("debrief-drafts-XXXXXX");
   fixture->directory = g_build_filename (fixture->root, "drafts", NULL);
   g_assert_cmpint (g_mkdir (fixture->directory, 0700), ==, 0);
   fixture->base = seeded_postmortem ();
@@ -170,7 +136,7 @@ fixture_set_up (Fixture *fixture, gconstpointer data)
 static void
 fixture_tear_down (Fixture *fixture, gconstpointer data)
 {
-  remove_tree (fixture->root);
+  debrief_test_remove_tree (fixture->root);
   g_free (fixture->root);
   g_free (fixture->directory);
   g_free (fixture->id);
@@ -246,7 +212,7 @@ test_journal_while_typing (Fixture *fixture, gconstpointer data)
 
       set_text (working, text);
       debrief_drafts_update (drafts, fixture->base, working);
-      iterate_for (25);
+      debrief_test_spin (25);
       if (g_file_test (path, G_FILE_TEST_EXISTS))
         written_while_typing = TRUE;
     }
@@ -322,7 +288,7 @@ child_type (const char *directory, guint n_words)
       debrief_drafts_update (drafts, base, working);
       g_print ("WORD %u\n", i);
       fflush (stdout);
-      iterate_for (20);
+      debrief_test_spin (20);
     }
   g_print ("TYPED\n");
   fflush (stdout);

@@ -13,83 +13,22 @@
 
 #include "debrief-edit-session.h"
 #include "debrief-library.h"
+#include "debrief-test-store-util.h"
+#include "debrief-test-util.h"
 #include "og-error.h"
 #include "og-sandbox.h"
 
-#define TEST_TIMEOUT_SECONDS  30
-#define CLIENT_RETRY_DELAY_MS 20
-#define ACTOR                 OG_SANDBOX_ACTOR_ID
+#define ACTOR OG_SANDBOX_ACTOR_ID
 
-typedef struct
-{
-  char *directory;
-  DebriefLibrary *library;
-  OgSandbox *sandbox;
-  OgClient *client;
-} Fixture;
-
-/* Waiting for async results, iterating the main loop where the sandbox answers too. */
-
-typedef struct
-{
-  GAsyncResult *result;
-  gboolean timed_out;
-} Waiter;
-
-static void
-waiter_done (GObject *object, GAsyncResult *result, gpointer user_data)
-{
-  Waiter *waiter = user_data;
-
-  g_assert_null (waiter->result);
-  waiter->result = g_object_ref (result);
-}
-
-static gboolean
-waiter_timeout (gpointer user_data)
-{
-  ((Waiter *) user_data)->timed_out = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-static GAsyncResult *
-waiter_wait (Waiter *waiter)
-{
-  guint id = g_timeout_add_seconds (TEST_TIMEOUT_SECONDS, waiter_timeout, waiter);
-
-  while (waiter->result == NULL && !waiter->timed_out)
-    g_main_context_iteration (NULL, TRUE);
-  if (waiter->timed_out)
-    g_error ("the operation did not finish within %d s", TEST_TIMEOUT_SECONDS);
-  g_source_remove (id);
-  return waiter->result;
-}
+typedef DebriefTestLibraryFixture Fixture;
 
 /* Fixture */
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr (GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      remove_tree (child);
-    }
-  g_remove (path);
-}
 
 static DebriefLibrary *
 load_library (Fixture *fixture)
 {
-  DebriefLibrary *library = debrief_library_new_for_directory (fixture->directory);
-  g_autoptr (GError) error = NULL;
+  DebriefLibrary *library = debrief_test_library_load (fixture->directory);
 
-  g_assert_true (debrief_library_load (library, &error));
-  g_assert_no_error (error);
   debrief_drafts_set_delay (debrief_library_get_drafts (library), 50);
   return library;
 }
@@ -97,53 +36,18 @@ load_library (Fixture *fixture)
 static void
 fixture_set_up (Fixture *fixture, gconstpointer data)
 {
-  g_autoptr (GError) error = NULL;
-
-  fixture->directory = g_dir_make_tmp ("debrief-edit-session-XXXXXX", &error);
-  g_assert_no_error (error);
+  fixture->directory = debrief_test_make_tmp_dir ("debrief-edit-session-XXXXXX");
   fixture->library = load_library (fixture);
-
-  fixture->sandbox = og_sandbox_new ();
-  g_assert_true (og_sandbox_start (fixture->sandbox, &error));
-  g_assert_no_error (error);
-  fixture->client = og_client_new (og_sandbox_get_base_url (fixture->sandbox), &error);
-  g_assert_no_error (error);
-  og_client_set_api_key (fixture->client, OG_SANDBOX_API_KEY);
-  og_client_set_max_retry_delay (fixture->client, CLIENT_RETRY_DELAY_MS);
+  fixture->sandbox = debrief_test_sandbox_new ();
+  fixture->client = debrief_test_client_new (fixture->sandbox);
   og_client_set_max_retries (fixture->client, 1);
   og_client_set_timeouts (fixture->client, 5, 10);
 }
 
-static void
-fixture_tear_down (Fixture *fixture, gconstpointer data)
-{
-  g_clear_object (&fixture->library);
-  g_clear_object (&fixture->client);
-  og_sandbox_stop (fixture->sandbox);
-  g_clear_object (&fixture->sandbox);
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-  remove_tree (fixture->directory);
-  g_free (fixture->directory);
-}
-
 #define ADD_TEST(path, func) \
-  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  g_test_add (path, Fixture, NULL, fixture_set_up, func, debrief_test_library_fixture_tear_down)
 
 /* Shorthands */
-
-static OgPostmortem *
-sandbox_postmortem (Fixture *fixture, const char *id)
-{
-  g_autoptr (JsonNode) data = og_sandbox_dup_postmortem (fixture->sandbox, id);
-  g_autoptr (GError) error = NULL;
-  OgPostmortem *postmortem;
-
-  g_assert_nonnull (data);
-  postmortem = og_postmortem_new_from_json (data, &error);
-  g_assert_no_error (error);
-  return postmortem;
-}
 
 static char *
 postmortem_id_with_status (Fixture *fixture, OgPostmortemStatus status)
@@ -152,7 +56,8 @@ postmortem_id_with_status (Fixture *fixture, OgPostmortemStatus status)
 
   for (guint i = 0; ids[i] != NULL; i++)
     {
-      g_autoptr (OgPostmortem) postmortem = sandbox_postmortem (fixture, ids[i]);
+      g_autoptr (OgPostmortem) postmortem
+          = debrief_test_sandbox_dup_postmortem (fixture->sandbox, ids[i]);
 
       if (og_postmortem_get_status (postmortem) == status)
         return g_strdup (ids[i]);
@@ -164,11 +69,12 @@ static DebriefEditSession *
 open_session (Fixture *fixture, const char *id)
 {
   DebriefEditSession *session = debrief_edit_session_new (fixture->library, fixture->client, ACTOR);
-  Waiter waiter = { 0 };
+  DebriefTestWaiter waiter = { 0 };
   g_autoptr (GError) error = NULL;
 
-  debrief_edit_session_open_async (session, id, NULL, waiter_done, &waiter);
-  g_assert_true (debrief_edit_session_open_finish (session, waiter_wait (&waiter), &error));
+  debrief_edit_session_open_async (session, id, NULL, debrief_test_waiter_done, &waiter);
+  g_assert_true (
+      debrief_edit_session_open_finish (session, debrief_test_waiter_wait (&waiter), &error));
   g_assert_no_error (error);
   g_clear_object (&waiter.result);
   g_assert_nonnull (debrief_edit_session_get_working (session));
@@ -178,11 +84,11 @@ open_session (Fixture *fixture, const char *id)
 static gboolean
 save (DebriefEditSession *session, GError **error)
 {
-  Waiter waiter = { 0 };
+  DebriefTestWaiter waiter = { 0 };
   gboolean ok;
 
-  debrief_edit_session_save_async (session, NULL, waiter_done, &waiter);
-  ok = debrief_edit_session_save_finish (session, waiter_wait (&waiter), error);
+  debrief_edit_session_save_async (session, NULL, debrief_test_waiter_done, &waiter);
+  ok = debrief_edit_session_save_finish (session, debrief_test_waiter_wait (&waiter), error);
   g_clear_object (&waiter.result);
   return ok;
 }
@@ -198,9 +104,9 @@ edit_title (DebriefEditSession *session, const char *title)
 static void
 change_on_server (Fixture *fixture, const char *id, OgPostmortemField field, gpointer value)
 {
-  g_autoptr (OgPostmortem) postmortem = sandbox_postmortem (fixture, id);
+  g_autoptr (OgPostmortem) postmortem = debrief_test_sandbox_dup_postmortem (fixture->sandbox, id);
   g_autoptr (GError) error = NULL;
-  Waiter waiter = { 0 };
+  DebriefTestWaiter waiter = { 0 };
 
   if (field == OG_POSTMORTEM_FIELD_TITLE)
     og_postmortem_set_title (postmortem, value);
@@ -209,9 +115,10 @@ change_on_server (Fixture *fixture, const char *id, OgPostmortemField field, gpo
   else
     g_assert_not_reached ();
 
-  og_client_update_field_async (fixture->client, postmortem, field, ACTOR, NULL, waiter_done,
-                                &waiter);
-  g_assert_true (og_client_update_field_finish (fixture->client, waiter_wait (&waiter), &error));
+  og_client_update_field_async (fixture->client, postmortem, field, ACTOR, NULL,
+                                debrief_test_waiter_done, &waiter);
+  g_assert_true (
+      og_client_update_field_finish (fixture->client, debrief_test_waiter_wait (&waiter), &error));
   g_assert_no_error (error);
   g_clear_object (&waiter.result);
 }
@@ -290,17 +197,6 @@ assert_no_draft (Fixture *fixture, const char *id)
   g_assert_false (debrief_drafts_has (drafts, id));
 }
 
-static JsonNode *
-adf_paragraph (const char *text)
-{
-  g_autofree char *json
-      = g_strdup_printf ("{\"version\":1,\"type\":\"doc\",\"content\":[{\"type\":\"paragraph\","
-                         "\"content\":[{\"type\":\"text\",\"text\":\"%s\"}]}]}",
-                         text);
-
-  return json_from_string (json, NULL);
-}
-
 static gboolean
 has_ref (GPtrArray *refs, const char *id)
 {
@@ -321,15 +217,16 @@ edit_every_field (Fixture *fixture, DebriefEditSession *session)
   g_autoptr (GPtrArray) teams = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr (GPtrArray) users = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr (GPtrArray) incidents = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr (JsonNode) summary = adf_paragraph ("Summary written in the session");
-  g_autoptr (JsonNode) content = adf_paragraph ("Content written in the session");
+  g_autoptr (JsonNode) summary = debrief_test_adf_paragraph ("Summary written in the session");
+  g_autoptr (JsonNode) content = debrief_test_adf_paragraph ("Content written in the session");
   const char *jira[] = { "https://jira.example.com/browse/OPS-4711", NULL };
   OgRef *owner = og_postmortem_get_owner (working);
   OgRef *new_owner = NULL;
 
   for (guint i = 0; ids[i] != NULL; i++)
     {
-      g_autoptr (OgPostmortem) other = sandbox_postmortem (fixture, ids[i]);
+      g_autoptr (OgPostmortem) other
+          = debrief_test_sandbox_dup_postmortem (fixture->sandbox, ids[i]);
       GPtrArray *list;
 
       if (g_str_equal (ids[i], og_postmortem_get_id (working)))
@@ -389,12 +286,12 @@ static void
 test_open_cache_then_fresh (Fixture *fixture, gconstpointer data)
 {
   g_autofree char *id = postmortem_id_with_status (fixture, OG_POSTMORTEM_STATUS_DRAFT);
-  g_autoptr (OgPostmortem) stale = sandbox_postmortem (fixture, id);
+  g_autoptr (OgPostmortem) stale = debrief_test_sandbox_dup_postmortem (fixture->sandbox, id);
   g_autoptr (GDateTime) then = g_date_time_new_utc (2026, 11, 20, 9, 30, 0);
   g_autoptr (DebriefEditSession) session = NULL;
-  g_autoptr (OgPostmortem) server = sandbox_postmortem (fixture, id);
+  g_autoptr (OgPostmortem) server = debrief_test_sandbox_dup_postmortem (fixture->sandbox, id);
   g_autoptr (GError) error = NULL;
-  Waiter waiter = { 0 };
+  DebriefTestWaiter waiter = { 0 };
 
   og_postmortem_set_title (stale, "What the cache remembers");
   g_assert_true (
@@ -402,7 +299,7 @@ test_open_cache_then_fresh (Fixture *fixture, gconstpointer data)
   g_assert_no_error (error);
 
   session = debrief_edit_session_new (fixture->library, fixture->client, ACTOR);
-  debrief_edit_session_open_async (session, id, NULL, waiter_done, &waiter);
+  debrief_edit_session_open_async (session, id, NULL, debrief_test_waiter_done, &waiter);
   /* before any answer */
   g_assert_true (debrief_edit_session_get_loading (session));
   g_assert_true (debrief_edit_session_get_from_cache (session));
@@ -410,7 +307,8 @@ test_open_cache_then_fresh (Fixture *fixture, gconstpointer data)
   g_assert_cmpstr (og_postmortem_get_title (debrief_edit_session_get_working (session)), ==,
                    "What the cache remembers");
 
-  g_assert_true (debrief_edit_session_open_finish (session, waiter_wait (&waiter), &error));
+  g_assert_true (
+      debrief_edit_session_open_finish (session, debrief_test_waiter_wait (&waiter), &error));
   g_assert_no_error (error);
   g_clear_object (&waiter.result);
   g_assert_false (debrief_edit_session_get_loading (session));
@@ -472,7 +370,7 @@ test_save_every_field (Fixture *fixture, gconstpointer data)
   g_assert_cmpuint (debrief_edit_session_get_n_steps (session), ==, 11);
   g_assert_cmpuint (debrief_edit_session_get_n_steps_done (session), ==, 11);
 
-  server = sandbox_postmortem (fixture, id);
+  server = debrief_test_sandbox_dup_postmortem (fixture->sandbox, id);
   for (guint f = 0; f < OG_N_POSTMORTEM_FIELDS; f++)
     {
       g_assert_true (og_postmortem_field_equal (server, edited, f));
@@ -555,7 +453,7 @@ test_publish_waits_for_fields (Fixture *fixture, gconstpointer data)
                    DEBRIEF_FIELD_STATE_UNSAVED);
   skipped = debrief_edit_session_get_field_error (session, OG_POSTMORTEM_FIELD_STATUS);
   g_assert_error (skipped, DEBRIEF_EDIT_SESSION_ERROR, DEBRIEF_EDIT_SESSION_ERROR_SKIPPED);
-  server = sandbox_postmortem (fixture, id);
+  server = debrief_test_sandbox_dup_postmortem (fixture->sandbox, id);
   g_assert_cmpint (og_postmortem_get_status (server), ==, OG_POSTMORTEM_STATUS_IN_REVIEW);
   g_assert_false (debrief_edit_session_get_read_only (session));
 }
@@ -570,15 +468,15 @@ test_published_lock_revert (Fixture *fixture, gconstpointer data)
   g_autoptr (GError) error = NULL;
   g_autoptr (GPtrArray) writes = NULL;
   g_autoptr (JsonNode) body = NULL;
-  Waiter waiter = { 0 };
+  DebriefTestWaiter waiter = { 0 };
 
   g_assert_true (debrief_edit_session_get_read_only (session));
 
   og_sandbox_clear_requests (fixture->sandbox);
-  debrief_edit_session_revert_to_in_review_async (session, NULL, waiter_done, &waiter);
+  debrief_edit_session_revert_to_in_review_async (session, NULL, debrief_test_waiter_done, &waiter);
   g_assert_true (debrief_edit_session_get_saving (session));
-  g_assert_true (
-      debrief_edit_session_revert_to_in_review_finish (session, waiter_wait (&waiter), &error));
+  g_assert_true (debrief_edit_session_revert_to_in_review_finish (
+      session, debrief_test_waiter_wait (&waiter), &error));
   g_assert_no_error (error);
   g_clear_object (&waiter.result);
 
@@ -593,7 +491,7 @@ test_published_lock_revert (Fixture *fixture, gconstpointer data)
                    ACTOR);
   g_assert_cmpuint (json_object_get_size (json_node_get_object (body)), ==, 2);
 
-  server = sandbox_postmortem (fixture, id);
+  server = debrief_test_sandbox_dup_postmortem (fixture->sandbox, id);
   g_assert_cmpint (og_postmortem_get_status (server), ==, OG_POSTMORTEM_STATUS_IN_REVIEW);
   g_assert_false (debrief_edit_session_get_read_only (session));
   g_assert_false (debrief_edit_session_get_dirty (session));
@@ -607,7 +505,7 @@ test_published_lock_revert (Fixture *fixture, gconstpointer data)
   g_assert_true (save (session, &error));
   g_assert_no_error (error);
   g_clear_object (&server);
-  server = sandbox_postmortem (fixture, id);
+  server = debrief_test_sandbox_dup_postmortem (fixture->sandbox, id);
   g_assert_cmpstr (og_postmortem_get_title (server), ==, "Edited after the revert");
 }
 
@@ -725,7 +623,7 @@ test_conflict (Fixture *fixture, gconstpointer data)
       assert_writes (fixture, working, order, G_N_ELEMENTS (order));
     }
 
-  server = sandbox_postmortem (fixture, id);
+  server = debrief_test_sandbox_dup_postmortem (fixture->sandbox, id);
   g_assert_cmpstr (og_postmortem_get_title (server), ==,
                    choice == DEBRIEF_CONFLICT_KEEP_MINE ? "Mine" : "Theirs");
   g_assert_cmpint (og_postmortem_get_severity (server), ==, severity);
@@ -759,7 +657,7 @@ test_server_only_change (Fixture *fixture, gconstpointer data)
   g_assert_cmpint (og_postmortem_get_severity (working), ==, theirs);
   g_assert_cmpuint (changed[OG_POSTMORTEM_FIELD_SEVERITY], ==, 1);
   g_assert_cmpuint (changed[OG_POSTMORTEM_FIELD_TITLE], ==, 0);
-  server = sandbox_postmortem (fixture, id);
+  server = debrief_test_sandbox_dup_postmortem (fixture->sandbox, id);
   g_assert_cmpint (og_postmortem_get_severity (server), ==, theirs);
   g_assert_cmpstr (og_postmortem_get_title (server), ==, "Only the title is mine");
   g_assert_false (debrief_edit_session_get_dirty (session));
@@ -774,7 +672,7 @@ test_partial_failure (Fixture *fixture, gconstpointer data)
   g_autoptr (DebriefEditSession) session = open_session (fixture, id);
   OgPostmortem *working = debrief_edit_session_get_working (session);
   OgSeverity severity = (og_postmortem_get_severity (working) + 1) % 5;
-  g_autoptr (JsonNode) content = adf_paragraph ("Saved content");
+  g_autoptr (JsonNode) content = debrief_test_adf_paragraph ("Saved content");
   g_autoptr (OgPostmortem) server = NULL;
   g_autoptr (OgPostmortem) draft_base = NULL;
   g_autoptr (OgPostmortem) draft_working = NULL;
@@ -818,7 +716,7 @@ test_partial_failure (Fixture *fixture, gconstpointer data)
   g_assert_true (debrief_edit_session_get_dirty (session));
   g_assert_cmpint (og_postmortem_get_severity (working), ==, severity);
 
-  server = sandbox_postmortem (fixture, id);
+  server = debrief_test_sandbox_dup_postmortem (fixture->sandbox, id);
   g_assert_cmpstr (og_postmortem_get_title (server), ==, "Saved title");
   g_assert_true (og_postmortem_field_equal (server, working, OG_POSTMORTEM_FIELD_CONTENT));
   g_assert_cmpint (og_postmortem_get_severity (server), !=, severity);
@@ -837,7 +735,7 @@ test_partial_failure (Fixture *fixture, gconstpointer data)
   g_assert_no_error (error);
   assert_writes (fixture, working, retry, G_N_ELEMENTS (retry));
   g_clear_object (&server);
-  server = sandbox_postmortem (fixture, id);
+  server = debrief_test_sandbox_dup_postmortem (fixture->sandbox, id);
   g_assert_cmpint (og_postmortem_get_severity (server), ==, severity);
   g_assert_cmpint (debrief_edit_session_get_field_state (session, OG_POSTMORTEM_FIELD_SEVERITY), ==,
                    DEBRIEF_FIELD_STATE_CLEAN);
@@ -852,7 +750,7 @@ test_draft_restore (Fixture *fixture, gconstpointer data)
   gboolean restore = GPOINTER_TO_UINT (data);
   g_autofree char *id = postmortem_id_with_status (fixture, OG_POSTMORTEM_STATUS_DRAFT);
   g_autoptr (DebriefEditSession) session = open_session (fixture, id);
-  g_autoptr (OgPostmortem) server = sandbox_postmortem (fixture, id);
+  g_autoptr (OgPostmortem) server = debrief_test_sandbox_dup_postmortem (fixture->sandbox, id);
   g_autoptr (GError) error = NULL;
   DebriefDrafts *drafts;
 
@@ -892,7 +790,7 @@ test_draft_restore (Fixture *fixture, gconstpointer data)
       g_assert_true (save (session, &error));
       g_assert_no_error (error);
       g_clear_object (&server);
-      server = sandbox_postmortem (fixture, id);
+      server = debrief_test_sandbox_dup_postmortem (fixture->sandbox, id);
       g_assert_cmpstr (og_postmortem_get_title (server), ==, "Words that must survive a restart");
     }
   else
@@ -959,7 +857,7 @@ test_delete (Fixture *fixture, gconstpointer data)
   g_autoptr (JsonNode) gone = NULL;
   g_autoptr (GError) error = NULL;
   const OgSandboxRequest *request;
-  Waiter waiter = { 0 };
+  DebriefTestWaiter waiter = { 0 };
 
   edit_title (session, "A draft that goes with it");
   g_assert_true (debrief_drafts_flush (debrief_library_get_drafts (fixture->library), NULL));
@@ -967,8 +865,9 @@ test_delete (Fixture *fixture, gconstpointer data)
   g_assert_true (debrief_cache_contains (debrief_library_get_cache (fixture->library), id));
 
   og_sandbox_clear_requests (fixture->sandbox);
-  debrief_edit_session_delete_async (session, timelines, NULL, waiter_done, &waiter);
-  g_assert_true (debrief_edit_session_delete_finish (session, waiter_wait (&waiter), &error));
+  debrief_edit_session_delete_async (session, timelines, NULL, debrief_test_waiter_done, &waiter);
+  g_assert_true (
+      debrief_edit_session_delete_finish (session, debrief_test_waiter_wait (&waiter), &error));
   g_assert_no_error (error);
   g_clear_object (&waiter.result);
 
@@ -1008,12 +907,13 @@ test_create (Fixture *fixture, gconstpointer data)
   OgPostmortem *working;
   JsonNode *content;
   const char *incident_id;
-  Waiter waiter = { 0 };
+  DebriefTestWaiter waiter = { 0 };
 
   og_client_list_all_incidents_async (fixture->client,
                                       "status:resolved AND postmortemStatus:no-postmortem", 0, NULL,
-                                      waiter_done, &waiter);
-  incidents = og_client_list_all_incidents_finish (fixture->client, waiter_wait (&waiter), &error);
+                                      debrief_test_waiter_done, &waiter);
+  incidents = og_client_list_all_incidents_finish (fixture->client,
+                                                   debrief_test_waiter_wait (&waiter), &error);
   g_assert_no_error (error);
   g_clear_object (&waiter.result);
   g_assert_cmpuint (incidents->len, >, 0);
@@ -1021,8 +921,8 @@ test_create (Fixture *fixture, gconstpointer data)
 
   og_sandbox_clear_requests (fixture->sandbox);
   debrief_edit_session_create_async (fixture->library, fixture->client, incident_id, ACTOR, NULL,
-                                     NULL, waiter_done, &waiter);
-  session = debrief_edit_session_create_finish (waiter_wait (&waiter), &error);
+                                     NULL, debrief_test_waiter_done, &waiter);
+  session = debrief_edit_session_create_finish (debrief_test_waiter_wait (&waiter), &error);
   g_assert_no_error (error);
   g_clear_object (&waiter.result);
   g_assert_nonnull (session);
@@ -1080,24 +980,25 @@ test_edit_while_saving (Fixture *fixture, gconstpointer data)
   g_autoptr (OgPostmortem) server = NULL;
   g_autoptr (OgPostmortem) draft_working = NULL;
   g_autoptr (GError) error = NULL;
-  Waiter waiter = { 0 };
+  DebriefTestWaiter waiter = { 0 };
   guint progress = 0;
 
   g_signal_connect (session, "notify::n-steps-done", G_CALLBACK (count_notify), &progress);
   edit_title (session, "First words");
   og_sandbox_add_fault (fixture->sandbox, OG_ROUTE_POSTMORTEM_TITLE, OG_SANDBOX_FAULT_DELAY, 300,
                         1);
-  debrief_edit_session_save_async (session, NULL, waiter_done, &waiter);
+  debrief_edit_session_save_async (session, NULL, debrief_test_waiter_done, &waiter);
   g_assert_true (debrief_edit_session_get_saving (session));
   while (og_sandbox_count_requests (fixture->sandbox, OG_ROUTE_POSTMORTEM_TITLE) == 0)
     g_main_context_iteration (NULL, TRUE);
   edit_title (session, "First words, and more typed while saving");
-  g_assert_true (debrief_edit_session_save_finish (session, waiter_wait (&waiter), &error));
+  g_assert_true (
+      debrief_edit_session_save_finish (session, debrief_test_waiter_wait (&waiter), &error));
   g_assert_no_error (error);
   g_clear_object (&waiter.result);
   g_assert_cmpuint (progress, ==, 1);
 
-  server = sandbox_postmortem (fixture, id);
+  server = debrief_test_sandbox_dup_postmortem (fixture->sandbox, id);
   g_assert_cmpstr (og_postmortem_get_title (server), ==, "First words");
   g_assert_cmpstr (og_postmortem_get_title (working), ==,
                    "First words, and more typed while saving");
@@ -1117,13 +1018,13 @@ static void
 test_edit_before_fresh (Fixture *fixture, gconstpointer data)
 {
   g_autofree char *id = postmortem_id_with_status (fixture, OG_POSTMORTEM_STATUS_DRAFT);
-  g_autoptr (OgPostmortem) stale = sandbox_postmortem (fixture, id);
-  g_autoptr (OgPostmortem) server = sandbox_postmortem (fixture, id);
+  g_autoptr (OgPostmortem) stale = debrief_test_sandbox_dup_postmortem (fixture->sandbox, id);
+  g_autoptr (OgPostmortem) server = debrief_test_sandbox_dup_postmortem (fixture->sandbox, id);
   g_autoptr (GDateTime) then = g_date_time_new_utc (2026, 11, 20, 9, 30, 0);
   g_autoptr (DebriefEditSession) session = NULL;
   g_autoptr (GError) error = NULL;
   OgPostmortem *working;
-  Waiter waiter = { 0 };
+  DebriefTestWaiter waiter = { 0 };
 
   og_postmortem_set_title (stale, "Cached title");
   og_postmortem_set_severity (stale, (og_postmortem_get_severity (server) + 1) % 5);
@@ -1131,10 +1032,11 @@ test_edit_before_fresh (Fixture *fixture, gconstpointer data)
       debrief_cache_store (debrief_library_get_cache (fixture->library), stale, then, NULL));
 
   session = debrief_edit_session_new (fixture->library, fixture->client, ACTOR);
-  debrief_edit_session_open_async (session, id, NULL, waiter_done, &waiter);
+  debrief_edit_session_open_async (session, id, NULL, debrief_test_waiter_done, &waiter);
   working = debrief_edit_session_get_working (session);
   edit_title (session, "Typed before the fetch");
-  g_assert_true (debrief_edit_session_open_finish (session, waiter_wait (&waiter), &error));
+  g_assert_true (
+      debrief_edit_session_open_finish (session, debrief_test_waiter_wait (&waiter), &error));
   g_clear_object (&waiter.result);
 
   g_assert_true (working == debrief_edit_session_get_working (session));
@@ -1181,11 +1083,11 @@ test_cancel_save (Fixture *fixture, gconstpointer data)
   g_autoptr (DebriefEditSession) session = open_session (fixture, id);
   OgPostmortem *working = debrief_edit_session_get_working (session);
   OgSeverity severity = (og_postmortem_get_severity (working) + 1) % 5;
-  g_autoptr (JsonNode) content = adf_paragraph ("Never sent");
+  g_autoptr (JsonNode) content = debrief_test_adf_paragraph ("Never sent");
   g_autoptr (GCancellable) cancellable = g_cancellable_new ();
   g_autoptr (OgPostmortem) server = NULL;
   g_autoptr (GError) error = NULL;
-  Waiter waiter = { 0 };
+  DebriefTestWaiter waiter = { 0 };
 
   edit_title (session, "Sent before the cancel");
   og_postmortem_set_severity (working, severity);
@@ -1195,18 +1097,19 @@ test_cancel_save (Fixture *fixture, gconstpointer data)
   og_sandbox_add_fault (fixture->sandbox, OG_ROUTE_POSTMORTEM_SEVERITY, OG_SANDBOX_FAULT_DELAY,
                         2000, 1);
 
-  debrief_edit_session_save_async (session, cancellable, waiter_done, &waiter);
+  debrief_edit_session_save_async (session, cancellable, debrief_test_waiter_done, &waiter);
   while (og_sandbox_count_requests (fixture->sandbox, OG_ROUTE_POSTMORTEM_SEVERITY) == 0)
     g_main_context_iteration (NULL, TRUE);
   g_cancellable_cancel (cancellable);
-  g_assert_false (debrief_edit_session_save_finish (session, waiter_wait (&waiter), &error));
+  g_assert_false (
+      debrief_edit_session_save_finish (session, debrief_test_waiter_wait (&waiter), &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
   g_clear_object (&waiter.result);
 
   g_assert_false (debrief_edit_session_get_saving (session));
   g_assert_cmpuint (og_sandbox_count_requests (fixture->sandbox, OG_ROUTE_POSTMORTEM_CONTENT), ==,
                     0);
-  server = sandbox_postmortem (fixture, id);
+  server = debrief_test_sandbox_dup_postmortem (fixture->sandbox, id);
   g_assert_cmpstr (og_postmortem_get_title (server), ==, "Sent before the cancel");
   g_assert_cmpint (debrief_edit_session_get_field_state (session, OG_POSTMORTEM_FIELD_TITLE), ==,
                    DEBRIEF_FIELD_STATE_CLEAN);
@@ -1259,21 +1162,21 @@ main (int argc, char *argv[])
   ADD_TEST ("/edit-session/published/leave-status-first", test_leave_published_status_first);
   g_test_add ("/edit-session/conflict/keep-mine", Fixture,
               GUINT_TO_POINTER (DEBRIEF_CONFLICT_KEEP_MINE), fixture_set_up, test_conflict,
-              fixture_tear_down);
+              debrief_test_library_fixture_tear_down);
   g_test_add ("/edit-session/conflict/take-theirs", Fixture,
               GUINT_TO_POINTER (DEBRIEF_CONFLICT_TAKE_THEIRS), fixture_set_up, test_conflict,
-              fixture_tear_down);
+              debrief_test_library_fixture_tear_down);
   ADD_TEST ("/edit-session/conflict/server-only-change", test_server_only_change);
   ADD_TEST ("/edit-session/save/partial-failure", test_partial_failure);
   g_test_add ("/edit-session/draft/restore", Fixture, GUINT_TO_POINTER (TRUE), fixture_set_up,
-              test_draft_restore, fixture_tear_down);
+              test_draft_restore, debrief_test_library_fixture_tear_down);
   g_test_add ("/edit-session/draft/discard", Fixture, GUINT_TO_POINTER (FALSE), fixture_set_up,
-              test_draft_restore, fixture_tear_down);
+              test_draft_restore, debrief_test_library_fixture_tear_down);
   ADD_TEST ("/edit-session/offline", test_offline);
   g_test_add ("/edit-session/delete/with-timelines", Fixture, GUINT_TO_POINTER (TRUE),
-              fixture_set_up, test_delete, fixture_tear_down);
+              fixture_set_up, test_delete, debrief_test_library_fixture_tear_down);
   g_test_add ("/edit-session/delete/without-timelines", Fixture, GUINT_TO_POINTER (FALSE),
-              fixture_set_up, test_delete, fixture_tear_down);
+              fixture_set_up, test_delete, debrief_test_library_fixture_tear_down);
   ADD_TEST ("/edit-session/create", test_create);
   ADD_TEST ("/edit-session/save/edit-while-saving", test_edit_while_saving);
   ADD_TEST ("/edit-session/save/cancel", test_cancel_save);

@@ -20,36 +20,14 @@
 #include "debrief-library.h"
 #include "debrief-postmortem-ref.h"
 #include "debrief-store-io-private.h"
+#include "debrief-test-store-util.h"
+#include "debrief-test-util.h"
 #include "og-error.h"
 #include "og-sandbox.h"
 
-#define TEST_TIMEOUT_SECONDS  30
-#define CLIENT_RETRY_DELAY_MS 20
-
-typedef struct
-{
-  char *directory;
-  DebriefLibrary *library;
-  OgSandbox *sandbox;
-  OgClient *client;
-} Fixture;
+typedef DebriefTestLibraryFixture Fixture;
 
 /* Helpers */
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr (GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      remove_tree (child);
-    }
-  g_remove (path);
-}
 
 static char *
 index_path (Fixture *fixture)
@@ -68,17 +46,6 @@ count_files_containing (const char *directory, const char *needle)
     if (strstr (name, needle) != NULL)
       n++;
   return n;
-}
-
-static DebriefLibrary *
-reopen (Fixture *fixture)
-{
-  DebriefLibrary *library = debrief_library_new_for_directory (fixture->directory);
-  g_autoptr (GError) error = NULL;
-
-  g_assert_true (debrief_library_load (library, &error));
-  g_assert_no_error (error);
-  return library;
 }
 
 /* An entry with every field set, some with characters the index must escape. */
@@ -130,43 +97,16 @@ assert_entries_equal (DebriefLibraryEntry *a, DebriefLibraryEntry *b)
 static void
 local_set_up (Fixture *fixture, gconstpointer data)
 {
-  g_autoptr (GError) error = NULL;
-
-  fixture->directory = g_dir_make_tmp ("debrief-library-XXXXXX", &error);
-  g_assert_no_error (error);
+  fixture->directory = debrief_test_make_tmp_dir ("debrief-library-XXXXXX");
   fixture->library = debrief_library_new_for_directory (fixture->directory);
-}
-
-static void
-local_tear_down (Fixture *fixture, gconstpointer data)
-{
-  g_clear_object (&fixture->library);
-  if (fixture->client != NULL)
-    g_clear_object (&fixture->client);
-  if (fixture->sandbox != NULL)
-    {
-      og_sandbox_stop (fixture->sandbox);
-      g_clear_object (&fixture->sandbox);
-    }
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-  remove_tree (fixture->directory);
-  g_free (fixture->directory);
 }
 
 static void
 network_set_up (Fixture *fixture, gconstpointer data)
 {
-  g_autoptr (GError) error = NULL;
-
   local_set_up (fixture, data);
-  fixture->sandbox = og_sandbox_new ();
-  g_assert_true (og_sandbox_start (fixture->sandbox, &error));
-  g_assert_no_error (error);
-  fixture->client = og_client_new (og_sandbox_get_base_url (fixture->sandbox), &error);
-  g_assert_no_error (error);
-  og_client_set_api_key (fixture->client, OG_SANDBOX_API_KEY);
-  og_client_set_max_retry_delay (fixture->client, CLIENT_RETRY_DELAY_MS);
+  fixture->sandbox = debrief_test_sandbox_new ();
+  fixture->client = debrief_test_client_new (fixture->sandbox);
   og_client_set_timeouts (fixture->client, 5, 10);
 }
 
@@ -187,7 +127,7 @@ test_index_round_trip (Fixture *fixture, gconstpointer data)
   g_assert_no_error (error);
   g_assert_false (debrief_library_is_dirty (fixture->library));
 
-  again = reopen (fixture);
+  again = debrief_test_library_load (fixture->directory);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (again)), ==, 26);
   for (guint i = 0; i < 26; i++)
     {
@@ -210,7 +150,7 @@ test_index_saved_at_close (Fixture *fixture, gconstpointer data)
 
   add_full_entry (fixture->library, 7);
   g_clear_object (&fixture->library);
-  again = reopen (fixture);
+  again = debrief_test_library_load (fixture->directory);
   g_assert_nonnull (debrief_library_lookup (again, "pm-7"));
 }
 
@@ -267,7 +207,7 @@ test_index_crash_before_rename (Fixture *fixture, gconstpointer data)
   /* the new content was written and synced, only not renamed */
   g_assert_cmpuint (count_files_containing (fixture->directory, DEBRIEF_STORE_TEMP_INFIX), ==, 1);
 
-  again = reopen (fixture);
+  again = debrief_test_library_load (fixture->directory);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (again)), ==, 3);
   g_assert_cmpuint (count_files_containing (fixture->directory, DEBRIEF_STORE_TEMP_INFIX), ==, 0);
 }
@@ -543,51 +483,16 @@ test_reference (gconstpointer data)
     g_assert_error (error, OG_ERROR, OG_ERROR_INVALID_ARGUMENT);
 }
 
-/* Over the network: waiting for async results while the sandbox answers in the same loop */
-
-typedef struct
-{
-  GAsyncResult *result;
-  gboolean timed_out;
-} Waiter;
-
-static void
-waiter_done (GObject *object, GAsyncResult *result, gpointer user_data)
-{
-  Waiter *waiter = user_data;
-
-  g_assert_null (waiter->result);
-  waiter->result = g_object_ref (result);
-}
-
-static gboolean
-waiter_timeout (gpointer user_data)
-{
-  ((Waiter *) user_data)->timed_out = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-static GAsyncResult *
-waiter_wait (Waiter *waiter)
-{
-  guint id = g_timeout_add_seconds (TEST_TIMEOUT_SECONDS, waiter_timeout, waiter);
-
-  while (waiter->result == NULL && !waiter->timed_out)
-    g_main_context_iteration (NULL, TRUE);
-  if (waiter->timed_out)
-    g_error ("the operation did not finish within %d s", TEST_TIMEOUT_SECONDS);
-  g_source_remove (id);
-  return waiter->result;
-}
+/* Over the network */
 
 static gboolean
 run_refresh (DebriefLibraryRefresh *refresh, GCancellable *cancellable, GError **error)
 {
-  Waiter waiter = { 0 };
+  DebriefTestWaiter waiter = { 0 };
   gboolean ok;
 
-  debrief_library_refresh_run_async (refresh, cancellable, waiter_done, &waiter);
-  ok = debrief_library_refresh_run_finish (refresh, waiter_wait (&waiter), error);
+  debrief_library_refresh_run_async (refresh, cancellable, debrief_test_waiter_done, &waiter);
+  ok = debrief_library_refresh_run_finish (refresh, debrief_test_waiter_wait (&waiter), error);
   g_clear_object (&waiter.result);
   return ok;
 }
@@ -595,12 +500,13 @@ run_refresh (DebriefLibraryRefresh *refresh, GCancellable *cancellable, GError *
 static OgPostmortem *
 open_postmortem (Fixture *fixture, const char *text, gboolean *from_cache, GError **error)
 {
-  Waiter waiter = { 0 };
+  DebriefTestWaiter waiter = { 0 };
   OgPostmortem *postmortem;
 
-  debrief_library_open_async (fixture->library, fixture->client, text, NULL, waiter_done, &waiter);
-  postmortem
-      = debrief_library_open_finish (fixture->library, waiter_wait (&waiter), from_cache, error);
+  debrief_library_open_async (fixture->library, fixture->client, text, NULL,
+                              debrief_test_waiter_done, &waiter);
+  postmortem = debrief_library_open_finish (fixture->library, debrief_test_waiter_wait (&waiter),
+                                            from_cache, error);
   g_clear_object (&waiter.result);
   return postmortem;
 }
@@ -695,7 +601,7 @@ test_refresh_discovers (Fixture *fixture, gconstpointer data)
   g_assert_cmpuint (n_fraction_notifies, >=, ids->len);
   g_assert_cmpuint (debrief_library_refresh_get_n_failed (refresh), ==, 0);
 
-  again = reopen (fixture);
+  again = debrief_test_library_load (fixture->directory);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (again)), ==, ids->len);
   g_assert_cmpuint (count_fetched (again), ==, ids->len);
 }
@@ -771,7 +677,7 @@ test_refresh_bounded (Fixture *fixture, gconstpointer data)
 
   /* the sampler counts fetched entries: start again from none fetched */
   g_clear_object (&fixture->library);
-  remove_tree (fixture->directory);
+  debrief_test_remove_tree (fixture->directory);
   fixture->library = debrief_library_new_for_directory (fixture->directory);
   seen = max_in_flight_seen (fixture, 3);
   g_assert_cmpuint (seen, <=, 3);
@@ -873,12 +779,12 @@ test_refresh_deleted_elsewhere (Fixture *fixture, gconstpointer data)
 
   for (guint i = 0; i < 2; i++)
     {
-      Waiter waiter = { 0 };
+      DebriefTestWaiter waiter = { 0 };
 
       og_client_delete_postmortem_async (fixture->client, ids->pdata[i], OG_SANDBOX_ACTOR_ID, FALSE,
-                                         NULL, waiter_done, &waiter);
-      g_assert_true (
-          og_client_delete_postmortem_finish (fixture->client, waiter_wait (&waiter), NULL));
+                                         NULL, debrief_test_waiter_done, &waiter);
+      g_assert_true (og_client_delete_postmortem_finish (fixture->client,
+                                                         debrief_test_waiter_wait (&waiter), NULL));
       g_clear_object (&waiter.result);
     }
 
@@ -942,7 +848,7 @@ test_refresh_cancel (Fixture *fixture, gconstpointer data)
   g_assert_cmpuint (fetched, <, ids->len);
   g_assert_cmpuint (og_sandbox_count_requests (fixture->sandbox, OG_ROUTE_POSTMORTEM_GET), <=,
                     fetched + 1);
-  again = reopen (fixture);
+  again = debrief_test_library_load (fixture->directory);
   g_assert_cmpuint (count_fetched (again), ==, fetched);
 }
 
@@ -966,7 +872,7 @@ test_offline_serves_cache (Fixture *fixture, gconstpointer data)
 
   /* A new start, before (and without) any network */
   g_clear_object (&fixture->library);
-  fixture->library = reopen (fixture);
+  fixture->library = debrief_test_library_load (fixture->directory);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (fixture->library)), ==, ids->len);
   g_assert_cmpstr (
       debrief_library_entry_get_title (debrief_library_lookup (fixture->library, ids->pdata[0])),
@@ -1037,15 +943,16 @@ test_create (Fixture *fixture, gconstpointer data)
   g_autoptr (OgPostmortem) postmortem = NULL;
   g_autoptr (JsonNode) on_server = NULL;
   g_autoptr (GError) error = NULL;
-  Waiter waiter = { 0 };
+  DebriefTestWaiter waiter = { 0 };
   DebriefLibraryEntry *entry;
 
   g_assert_true (run_refresh (refresh, NULL, NULL));
   incident = g_list_model_get_item (debrief_library_refresh_get_pending_incidents (refresh), 0);
 
   debrief_library_create_async (fixture->library, fixture->client, og_incident_get_id (incident),
-                                OG_SANDBOX_ACTOR_ID, NULL, NULL, waiter_done, &waiter);
-  postmortem = debrief_library_create_finish (fixture->library, waiter_wait (&waiter), &error);
+                                OG_SANDBOX_ACTOR_ID, NULL, NULL, debrief_test_waiter_done, &waiter);
+  postmortem = debrief_library_create_finish (fixture->library, debrief_test_waiter_wait (&waiter),
+                                              &error);
   g_clear_object (&waiter.result);
   g_assert_no_error (error);
 
@@ -1071,7 +978,7 @@ test_delete (Fixture *fixture, gconstpointer data)
   g_autoptr (GError) error = NULL;
   DebriefDrafts *drafts = debrief_library_get_drafts (fixture->library);
   const char *id = ids->pdata[2];
-  Waiter waiter = { 0 };
+  DebriefTestWaiter waiter = { 0 };
 
   g_assert_true (run_refresh (refresh, NULL, NULL));
   working = debrief_cache_load (debrief_library_get_cache (fixture->library), id, NULL, NULL);
@@ -1082,8 +989,9 @@ test_delete (Fixture *fixture, gconstpointer data)
       debrief_library_entry_get_has_draft (debrief_library_lookup (fixture->library, id)));
 
   debrief_library_delete_async (fixture->library, fixture->client, id, OG_SANDBOX_ACTOR_ID, NULL,
-                                waiter_done, &waiter);
-  g_assert_true (debrief_library_delete_finish (fixture->library, waiter_wait (&waiter), &error));
+                                debrief_test_waiter_done, &waiter);
+  g_assert_true (
+      debrief_library_delete_finish (fixture->library, debrief_test_waiter_wait (&waiter), &error));
   g_clear_object (&waiter.result);
   g_assert_no_error (error);
 
@@ -1092,7 +1000,7 @@ test_delete (Fixture *fixture, gconstpointer data)
   g_assert_null (debrief_library_lookup (fixture->library, id));
   g_assert_false (debrief_cache_contains (debrief_library_get_cache (fixture->library), id));
   g_assert_false (debrief_drafts_has (drafts, id));
-  again = reopen (fixture);
+  again = debrief_test_library_load (fixture->directory);
   g_assert_null (debrief_library_lookup (again, id));
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (again)), ==, ids->len - 1);
 }
@@ -1140,9 +1048,10 @@ test_cache_damaged (Fixture *fixture, gconstpointer data)
   g_assert_cmpstr (og_postmortem_get_title (cached), ==, og_postmortem_get_title (postmortem));
 }
 
-#define LOCAL_TEST(path, func) g_test_add (path, Fixture, NULL, local_set_up, func, local_tear_down)
+#define LOCAL_TEST(path, func) \
+  g_test_add (path, Fixture, NULL, local_set_up, func, debrief_test_library_fixture_tear_down)
 #define NETWORK_TEST(path, func) \
-  g_test_add (path, Fixture, NULL, network_set_up, func, local_tear_down)
+  g_test_add (path, Fixture, NULL, network_set_up, func, debrief_test_library_fixture_tear_down)
 
 int
 main (int argc, char **argv)
@@ -1162,7 +1071,7 @@ main (int argc, char **argv)
       g_autofree char *path = g_strdup_printf ("/library/index/damaged/%s", damage_names[i]);
 
       g_test_add (path, Fixture, GUINT_TO_POINTER (i), local_set_up, test_index_damaged,
-                  local_tear_down);
+                  debrief_test_library_fixture_tear_down);
     }
   LOCAL_TEST ("/library/index/unreadable", test_index_unreadable);
   LOCAL_TEST ("/library/filter", test_filter);

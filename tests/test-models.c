@@ -381,6 +381,50 @@ test_ref_roundtrip (void)
 }
 
 static void
+assert_property (gpointer object, const char *name, const char *expected)
+{
+  g_autofree char *value = NULL;
+
+  g_object_get (object, name, &value, NULL);
+  g_assert_cmpstr (value, ==, expected);
+}
+
+/* The string models' properties, as GObject serves them from the table they share. */
+static void
+test_string_model_properties (void)
+{
+  g_autoptr (JsonNode) ref_json = parse_json ("{\"metadataId\":\"m\",\"id\":\"r1\"}");
+  g_autoptr (JsonNode) service_json
+      = parse_json ("{\"id\":\"s1\",\"name\":\"Checkout\",\"teamId\":\"t1\"}");
+  g_autoptr (JsonNode) team_json = parse_json ("{\"id\":\"t1\",\"description\":\"SRE\"}");
+  g_autoptr (OgRef) ref = og_ref_new_from_json (ref_json, NULL);
+  g_autoptr (OgRef) made = og_ref_new ("r2", "Ann");
+  g_autoptr (OgResponder) responder = og_responder_new ("u1", "Bob", "Scribe");
+  g_autoptr (OgService) service = og_service_new_from_json (service_json, NULL);
+  g_autoptr (OgTeam) team = og_team_new_from_json (team_json, NULL);
+  GParamSpec *pspec;
+
+  assert_property (ref, "id", "r1");
+  assert_property (ref, "name", NULL);
+  assert_property (ref, "metadata-id", "m");
+  assert_property (made, "id", "r2");
+  assert_property (made, "name", "Ann");
+  assert_property (responder, "role", "Scribe");
+  assert_property (service, "name", "Checkout");
+  assert_property (service, "description", NULL);
+  assert_property (service, "team-id", "t1");
+  assert_property (team, "description", "SRE");
+
+  /* Refs and responders are made with their values, services and teams only read. */
+  pspec = g_object_class_find_property (G_OBJECT_GET_CLASS (ref), "metadata-id");
+  g_assert_cmpint (pspec->flags & (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY), ==,
+                   G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY);
+  pspec = g_object_class_find_property (G_OBJECT_GET_CLASS (service), "team-id");
+  g_assert_cmpint (pspec->flags & G_PARAM_READWRITE, ==, G_PARAM_READABLE);
+  g_assert_null (g_object_class_find_property (G_OBJECT_GET_CLASS (team), "team-id"));
+}
+
+static void
 test_ref_errors (void)
 {
   g_autoptr (JsonNode) no_id = parse_json ("{\"name\":\"Ann\"}");
@@ -1437,6 +1481,11 @@ test_postmortem_field_equal (gconstpointer data)
       g_assert_cmpint (og_postmortem_field_equal (base, working, field), ==, field != changed);
       g_assert_cmpint (og_postmortem_field_equal (working, base, field), ==, field != changed);
     }
+
+  /* Copied back, that field is equal again and the others stay so. */
+  og_postmortem_copy_field (working, base, changed);
+  for (OgPostmortemField field = 0; field < OG_N_POSTMORTEM_FIELDS; field++)
+    g_assert_true (og_postmortem_field_equal (base, working, field));
 }
 
 static void
@@ -1761,6 +1810,7 @@ main (int argc, char *argv[])
 
   g_test_add_func ("/models/ref/roundtrip", test_ref_roundtrip);
   g_test_add_func ("/models/ref/errors", test_ref_errors);
+  g_test_add_func ("/models/string-models/properties", test_string_model_properties);
   g_test_add_func ("/models/responder/roundtrip", test_responder_roundtrip);
   g_test_add_func ("/models/incident/parse", test_incident_parse);
   g_test_add_func ("/models/incident/roundtrip", test_incident_roundtrip);

@@ -15,12 +15,13 @@
 #include "debrief-library.h"
 #include "debrief-postmortem-list-private.h"
 #include "debrief-postmortem-row.h"
+#include "debrief-test-store-util.h"
+#include "debrief-test-ui-util.h"
+#include "debrief-test-util.h"
 #include "og-client.h"
 #include "og-sandbox.h"
 
-#define TEST_TIMEOUT_MS       20000
-#define CLIENT_RETRY_DELAY_MS 10
-#define N_SEEDED              12
+#define N_SEEDED 12
 
 typedef struct
 {
@@ -32,42 +33,6 @@ typedef struct
   GtkWindow *window;
   DebriefPostmortemList *list;
 } Fixture;
-
-/* Main loop helpers */
-
-typedef gboolean (*Condition) (gpointer data);
-
-static gboolean
-set_flag (gpointer user_data)
-{
-  *(gboolean *) user_data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-static gboolean
-wait_until (Condition condition, gpointer data, guint timeout_ms)
-{
-  gboolean timed_out = FALSE;
-  guint id = g_timeout_add (timeout_ms, set_flag, &timed_out);
-
-  while (!condition (data) && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-  if (!timed_out)
-    g_source_remove (id);
-  return !timed_out;
-}
-
-static gboolean
-never (gpointer data)
-{
-  return FALSE;
-}
-
-static void
-spin (guint ms)
-{
-  wait_until (never, NULL, ms);
-}
 
 static gboolean
 refresh_is_idle (gpointer data)
@@ -81,10 +46,9 @@ refresh_and_wait (Fixture *fixture)
 {
   gtk_widget_activate_action (GTK_WIDGET (fixture->list), "postmortem-list.refresh", NULL);
   g_assert_true (debrief_postmortem_list_get_refreshing (fixture->list));
-  if (!wait_until (refresh_is_idle, fixture->list, TEST_TIMEOUT_MS))
-    g_error ("the refresh did not end within %u ms", TEST_TIMEOUT_MS);
+  DEBRIEF_TEST_WAIT_FOR (refresh_is_idle, fixture->list, "the refresh ended");
   /* The run's result arrives after its last notify. */
-  spin (20);
+  debrief_test_spin (20);
 }
 
 /* What the list shows */
@@ -136,29 +100,10 @@ status_title (DebriefPostmortemList *list, const char *state)
   return adw_status_page_get_title (_debrief_postmortem_list_get_status_page (list, state));
 }
 
-static void
-collect (GtkWidget *widget, GType type, GPtrArray *found)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    g_ptr_array_add (found, widget);
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    collect (child, type, found);
-}
-
-static GPtrArray *
-find_all (GtkWidget *root, GType type)
-{
-  GPtrArray *found = g_ptr_array_new ();
-
-  collect (root, type, found);
-  return found;
-}
-
 static gboolean
 has_incident_rows (gpointer data)
 {
-  g_autoptr (GPtrArray) rows = find_all (data, DEBRIEF_TYPE_INCIDENT_ROW);
+  g_autoptr (GPtrArray) rows = debrief_test_find_all (data, DEBRIEF_TYPE_INCIDENT_ROW);
 
   for (guint i = 0; i < rows->len; i++)
     if (debrief_incident_row_get_incident (g_ptr_array_index (rows, i)) != NULL)
@@ -169,7 +114,7 @@ has_incident_rows (gpointer data)
 static gboolean
 has_postmortem_rows (gpointer data)
 {
-  g_autoptr (GPtrArray) rows = find_all (data, DEBRIEF_TYPE_POSTMORTEM_ROW);
+  g_autoptr (GPtrArray) rows = debrief_test_find_all (data, DEBRIEF_TYPE_POSTMORTEM_ROW);
 
   for (guint i = 0; i < rows->len; i++)
     if (debrief_postmortem_row_get_entry (g_ptr_array_index (rows, i)) != NULL)
@@ -182,21 +127,11 @@ has_postmortem_rows (gpointer data)
 static void
 fixture_set_up (Fixture *fixture, gconstpointer data)
 {
-  g_autoptr (GError) error = NULL;
+  fixture->directory = debrief_test_make_tmp_dir ("debrief-list-XXXXXX");
+  fixture->sandbox = debrief_test_sandbox_new ();
+  fixture->client = debrief_test_client_new (fixture->sandbox);
 
-  fixture->directory = g_dir_make_tmp ("debrief-list-XXXXXX", &error);
-  g_assert_no_error (error);
-
-  fixture->sandbox = og_sandbox_new ();
-  g_assert_true (og_sandbox_start (fixture->sandbox, &error));
-  fixture->client = og_client_new (og_sandbox_get_base_url (fixture->sandbox), &error);
-  g_assert_no_error (error);
-  og_client_set_api_key (fixture->client, OG_SANDBOX_API_KEY);
-  og_client_set_max_retry_delay (fixture->client, CLIENT_RETRY_DELAY_MS);
-
-  fixture->library = debrief_library_new_for_directory (fixture->directory);
-  g_assert_true (debrief_library_load (fixture->library, &error));
-  g_assert_no_error (error);
+  fixture->library = debrief_test_library_load (fixture->directory);
   fixture->refresh = debrief_library_refresh_new (fixture->library, fixture->client);
 
   fixture->list = DEBRIEF_POSTMORTEM_LIST (debrief_postmortem_list_new ());
@@ -209,37 +144,15 @@ fixture_set_up (Fixture *fixture, gconstpointer data)
 }
 
 static void
-remove_tree (const char *path)
-{
-  g_autoptr (GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
-}
-
-static void
 fixture_tear_down (Fixture *fixture, gconstpointer data)
 {
   gtk_window_destroy (fixture->window);
   g_clear_object (&fixture->window);
-  spin (20);
+  debrief_test_spin (20);
   g_clear_object (&fixture->refresh);
   g_clear_object (&fixture->library);
-  g_clear_object (&fixture->client);
-  og_sandbox_stop (fixture->sandbox);
-  g_clear_object (&fixture->sandbox);
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-  remove_tree (fixture->directory);
+  debrief_test_sandbox_stop (&fixture->sandbox, &fixture->client);
+  debrief_test_remove_tree (fixture->directory);
   g_free (fixture->directory);
 }
 
@@ -300,9 +213,9 @@ test_refresh_fills_list (Fixture *fixture, gconstpointer data)
       GTK_REVEALER (_debrief_postmortem_list_get_progress_revealer (list))));
   g_assert_nonnull (
       strstr (gtk_progress_bar_get_text (_debrief_postmortem_list_get_progress_bar (list)), "of"));
-  if (!wait_until (refresh_is_idle, list, TEST_TIMEOUT_MS))
+  if (!debrief_test_wait_until (refresh_is_idle, list, DEBRIEF_TEST_TIMEOUT_MS))
     g_error ("the refresh did not end");
-  spin (20);
+  debrief_test_spin (20);
   g_assert_cmpuint (n_refreshing_notifies, ==, 2);
 
   g_assert_cmpuint (g_strv_length (ids), ==, N_SEEDED);
@@ -331,7 +244,8 @@ test_refresh_fills_list (Fixture *fixture, gconstpointer data)
 
   /* Rows appear for them in the window. */
   gtk_window_present (fixture->window);
-  g_assert_true (wait_until (has_postmortem_rows, fixture->window, TEST_TIMEOUT_MS));
+  g_assert_true (
+      debrief_test_wait_until (has_postmortem_rows, fixture->window, DEBRIEF_TEST_TIMEOUT_MS));
 }
 
 /* The user's view of a match: the title, "#tinyId message" or the owner contain @needle,
@@ -429,7 +343,7 @@ test_search (Fixture *fixture, gconstpointer data)
 
   /* Escape clears the search. */
   g_signal_emit_by_name (_debrief_postmortem_list_get_search_entry (list), "stop-search");
-  spin (300);
+  debrief_test_spin (300);
   g_assert_cmpstr (
       gtk_editable_get_text (GTK_EDITABLE (_debrief_postmortem_list_get_search_entry (list))), ==,
       "");
@@ -608,7 +522,8 @@ assert_sorted (DebriefPostmortemList *list, const char *key, gboolean descending
 static gboolean
 row_date_starts_with (DebriefPostmortemList *list, DebriefLibraryEntry *entry, const char *prefix)
 {
-  g_autoptr (GPtrArray) rows = find_all (GTK_WIDGET (list), DEBRIEF_TYPE_POSTMORTEM_ROW);
+  g_autoptr (GPtrArray) rows
+      = debrief_test_find_all (GTK_WIDGET (list), DEBRIEF_TYPE_POSTMORTEM_ROW);
 
   for (guint i = 0; i < rows->len; i++)
     {
@@ -616,7 +531,7 @@ row_date_starts_with (DebriefPostmortemList *list, DebriefLibraryEntry *entry, c
 
       if (debrief_postmortem_row_get_entry (g_ptr_array_index (rows, i)) != entry)
         continue;
-      labels = find_all (g_ptr_array_index (rows, i), GTK_TYPE_LABEL);
+      labels = debrief_test_find_all (g_ptr_array_index (rows, i), GTK_TYPE_LABEL);
       for (guint j = 0; j < labels->len; j++)
         {
           const char *text = gtk_label_get_label (g_ptr_array_index (labels, j));
@@ -679,14 +594,15 @@ test_sort (Fixture *fixture, gconstpointer data)
 
   /* Sorted by update, rows show the update date; by creation, the creation date. */
   gtk_window_present (fixture->window);
-  g_assert_true (wait_until (has_postmortem_rows, fixture->window, TEST_TIMEOUT_MS));
+  g_assert_true (
+      debrief_test_wait_until (has_postmortem_rows, fixture->window, DEBRIEF_TEST_TIMEOUT_MS));
   g_assert_true (row_date_starts_with (fixture->list, oldest, ""));
   g_assert_false (row_date_starts_with (fixture->list, oldest, "Updated "));
   gtk_widget_activate_action (GTK_WIDGET (list), "postmortem-list.sort-key", "s", "updated");
-  spin (50);
+  debrief_test_spin (50);
   g_assert_true (row_date_starts_with (fixture->list, oldest, "Updated "));
   gtk_widget_activate_action (GTK_WIDGET (list), "postmortem-list.sort-key", "s", "created");
-  spin (50);
+  debrief_test_spin (50);
   g_assert_false (row_date_starts_with (fixture->list, oldest, "Updated "));
 
   /* Severity, highest first: P1 before P5. */
@@ -703,7 +619,7 @@ test_sort (Fixture *fixture, gconstpointer data)
 static DebriefPostmortemRow *
 find_row_for (GtkWidget *root, DebriefLibraryEntry *entry)
 {
-  g_autoptr (GPtrArray) rows = find_all (root, DEBRIEF_TYPE_POSTMORTEM_ROW);
+  g_autoptr (GPtrArray) rows = debrief_test_find_all (root, DEBRIEF_TYPE_POSTMORTEM_ROW);
 
   for (guint i = 0; i < rows->len; i++)
     if (debrief_postmortem_row_get_entry (g_ptr_array_index (rows, i)) == entry)
@@ -715,7 +631,7 @@ find_row_for (GtkWidget *root, DebriefLibraryEntry *entry)
 static gboolean
 row_shows_draft_mark (DebriefPostmortemRow *row)
 {
-  g_autoptr (GPtrArray) labels = find_all (GTK_WIDGET (row), GTK_TYPE_LABEL);
+  g_autoptr (GPtrArray) labels = debrief_test_find_all (GTK_WIDGET (row), GTK_TYPE_LABEL);
 
   for (guint i = 0; i < labels->len; i++)
     {
@@ -743,7 +659,8 @@ test_draft_mark (Fixture *fixture, gconstpointer data)
 
   refresh_and_wait (fixture);
   gtk_window_present (fixture->window);
-  g_assert_true (wait_until (has_postmortem_rows, fixture->window, TEST_TIMEOUT_MS));
+  g_assert_true (
+      debrief_test_wait_until (has_postmortem_rows, fixture->window, DEBRIEF_TEST_TIMEOUT_MS));
 
   shown = dup_shown_entries (fixture->list);
   entry = g_ptr_array_index (shown, 0);
@@ -761,7 +678,7 @@ test_draft_mark (Fixture *fixture, gconstpointer data)
   g_assert_true (debrief_drafts_flush (drafts, &error));
   g_assert_no_error (error);
   g_assert_true (debrief_library_entry_get_has_draft (entry));
-  spin (50);
+  debrief_test_spin (50);
 
   row = find_row_for (GTK_WIDGET (fixture->list), entry);
   g_assert_nonnull (row);
@@ -781,7 +698,7 @@ test_draft_mark (Fixture *fixture, gconstpointer data)
   /* Saved or discarded: the mark goes. */
   g_assert_true (debrief_drafts_discard (drafts, debrief_library_entry_get_id (entry), &error));
   g_assert_no_error (error);
-  spin (50);
+  debrief_test_spin (50);
   row = find_row_for (GTK_WIDGET (fixture->list), entry);
   g_assert_nonnull (row);
   g_assert_false (row_shows_draft_mark (row));
@@ -790,7 +707,7 @@ test_draft_mark (Fixture *fixture, gconstpointer data)
 static GtkButton *
 find_button (GtkWidget *root)
 {
-  g_autoptr (GPtrArray) buttons = find_all (root, GTK_TYPE_BUTTON);
+  g_autoptr (GPtrArray) buttons = debrief_test_find_all (root, GTK_TYPE_BUTTON);
 
   g_assert_cmpuint (buttons->len, >=, 1);
   return g_ptr_array_index (buttons, 0);
@@ -816,8 +733,8 @@ test_error_states (Fixture *fixture, gconstpointer data)
   og_sandbox_clear_faults (fixture->sandbox);
   g_signal_emit_by_name (find_button (GTK_WIDGET (error_page)), "clicked");
   g_assert_true (debrief_postmortem_list_get_refreshing (list));
-  g_assert_true (wait_until (refresh_is_idle, list, TEST_TIMEOUT_MS));
-  spin (20);
+  g_assert_true (debrief_test_wait_until (refresh_is_idle, list, DEBRIEF_TEST_TIMEOUT_MS));
+  debrief_test_spin (20);
   g_assert_cmpstr (_debrief_postmortem_list_get_state (list), ==, "list");
   g_assert_cmpuint (n_shown (list), ==, N_SEEDED);
 
@@ -934,8 +851,9 @@ test_pending_incidents (Fixture *fixture, gconstpointer data)
   /* "Create" on a row asks for a postmortem for that incident. */
   gtk_stack_set_visible_child_name (views, "incidents");
   gtk_window_present (fixture->window);
-  g_assert_true (wait_until (has_incident_rows, incident_view, TEST_TIMEOUT_MS));
-  rows = find_all (GTK_WIDGET (incident_view), DEBRIEF_TYPE_INCIDENT_ROW);
+  g_assert_true (
+      debrief_test_wait_until (has_incident_rows, incident_view, DEBRIEF_TEST_TIMEOUT_MS));
+  rows = debrief_test_find_all (GTK_WIDGET (incident_view), DEBRIEF_TYPE_INCIDENT_ROW);
   for (guint i = 0; i < rows->len && row == NULL; i++)
     if (debrief_incident_row_get_incident (g_ptr_array_index (rows, i)) != NULL)
       row = g_ptr_array_index (rows, i);
@@ -1041,13 +959,13 @@ test_cancel_refresh (Fixture *fixture, gconstpointer data)
   /* A slow discovery, stopped by the user: no error page, nothing half-shown. */
   og_sandbox_add_fault (fixture->sandbox, OG_ROUTE_INCIDENTS_LIST, OG_SANDBOX_FAULT_DELAY, 2000, 1);
   gtk_widget_activate_action (GTK_WIDGET (list), "postmortem-list.refresh", NULL);
-  spin (100);
+  debrief_test_spin (100);
   g_assert_true (debrief_postmortem_list_get_refreshing (list));
   g_assert_cmpstr (_debrief_postmortem_list_get_state (list), ==, "loading");
 
   gtk_widget_activate_action (GTK_WIDGET (list), "postmortem-list.cancel-refresh", NULL);
-  g_assert_true (wait_until (refresh_is_idle, list, TEST_TIMEOUT_MS));
-  spin (20);
+  g_assert_true (debrief_test_wait_until (refresh_is_idle, list, DEBRIEF_TEST_TIMEOUT_MS));
+  debrief_test_spin (20);
   g_assert_cmpstr (_debrief_postmortem_list_get_state (list), ==, "empty");
   g_assert_false (gtk_revealer_get_reveal_child (
       GTK_REVEALER (_debrief_postmortem_list_get_progress_revealer (list))));
@@ -1071,7 +989,7 @@ has_name (GtkWidget *widget)
     return TRUE;
   if (GTK_IS_CHECK_BUTTON (widget))
     return gtk_check_button_get_label (GTK_CHECK_BUTTON (widget)) != NULL;
-  labels = find_all (widget, GTK_TYPE_LABEL);
+  labels = debrief_test_find_all (widget, GTK_TYPE_LABEL);
   for (guint i = 0; i < labels->len; i++)
     if (*gtk_label_get_label (g_ptr_array_index (labels, i)) != '\0')
       return TRUE;
@@ -1089,14 +1007,16 @@ test_accessible_names (Fixture *fixture, gconstpointer data)
 
   refresh_and_wait (fixture);
   gtk_window_present (fixture->window);
-  g_assert_true (wait_until (has_postmortem_rows, fixture->window, TEST_TIMEOUT_MS));
+  g_assert_true (
+      debrief_test_wait_until (has_postmortem_rows, fixture->window, DEBRIEF_TEST_TIMEOUT_MS));
 
   /* Every control of the pane (and of the filter popover), rows included. */
   for (guint t = 0; t < G_N_ELEMENTS (focusable); t++)
     {
-      g_autoptr (GPtrArray) found = find_all (GTK_WIDGET (fixture->list), focusable[t]);
+      g_autoptr (GPtrArray) found
+          = debrief_test_find_all (GTK_WIDGET (fixture->list), focusable[t]);
 
-      collect (popover, focusable[t], found);
+      debrief_test_collect (popover, focusable[t], found);
       for (guint i = 0; i < found->len; i++)
         {
           GtkWidget *widget = g_ptr_array_index (found, i);
@@ -1164,7 +1084,6 @@ test_ten_thousand (Fixture *fixture, gconstpointer data)
 {
   g_autofree char *directory = g_build_filename (fixture->directory, "big", NULL);
   g_autoptr (DebriefLibrary) library = NULL;
-  g_autoptr (GError) error = NULL;
   DebriefPostmortemList *list = fixture->list;
   GtkListView *view = _debrief_postmortem_list_get_list_view (list);
   g_autoptr (GtkSelectionModel) selection = NULL;
@@ -1175,9 +1094,7 @@ test_ten_thousand (Fixture *fixture, gconstpointer data)
 
   g_mkdir_with_parents (directory, 0700);
   write_big_index (directory, 10000);
-  library = debrief_library_new_for_directory (directory);
-  g_assert_true (debrief_library_load (library, &error));
-  g_assert_no_error (error);
+  library = debrief_test_library_load (directory);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (library)), ==, 10000);
 
   debrief_postmortem_list_set_refresh (list, NULL);
@@ -1185,7 +1102,7 @@ test_ten_thousand (Fixture *fixture, gconstpointer data)
   start = g_get_monotonic_time ();
   debrief_postmortem_list_set_library (list, library);
   g_test_message ("BENCH list-set-library-10000 %.1f ms", elapsed_ms (start));
-  spin (100);
+  debrief_test_spin (100);
   g_assert_cmpuint (n_shown (list), ==, 10000);
 
   /* With the rows on screen: GTK 4.8 makes new row widgets for the rows a change brings

@@ -14,10 +14,10 @@
 #include "debrief-picker-private.h"
 #include "debrief-postmortem-page-private.h"
 #include "debrief-responder-row.h"
+#include "debrief-test-ui-util.h"
+#include "debrief-test-util.h"
 #include "og-client.h"
 #include "og-sandbox.h"
-
-#define TEST_TIMEOUT_MS 20000
 
 typedef struct
 {
@@ -30,42 +30,6 @@ typedef struct
   GArray *changes; /* OgPostmortemField, in the order "changed" told them */
   guint reverts;
 } Fixture;
-
-/* Main loop helpers */
-
-typedef gboolean (*Condition) (gpointer data);
-
-static gboolean
-set_flag (gpointer user_data)
-{
-  *(gboolean *) user_data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-static gboolean
-wait_until (Condition condition, gpointer data, guint timeout_ms)
-{
-  gboolean timed_out = FALSE;
-  guint id = g_timeout_add (timeout_ms, set_flag, &timed_out);
-
-  while (!condition (data) && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-  if (!timed_out)
-    g_source_remove (id);
-  return !timed_out;
-}
-
-static gboolean
-never (gpointer data)
-{
-  return FALSE;
-}
-
-static void
-spin (guint ms)
-{
-  wait_until (never, NULL, ms);
-}
 
 /* Fixture: a sandbox, a client, a window showing an in-review postmortem of the sandbox */
 
@@ -111,15 +75,8 @@ is_mapped (gpointer data)
 static void
 fixture_set_up (Fixture *fixture, gconstpointer data)
 {
-  g_autoptr (GError) error = NULL;
-
-  fixture->sandbox = og_sandbox_new ();
-  g_assert_true (og_sandbox_start (fixture->sandbox, &error));
-  g_assert_no_error (error);
-  fixture->client = og_client_new (og_sandbox_get_base_url (fixture->sandbox), &error);
-  g_assert_no_error (error);
-  og_client_set_api_key (fixture->client, OG_SANDBOX_API_KEY);
-
+  fixture->sandbox = debrief_test_sandbox_new ();
+  fixture->client = debrief_test_client_new (fixture->sandbox);
   fixture->base = dup_sandbox_postmortem (fixture->sandbox, data != NULL ? data : "in-review");
   fixture->working = og_postmortem_copy (fixture->base);
   fixture->changes = g_array_new (FALSE, FALSE, sizeof (OgPostmortemField));
@@ -134,9 +91,9 @@ fixture_set_up (Fixture *fixture, gconstpointer data)
   g_signal_connect (fixture->page, "revert-requested", G_CALLBACK (revert_requested_cb), fixture);
   gtk_window_present (fixture->window);
   /* popovers are placed against the window: it must be on the screen first */
-  if (!wait_until (is_mapped, fixture->window, TEST_TIMEOUT_MS))
+  if (!debrief_test_wait_until (is_mapped, fixture->window, DEBRIEF_TEST_TIMEOUT_MS))
     g_error ("the window was not mapped");
-  spin (100);
+  debrief_test_spin (100);
 }
 
 static void
@@ -144,15 +101,11 @@ fixture_tear_down (Fixture *fixture, gconstpointer data)
 {
   gtk_window_destroy (fixture->window);
   g_clear_object (&fixture->window);
-  spin (50);
+  debrief_test_spin (50);
   g_clear_object (&fixture->working);
   g_clear_object (&fixture->base);
   g_array_unref (fixture->changes);
-  g_clear_object (&fixture->client);
-  og_sandbox_stop (fixture->sandbox);
-  g_clear_object (&fixture->sandbox);
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
+  debrief_test_sandbox_stop (&fixture->sandbox, &fixture->client);
 }
 
 #define ADD_TEST(path, func) \
@@ -284,10 +237,10 @@ scroll_into_view (GtkWidget *widget)
   double x, y;
 
   /* The page scrolls to a widget that takes the focus: measure after that has settled. */
-  spin (100);
+  debrief_test_spin (100);
   g_assert_true (gtk_widget_translate_coordinates (widget, scrolled, 0, 0, &x, &y));
   gtk_adjustment_set_value (adjustment, gtk_adjustment_get_value (adjustment) + y - 100);
-  spin (100);
+  debrief_test_spin (100);
   g_assert_true (gtk_widget_translate_coordinates (widget, scrolled, 0, 0, &x, &y));
   g_assert_cmpfloat (y, >=, 0);
   g_assert_cmpfloat (y + gtk_widget_get_height (widget), <=, gtk_widget_get_height (scrolled));
@@ -320,7 +273,7 @@ search_and_pick (Fixture *fixture, OgPostmortemField field, const char *text, co
   gint position;
 
   gtk_editable_set_text (GTK_EDITABLE (entry), text);
-  if (!wait_until (picker_shows, &wait, TEST_TIMEOUT_MS))
+  if (!debrief_test_wait_until (picker_shows, &wait, DEBRIEF_TEST_TIMEOUT_MS))
     g_error ("searching for “%s” did not show “%s”", text, title);
 
   position = find_result (picker, title);
@@ -499,12 +452,12 @@ test_edit_severity_and_status (Fixture *fixture, gconstpointer data)
   OgSeverity other = og_postmortem_get_severity (fixture->base) == OG_SEVERITY_P4 ? OG_SEVERITY_P2
                                                                                   : OG_SEVERITY_P4;
 
-  spin (100);
+  debrief_test_spin (100);
   g_assert_cmpstr (shown_severity_badge (GTK_WIDGET (severity)), ==,
                    og_severity_to_string (og_postmortem_get_severity (fixture->base)));
   adw_combo_row_set_selected (severity, other);
   g_assert_cmpint (og_postmortem_get_severity (fixture->working), ==, other);
-  spin (100);
+  debrief_test_spin (100);
   g_assert_cmpstr (shown_severity_badge (GTK_WIDGET (severity)), ==, og_severity_to_string (other));
   assert_changed_once (fixture, OG_POSTMORTEM_FIELD_SEVERITY);
   assert_only_marked (fixture, OG_POSTMORTEM_FIELD_SEVERITY);
@@ -803,7 +756,7 @@ test_responders (Fixture *fixture, gconstpointer data)
   rows
       = _debrief_postmortem_page_get_item_rows (fixture->page, OG_POSTMORTEM_FIELD_RESPONDER_USERS);
   row = g_ptr_array_index (rows, before);
-  spin (50);
+  debrief_test_spin (50);
   g_assert_true (has_focus_within (GTK_WIDGET (debrief_responder_row_get_role_entry (row))));
   assert_accessible_label (GTK_WIDGET (debrief_responder_row_get_role_entry (row)),
                            "Role of Zoe Papadopoulos");
@@ -1033,7 +986,7 @@ test_picker_pages_users (Fixture *fixture, gconstpointer data)
     {
       while (debrief_picker_get_loading (picker))
         g_main_context_iteration (NULL, TRUE);
-      spin (200);
+      debrief_test_spin (200);
     }
   while (debrief_picker_get_loading (picker));
 
@@ -1194,15 +1147,6 @@ test_keyboard_tab_order (Fixture *fixture, gconstpointer data)
     g_assert_true (g_ptr_array_index (order, i) == g_ptr_array_index (wanted, i));
 }
 
-static void
-test_no_display (void)
-{
-  if (g_getenv ("CI") != NULL)
-    g_test_fail_printf ("no display: the UI tests must run under Xvfb in CI");
-  else
-    g_test_skip ("no display");
-}
-
 int
 main (int argc, char *argv[])
 {
@@ -1213,7 +1157,7 @@ main (int argc, char *argv[])
 
   if (!gtk_init_check ())
     {
-      g_test_add_func ("/postmortem-page/display", test_no_display);
+      g_test_add_func ("/postmortem-page/display", debrief_test_no_display);
       return g_test_run ();
     }
   adw_init ();

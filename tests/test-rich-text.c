@@ -12,25 +12,10 @@
 #include "adf-parse.h"
 #include "adf-test-util.h"
 #include "debrief-rich-text-private.h"
+#include "debrief-test-ui-util.h"
+#include "debrief-test-util.h"
 
 /* Helpers */
-
-static gboolean
-set_flag (gpointer data)
-{
-  *(gboolean *) data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-static void
-spin (guint ms)
-{
-  gboolean done = FALSE;
-
-  g_timeout_add (ms, set_flag, &done);
-  while (!done)
-    g_main_context_iteration (NULL, TRUE);
-}
 
 static void
 count (guint *counter)
@@ -105,7 +90,7 @@ fixture_set_up (Fixture *fixture, gconstpointer data)
       g_assert_no_error (error);
     }
   gtk_widget_grab_focus (fixture->editor->view);
-  spin (50);
+  debrief_test_spin (50);
 }
 
 static void
@@ -296,7 +281,7 @@ test_roundtrip (Fixture *fixture, gconstpointer data)
   g_assert_no_error (error);
   written = debrief_rich_text_write (fixture->editor);
   g_assert_true (adf_json_equal (doc, written));
-  spin (400);
+  debrief_test_spin (400);
   g_assert_cmpuint (changed, ==, 0);
 
   /* Not ADF: refused, and the text stays */
@@ -323,7 +308,7 @@ test_changed (Fixture *fixture, gconstpointer data)
   activate (fixture, "rich.italic", NULL);
   gtk_text_buffer_insert_interactive_at_cursor (GTK_TEXT_BUFFER (fixture->buffer), "!", -1, TRUE);
   g_assert_cmpuint (changed, ==, 0);
-  spin (400);
+  debrief_test_spin (400);
   g_assert_cmpuint (changed, ==, 1);
 }
 
@@ -523,7 +508,7 @@ test_focus_chain (void)
   gtk_window_set_child (GTK_WINDOW (window), box);
   gtk_window_set_default_size (GTK_WINDOW (window), 800, 500);
   gtk_window_present (GTK_WINDOW (window));
-  spin (100);
+  debrief_test_spin (100);
   for (GtkWidget *child = gtk_widget_get_first_child (editor->toolbar); child != NULL;
        child = gtk_widget_get_next_sibling (child))
     toolbar_buttons += (GTK_IS_BUTTON (child) || GTK_IS_MENU_BUTTON (child))
@@ -590,7 +575,7 @@ test_link (Fixture *fixture, gconstpointer data)
 
   select_offsets (fixture, 6, 11);
   press (fixture, GDK_KEY_k, GDK_CONTROL_MASK);
-  spin (50);
+  debrief_test_spin (50);
   g_assert_true (gtk_widget_get_visible (editor->link_popover));
   g_assert_false (gtk_widget_get_visible (editor->link_remove_button));
   gtk_editable_set_text (GTK_EDITABLE (editor->link_entry), "javascript:alert(1)");
@@ -610,7 +595,7 @@ test_link (Fixture *fixture, gconstpointer data)
   g_assert_null (_debrief_rich_text_get_link_error (editor));
   gtk_editable_set_text (GTK_EDITABLE (editor->link_title_entry), "Runbook");
   activate (fixture, "rich.apply-link", NULL);
-  spin (50);
+  debrief_test_spin (50);
   g_assert_false (gtk_widget_get_visible (editor->link_popover));
   keep_written (fixture);
   assert_writes (
@@ -622,13 +607,13 @@ test_link (Fixture *fixture, gconstpointer data)
   /* Reopened on the link: it shows it, and Remove Link takes it away */
   select_offsets (fixture, 8, 8);
   activate (fixture, "rich.link", NULL);
-  spin (50);
+  debrief_test_spin (50);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (editor->link_entry)), ==,
                    "https://example.com/runbook");
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (editor->link_title_entry)), ==, "Runbook");
   g_assert_true (gtk_widget_get_visible (editor->link_remove_button));
   activate (fixture, "rich.remove-link", NULL);
-  spin (50);
+  debrief_test_spin (50);
   assert_writes (editor, PLAIN);
 }
 
@@ -651,7 +636,7 @@ test_read_only (Fixture *fixture, gconstpointer data)
   gtk_widget_activate_action (GTK_WIDGET (editor), "rich.link", NULL);
   g_assert_false (gtk_text_buffer_insert_interactive_at_cursor (GTK_TEXT_BUFFER (fixture->buffer),
                                                                 "x", -1, FALSE));
-  spin (400);
+  debrief_test_spin (400);
   assert_writes (editor, PLAIN);
   g_assert_cmpuint (changed, ==, 0);
   g_assert_false (gtk_widget_get_visible (editor->link_popover));
@@ -694,7 +679,7 @@ save_screenshot (GtkWidget *window, const char *name)
           node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
         }
       if (node == NULL)
-        spin (100);
+        debrief_test_spin (100);
     }
   g_assert_nonnull (node);
   renderer = gtk_native_get_renderer (gtk_widget_get_native (window));
@@ -738,7 +723,7 @@ screenshot_at (int width, int height, const char *name)
   gtk_window_present (GTK_WINDOW (window));
   gtk_widget_grab_focus (editor->view);
   /* Xvfb on a busy machine: the islands are fitted and laid out again after the first frame */
-  spin (1500);
+  debrief_test_spin (1500);
   save_screenshot (window, name);
   g_assert_cmpint (gtk_widget_get_width (window), <=, width);
   gtk_window_destroy (GTK_WINDOW (window));
@@ -757,12 +742,12 @@ test_popover_screenshots (Fixture *fixture, gconstpointer data)
   activate (fixture, "rich.link", NULL);
   gtk_editable_set_text (GTK_EDITABLE (editor->link_entry), "javascript:alert(1)");
   activate (fixture, "rich.apply-link", NULL);
-  spin (800);
+  debrief_test_spin (800);
   save_screenshot (editor->link_popover, "rich-text-link-refused.png");
   gtk_popover_popdown (GTK_POPOVER (editor->link_popover));
 
   gtk_menu_button_popup (GTK_MENU_BUTTON (editor->color_button));
-  spin (800);
+  debrief_test_spin (800);
   g_assert_true (gtk_widget_get_visible (color_popover));
   save_screenshot (color_popover, "rich-text-colours.png");
   gtk_popover_popdown (GTK_POPOVER (color_popover));
@@ -797,15 +782,7 @@ main (int argc, char *argv[])
       return 77;
     }
   adw_init ();
-  {
-    /* What AdwApplication does for the real application */
-    GtkCssProvider *provider = gtk_css_provider_new ();
-    gtk_css_provider_load_from_resource (provider, "/io/github/debrief/Debrief/style.css");
-    gtk_style_context_add_provider_for_display (gdk_display_get_default (),
-                                                GTK_STYLE_PROVIDER (provider),
-                                                GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
-    g_object_unref (provider);
-  }
+  debrief_test_load_style ();
 
   g_test_add_func ("/rich-text/template", test_template);
   ADD_TEST ("/rich-text/toolbar-accessible", PLAIN, test_toolbar_accessible);

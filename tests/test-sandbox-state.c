@@ -9,11 +9,10 @@
 #include <gio/gio.h>
 #include <glib/gstdio.h>
 
+#include "debrief-test-util.h"
 #include "og-client.h"
 #include "og-error.h"
 #include "og-sandbox.h"
-
-#define TEST_TIMEOUT_SECONDS 30
 
 typedef struct
 {
@@ -23,62 +22,14 @@ typedef struct
   OgClient *client;
 } Fixture;
 
-/* Waiting for async results */
-
-typedef struct
-{
-  GAsyncResult *result;
-  gboolean timed_out;
-} Waiter;
-
-static void
-waiter_done (GObject *object, GAsyncResult *result, gpointer user_data)
-{
-  Waiter *waiter = user_data;
-
-  g_assert_null (waiter->result);
-  waiter->result = g_object_ref (result);
-}
-
-static gboolean
-set_flag (gpointer user_data)
-{
-  *(gboolean *) user_data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-/* Iterates the main loop (where the sandbox answers too) until the operation is done. */
-static GAsyncResult *
-waiter_wait (Waiter *waiter)
-{
-  guint id = g_timeout_add_seconds (TEST_TIMEOUT_SECONDS, set_flag, &waiter->timed_out);
-
-  while (waiter->result == NULL && !waiter->timed_out)
-    g_main_context_iteration (NULL, TRUE);
-
-  if (waiter->timed_out)
-    g_error ("the operation did not finish within %d s", TEST_TIMEOUT_SECONDS);
-  g_source_remove (id);
-
-  return waiter->result;
-}
-
-static void
-waiter_clear (Waiter *waiter)
-{
-  g_clear_object (&waiter->result);
-}
-
 /* Fixture: a temporary folder, no sandbox yet */
 
 static void
 fixture_set_up (Fixture *f, gconstpointer data)
 {
-  g_autoptr (GError) error = NULL;
   g_autofree char *path = NULL;
 
-  f->dir = g_dir_make_tmp ("debrief-sandbox-state-XXXXXX", &error);
-  g_assert_no_error (error);
+  f->dir = debrief_test_make_tmp_dir ("debrief-sandbox-state-XXXXXX");
   path = g_build_filename (f->dir, "sandbox", "state.json", NULL);
   f->state_file = g_file_new_for_path (path);
 }
@@ -87,16 +38,9 @@ fixture_set_up (Fixture *f, gconstpointer data)
 static void
 start_sandbox (Fixture *f)
 {
-  g_autoptr (GError) error = NULL;
-
   g_assert_null (f->sandbox);
-  f->sandbox = og_sandbox_new ();
-  g_assert_true (og_sandbox_start (f->sandbox, &error));
-  g_assert_no_error (error);
-
-  f->client = og_client_new (og_sandbox_get_base_url (f->sandbox), &error);
-  g_assert_no_error (error);
-  og_client_set_api_key (f->client, OG_SANDBOX_API_KEY);
+  f->sandbox = debrief_test_sandbox_new ();
+  f->client = debrief_test_client_new (f->sandbox);
   og_client_set_timeouts (f->client, 10, 20);
 }
 
@@ -114,38 +58,14 @@ start_sandbox_on_file (Fixture *f)
 static void
 stop_sandbox (Fixture *f)
 {
-  g_clear_object (&f->client);
-  if (f->sandbox != NULL)
-    og_sandbox_stop (f->sandbox);
-  g_clear_object (&f->sandbox);
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
-
-static void
-remove_tree (GFile *file)
-{
-  g_autoptr (GFileEnumerator) children = g_file_enumerate_children (
-      file, G_FILE_ATTRIBUTE_STANDARD_NAME, G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, NULL, NULL);
-
-  if (children != NULL)
-    {
-      GFileInfo *info;
-      GFile *child;
-
-      while (g_file_enumerator_iterate (children, &info, &child, NULL, NULL) && info != NULL)
-        remove_tree (child);
-    }
-  g_file_delete (file, NULL, NULL);
+  debrief_test_sandbox_stop (&f->sandbox, &f->client);
 }
 
 static void
 fixture_tear_down (Fixture *f, gconstpointer data)
 {
-  g_autoptr (GFile) dir = g_file_new_for_path (f->dir);
-
   stop_sandbox (f);
-  remove_tree (dir);
+  debrief_test_remove_tree (f->dir);
   g_clear_object (&f->state_file);
   g_free (f->dir);
 }
@@ -158,12 +78,13 @@ fixture_tear_down (Fixture *f, gconstpointer data)
 static OgPostmortem *
 get_postmortem (Fixture *f, const char *id, GError **error)
 {
-  Waiter waiter = { 0 };
+  DebriefTestWaiter waiter = { 0 };
   OgPostmortem *postmortem;
 
-  og_client_get_postmortem_async (f->client, id, NULL, waiter_done, &waiter);
-  postmortem = og_client_get_postmortem_finish (f->client, waiter_wait (&waiter), error);
-  waiter_clear (&waiter);
+  og_client_get_postmortem_async (f->client, id, NULL, debrief_test_waiter_done, &waiter);
+  postmortem
+      = og_client_get_postmortem_finish (f->client, debrief_test_waiter_wait (&waiter), error);
+  debrief_test_waiter_clear (&waiter);
 
   return postmortem;
 }
@@ -172,12 +93,12 @@ static OgIncident *
 get_incident (Fixture *f, const char *id)
 {
   g_autoptr (GError) error = NULL;
-  Waiter waiter = { 0 };
+  DebriefTestWaiter waiter = { 0 };
   OgIncident *incident;
 
-  og_client_get_incident_async (f->client, id, NULL, waiter_done, &waiter);
-  incident = og_client_get_incident_finish (f->client, waiter_wait (&waiter), &error);
-  waiter_clear (&waiter);
+  og_client_get_incident_async (f->client, id, NULL, debrief_test_waiter_done, &waiter);
+  incident = og_client_get_incident_finish (f->client, debrief_test_waiter_wait (&waiter), &error);
+  debrief_test_waiter_clear (&waiter);
   g_assert_no_error (error);
 
   return incident;
@@ -189,13 +110,14 @@ incident_for_create (Fixture *f)
 {
   g_autoptr (GError) error = NULL;
   g_autoptr (GPtrArray) incidents = NULL;
-  Waiter waiter = { 0 };
+  DebriefTestWaiter waiter = { 0 };
 
   og_client_list_all_incidents_async (f->client,
                                       "status:resolved AND postmortemStatus:no-postmortem", 0, NULL,
-                                      waiter_done, &waiter);
-  incidents = og_client_list_all_incidents_finish (f->client, waiter_wait (&waiter), &error);
-  waiter_clear (&waiter);
+                                      debrief_test_waiter_done, &waiter);
+  incidents
+      = og_client_list_all_incidents_finish (f->client, debrief_test_waiter_wait (&waiter), &error);
+  debrief_test_waiter_clear (&waiter);
   g_assert_no_error (error);
   g_assert_cmpuint (incidents->len, >, 0);
 
@@ -206,13 +128,13 @@ static char *
 create_postmortem (Fixture *f, const char *incident_id)
 {
   g_autoptr (GError) error = NULL;
-  Waiter waiter = { 0 };
+  DebriefTestWaiter waiter = { 0 };
   char *id;
 
   og_client_create_postmortem_async (f->client, incident_id, OG_SANDBOX_ACTOR_ID, NULL, NULL,
-                                     waiter_done, &waiter);
-  id = og_client_create_postmortem_finish (f->client, waiter_wait (&waiter), &error);
-  waiter_clear (&waiter);
+                                     debrief_test_waiter_done, &waiter);
+  id = og_client_create_postmortem_finish (f->client, debrief_test_waiter_wait (&waiter), &error);
+  debrief_test_waiter_clear (&waiter);
   g_assert_no_error (error);
   g_assert_nonnull (id);
 
@@ -224,14 +146,14 @@ set_title (Fixture *f, const char *id, const char *title)
 {
   g_autoptr (GError) error = NULL;
   g_autoptr (OgPostmortem) postmortem = get_postmortem (f, id, &error);
-  Waiter waiter = { 0 };
+  DebriefTestWaiter waiter = { 0 };
 
   g_assert_no_error (error);
   og_postmortem_set_title (postmortem, title);
   og_client_update_field_async (f->client, postmortem, OG_POSTMORTEM_FIELD_TITLE,
-                                OG_SANDBOX_ACTOR_ID, NULL, waiter_done, &waiter);
-  og_client_update_field_finish (f->client, waiter_wait (&waiter), &error);
-  waiter_clear (&waiter);
+                                OG_SANDBOX_ACTOR_ID, NULL, debrief_test_waiter_done, &waiter);
+  og_client_update_field_finish (f->client, debrief_test_waiter_wait (&waiter), &error);
+  debrief_test_waiter_clear (&waiter);
   g_assert_no_error (error);
 }
 
@@ -239,12 +161,12 @@ static void
 delete_postmortem (Fixture *f, const char *id)
 {
   g_autoptr (GError) error = NULL;
-  Waiter waiter = { 0 };
+  DebriefTestWaiter waiter = { 0 };
 
-  og_client_delete_postmortem_async (f->client, id, OG_SANDBOX_ACTOR_ID, FALSE, NULL, waiter_done,
-                                     &waiter);
-  og_client_delete_postmortem_finish (f->client, waiter_wait (&waiter), &error);
-  waiter_clear (&waiter);
+  og_client_delete_postmortem_async (f->client, id, OG_SANDBOX_ACTOR_ID, FALSE, NULL,
+                                     debrief_test_waiter_done, &waiter);
+  og_client_delete_postmortem_finish (f->client, debrief_test_waiter_wait (&waiter), &error);
+  debrief_test_waiter_clear (&waiter);
   g_assert_no_error (error);
 }
 
@@ -462,12 +384,12 @@ test_survives_restart (Fixture *f, gconstpointer data)
 static void
 update_field (Fixture *f, OgPostmortem *postmortem, OgPostmortemField field, GError **error)
 {
-  Waiter waiter = { 0 };
+  DebriefTestWaiter waiter = { 0 };
 
   og_client_update_field_async (f->client, postmortem, field, OG_SANDBOX_ACTOR_ID, NULL,
-                                waiter_done, &waiter);
-  og_client_update_field_finish (f->client, waiter_wait (&waiter), error);
-  waiter_clear (&waiter);
+                                debrief_test_waiter_done, &waiter);
+  og_client_update_field_finish (f->client, debrief_test_waiter_wait (&waiter), error);
+  debrief_test_waiter_clear (&waiter);
 }
 
 /* Every write route leaves a state a new sandbox reads back, the published lock included. */
@@ -479,7 +401,7 @@ test_every_route (Fixture *f, gconstpointer data)
   g_autofree char *created = NULL;
   g_autoptr (OgPostmortem) postmortem = NULL;
   g_autoptr (GError) error = NULL;
-  Waiter waiter = { 0 };
+  DebriefTestWaiter waiter = { 0 };
 
   start_sandbox_on_file (f);
   incident_id = incident_for_create (f);
@@ -488,10 +410,10 @@ test_every_route (Fixture *f, gconstpointer data)
   g_assert_no_error (error);
 
   og_postmortem_set_title (postmortem, "Every route");
-  og_client_update_postmortem_async (f->client, postmortem, OG_SANDBOX_ACTOR_ID, NULL, waiter_done,
-                                     &waiter);
-  og_client_update_postmortem_finish (f->client, waiter_wait (&waiter), &error);
-  waiter_clear (&waiter);
+  og_client_update_postmortem_async (f->client, postmortem, OG_SANDBOX_ACTOR_ID, NULL,
+                                     debrief_test_waiter_done, &waiter);
+  og_client_update_postmortem_finish (f->client, debrief_test_waiter_wait (&waiter), &error);
+  debrief_test_waiter_clear (&waiter);
   g_assert_no_error (error);
 
   og_postmortem_set_severity (postmortem, OG_SEVERITY_P1);
@@ -536,18 +458,12 @@ test_written_while_running (Fixture *f, gconstpointer data)
   g_autoptr (JsonObject) state = NULL;
   g_autofree char *incident_id = NULL;
   g_autofree char *created = NULL;
-  gboolean timed_out = FALSE;
-  guint id;
 
   start_sandbox_on_file (f);
   incident_id = incident_for_create (f);
   created = create_postmortem (f, incident_id);
 
-  id = g_timeout_add_seconds (5, set_flag, &timed_out);
-  while (!file_exists (f->state_file) && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-  g_assert_false (timed_out);
-  g_source_remove (id);
+  g_assert_true (debrief_test_wait_until (file_exists, f->state_file, 5000));
 
   state = read_state (f);
   g_assert_cmpint (json_object_get_int_member (state, "version"), ==, 1);
@@ -842,8 +758,6 @@ test_unwritable (Fixture *f, gconstpointer data)
   g_autoptr (OgPostmortem) postmortem = NULL;
   g_autoptr (GError) error = NULL;
   g_autofree char *edited = NULL;
-  gboolean timed_out = FALSE;
-  guint id;
 
   start_sandbox_on_file (f);
   g_signal_connect (f->sandbox, "state-error", G_CALLBACK (on_state_error), errors);
@@ -854,11 +768,7 @@ test_unwritable (Fixture *f, gconstpointer data)
   edited = editable_postmortem_id (f->sandbox, 0);
   set_title (f, edited, "Only in memory");
 
-  id = g_timeout_add_seconds (5, set_flag, &timed_out);
-  while (!has_errors (errors) && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-  g_assert_false (timed_out);
-  g_source_remove (id);
+  g_assert_true (debrief_test_wait_until (has_errors, errors, 5000));
 
   g_assert_cmpuint (errors->len, ==, 1);
   g_test_message ("%s", ((GError *) g_ptr_array_index (errors, 0))->message);

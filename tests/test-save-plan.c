@@ -9,6 +9,7 @@
 #include <gio/gio.h>
 
 #include "debrief-save-plan.h"
+#include "debrief-test-util.h"
 #include "og-error.h"
 #include "og-sandbox.h"
 
@@ -30,17 +31,6 @@ seeded (gboolean published)
   g_assert_not_reached ();
 }
 
-static JsonNode *
-adf_paragraph (const char *text)
-{
-  g_autofree char *json
-      = g_strdup_printf ("{\"version\":1,\"type\":\"doc\",\"content\":[{\"type\":\"paragraph\","
-                         "\"content\":[{\"type\":\"text\",\"text\":\"%s\"}]}]}",
-                         text);
-
-  return json_from_string (json, NULL);
-}
-
 static OgIncident *
 incident (const char *id)
 {
@@ -57,7 +47,7 @@ change_field (OgPostmortem *postmortem, OgPostmortemField field, guint variant)
 {
   g_autofree char *text = g_strdup_printf ("changed %u", variant);
   g_autoptr (GPtrArray) list = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr (JsonNode) adf = adf_paragraph (text);
+  g_autoptr (JsonNode) adf = debrief_test_adf_paragraph (text);
   const char *urls[] = { NULL, NULL };
   g_autofree char *url = g_strdup_printf ("https://jira.example.com/browse/OPS-%u", variant);
 

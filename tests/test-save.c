@@ -10,80 +10,11 @@
 #include <string.h>
 
 #include "debrief-save-plan.h"
+#include "debrief-test-util.h"
 #include "og-error.h"
 #include "og-sandbox.h"
 
-#define TEST_TIMEOUT_SECONDS 30
-
-typedef struct
-{
-  OgSandbox *sandbox;
-  OgClient *client;
-} Fixture;
-
-typedef struct
-{
-  GAsyncResult *result;
-  gboolean timed_out;
-} Waiter;
-
-static void
-waiter_done (GObject *object, GAsyncResult *result, gpointer user_data)
-{
-  ((Waiter *) user_data)->result = g_object_ref (result);
-}
-
-static gboolean
-waiter_timeout (gpointer user_data)
-{
-  ((Waiter *) user_data)->timed_out = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-static GAsyncResult *
-waiter_wait (Waiter *waiter)
-{
-  guint id = g_timeout_add_seconds (TEST_TIMEOUT_SECONDS, waiter_timeout, waiter);
-
-  while (waiter->result == NULL && !waiter->timed_out)
-    g_main_context_iteration (NULL, TRUE);
-  if (waiter->timed_out)
-    g_error ("the operation did not finish within %d s", TEST_TIMEOUT_SECONDS);
-  g_source_remove (id);
-  return waiter->result;
-}
-
-static void
-fixture_set_up (Fixture *fixture, gconstpointer data)
-{
-  g_autoptr (GError) error = NULL;
-
-  fixture->sandbox = og_sandbox_new ();
-  g_assert_true (og_sandbox_start (fixture->sandbox, &error));
-  g_assert_no_error (error);
-  fixture->client = og_client_new (og_sandbox_get_base_url (fixture->sandbox), &error);
-  g_assert_no_error (error);
-  og_client_set_api_key (fixture->client, OG_SANDBOX_API_KEY);
-  og_client_set_max_retry_delay (fixture->client, 20);
-}
-
-static void
-fixture_tear_down (Fixture *fixture, gconstpointer data)
-{
-  g_clear_object (&fixture->client);
-  og_sandbox_stop (fixture->sandbox);
-  g_clear_object (&fixture->sandbox);
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
-
-static OgPostmortem *
-server_copy (Fixture *fixture, const char *id)
-{
-  g_autoptr (JsonNode) data = og_sandbox_dup_postmortem (fixture->sandbox, id);
-
-  return og_postmortem_new_from_json (data, NULL);
-}
+typedef DebriefTestSandboxFixture Fixture;
 
 static OgPostmortem *
 find (Fixture *fixture, OgPostmortemStatus status, guint skip)
@@ -92,7 +23,8 @@ find (Fixture *fixture, OgPostmortemStatus status, guint skip)
 
   for (guint i = 0; ids[i] != NULL; i++)
     {
-      g_autoptr (OgPostmortem) postmortem = server_copy (fixture, ids[i]);
+      g_autoptr (OgPostmortem) postmortem
+          = debrief_test_sandbox_dup_postmortem (fixture->sandbox, ids[i]);
 
       if (og_postmortem_get_status (postmortem) == status && skip-- == 0)
         return g_steal_pointer (&postmortem);
@@ -100,29 +32,26 @@ find (Fixture *fixture, OgPostmortemStatus status, guint skip)
   g_assert_not_reached ();
 }
 
-static gboolean
-run_plan (Fixture *fixture, DebriefSavePlan *plan, GError **error)
+static void
+on_step_over (DebriefSavePlan *plan, guint n_done, gpointer user_data)
 {
-  Waiter waiter = { 0 };
+  g_array_append_val ((GArray *) user_data, n_done);
+}
+
+/* Runs @plan; @progress (may be NULL) collects what the run told after each step. */
+static gboolean
+run_plan (Fixture *fixture, DebriefSavePlan *plan, GArray *progress, GError **error)
+{
+  DebriefTestWaiter waiter = { 0 };
   gboolean ok;
 
   og_sandbox_clear_requests (fixture->sandbox);
-  debrief_save_plan_run_async (plan, fixture->client, OG_SANDBOX_ACTOR_ID, NULL, waiter_done,
-                               &waiter);
-  ok = debrief_save_plan_run_finish (plan, waiter_wait (&waiter), error);
+  debrief_save_plan_run_async (plan, fixture->client, OG_SANDBOX_ACTOR_ID, NULL,
+                               progress != NULL ? on_step_over : NULL, progress,
+                               debrief_test_waiter_done, &waiter);
+  ok = debrief_save_plan_run_finish (plan, debrief_test_waiter_wait (&waiter), error);
   g_clear_object (&waiter.result);
   return ok;
-}
-
-static JsonNode *
-adf_paragraph (const char *text)
-{
-  g_autofree char *json
-      = g_strdup_printf ("{\"version\":1,\"type\":\"doc\",\"content\":[{\"type\":\"paragraph\","
-                         "\"content\":[{\"type\":\"text\",\"text\":\"%s\"}]}]}",
-                         text);
-
-  return json_from_string (json, NULL);
 }
 
 /* The PUT paths the sandbox received, as their last segment ("status", "title", …). */
@@ -154,8 +83,8 @@ test_every_field (Fixture *fixture, gconstpointer data)
   g_autoptr (OgPostmortem) working = og_postmortem_copy (base);
   g_autoptr (OgPostmortem) after = NULL;
   g_autoptr (DebriefSavePlan) plan = NULL;
-  g_autoptr (JsonNode) summary = adf_paragraph ("A new summary");
-  g_autoptr (JsonNode) content = adf_paragraph ("New content");
+  g_autoptr (JsonNode) summary = debrief_test_adf_paragraph ("A new summary");
+  g_autoptr (JsonNode) content = debrief_test_adf_paragraph ("New content");
   g_autoptr (GError) error = NULL;
   const char *jira[] = { "https://jira.example.com/browse/OPS-77", NULL };
   guint n_steps;
@@ -176,11 +105,11 @@ test_every_field (Fixture *fixture, gconstpointer data)
   n_steps = debrief_save_plan_get_n_steps (plan);
   g_test_message ("%u of %u fields differ", n_steps, OG_N_POSTMORTEM_FIELDS);
   g_assert_cmpuint (n_steps, >=, OG_N_POSTMORTEM_FIELDS - 3);
-  g_assert_true (run_plan (fixture, plan, &error));
+  g_assert_true (run_plan (fixture, plan, NULL, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (og_sandbox_get_requests (fixture->sandbox)->len, ==, n_steps);
 
-  after = server_copy (fixture, og_postmortem_get_id (base));
+  after = debrief_test_sandbox_dup_postmortem (fixture->sandbox, og_postmortem_get_id (base));
   for (guint f = 0; f < OG_N_POSTMORTEM_FIELDS; f++)
     g_assert_true (og_postmortem_field_equal (after, working, f));
   for (guint i = 0; i < n_steps; i++)
@@ -195,7 +124,7 @@ test_leaving_published (Fixture *fixture, gconstpointer data)
   g_autoptr (OgPostmortem) working = og_postmortem_copy (base);
   g_autoptr (OgPostmortem) after = NULL;
   g_autoptr (DebriefSavePlan) plan = NULL;
-  g_autoptr (JsonNode) content = adf_paragraph ("Reopened and corrected");
+  g_autoptr (JsonNode) content = debrief_test_adf_paragraph ("Reopened and corrected");
   g_autoptr (GError) error = NULL;
   g_autofree char *routes = NULL;
 
@@ -203,12 +132,12 @@ test_leaving_published (Fixture *fixture, gconstpointer data)
   og_postmortem_set_title (working, "Corrected after publication");
   og_postmortem_set_content (working, content);
   plan = debrief_save_plan_new (base, working, base);
-  g_assert_true (run_plan (fixture, plan, &error));
+  g_assert_true (run_plan (fixture, plan, NULL, &error));
   g_assert_no_error (error);
 
   routes = received_routes (fixture);
   g_assert_cmpstr (routes, ==, "status title content");
-  after = server_copy (fixture, og_postmortem_get_id (base));
+  after = debrief_test_sandbox_dup_postmortem (fixture->sandbox, og_postmortem_get_id (base));
   g_assert_cmpint (og_postmortem_get_status (after), ==, OG_POSTMORTEM_STATUS_DRAFT);
   g_assert_cmpstr (og_postmortem_get_title (after), ==, "Corrected after publication");
   g_assert_true (og_postmortem_field_equal (after, working, OG_POSTMORTEM_FIELD_CONTENT));
@@ -237,7 +166,7 @@ test_entering_published_partial (Fixture *fixture, gconstpointer data)
   og_sandbox_add_fault (fixture->sandbox, OG_ROUTE_POSTMORTEM_SEVERITY, OG_SANDBOX_FAULT_STATUS,
                         422, 1);
   plan = debrief_save_plan_new (base, working, base);
-  g_assert_false (run_plan (fixture, plan, &error));
+  g_assert_false (run_plan (fixture, plan, NULL, &error));
   g_assert_error (error, OG_ERROR, OG_ERROR_INVALID);
 
   routes = received_routes (fixture);
@@ -247,7 +176,7 @@ test_entering_published_partial (Fixture *fixture, gconstpointer data)
   g_assert_cmpint (debrief_save_plan_get_outcome (plan, 2), ==, DEBRIEF_STEP_NOT_RUN);
   g_assert_error ((GError *) debrief_save_plan_get_step_error (plan, 1), OG_ERROR,
                   OG_ERROR_INVALID);
-  after = server_copy (fixture, og_postmortem_get_id (base));
+  after = debrief_test_sandbox_dup_postmortem (fixture->sandbox, og_postmortem_get_id (base));
   g_assert_cmpstr (og_postmortem_get_title (after), ==, "Ready to publish");
   g_assert_cmpint (og_postmortem_get_severity (after), ==, og_postmortem_get_severity (base));
   g_assert_cmpint (og_postmortem_get_status (after), ==, OG_POSTMORTEM_STATUS_DRAFT);
@@ -259,17 +188,17 @@ test_entering_published_partial (Fixture *fixture, gconstpointer data)
 
   debrief_save_plan_apply (plan, &new_base, &new_working);
   g_clear_object (&after);
-  after = server_copy (fixture, og_postmortem_get_id (base));
+  after = debrief_test_sandbox_dup_postmortem (fixture->sandbox, og_postmortem_get_id (base));
   again = debrief_save_plan_new (new_base, new_working, after);
   g_assert_cmpuint (debrief_save_plan_get_n_conflicts (again), ==, 0);
   g_clear_error (&error);
-  g_assert_true (run_plan (fixture, again, &error));
+  g_assert_true (run_plan (fixture, again, NULL, &error));
   g_assert_no_error (error);
   g_free (routes);
   routes = received_routes (fixture);
   g_assert_cmpstr (routes, ==, "severity status");
   g_clear_object (&after);
-  after = server_copy (fixture, og_postmortem_get_id (base));
+  after = debrief_test_sandbox_dup_postmortem (fixture->sandbox, og_postmortem_get_id (base));
   g_assert_cmpint (og_postmortem_get_status (after), ==, OG_POSTMORTEM_STATUS_PUBLISHED);
   g_assert_cmpint (og_postmortem_get_severity (after), ==, severity);
 }
@@ -285,34 +214,70 @@ test_conflict_not_sent (Fixture *fixture, gconstpointer data)
   g_autoptr (OgPostmortem) server = NULL;
   g_autoptr (OgPostmortem) after = NULL;
   g_autoptr (DebriefSavePlan) plan = NULL;
-  g_autoptr (JsonNode) content = adf_paragraph ("My paragraph");
+  g_autoptr (JsonNode) content = debrief_test_adf_paragraph ("My paragraph");
   g_autoptr (GError) error = NULL;
   g_autofree char *routes = NULL;
-  Waiter waiter = { 0 };
+  DebriefTestWaiter waiter = { 0 };
 
   og_postmortem_set_title (theirs, "Their title");
   og_client_update_field_async (fixture->client, theirs, OG_POSTMORTEM_FIELD_TITLE,
-                                OG_SANDBOX_ACTOR_ID, NULL, waiter_done, &waiter);
-  g_assert_true (og_client_update_field_finish (fixture->client, waiter_wait (&waiter), NULL));
+                                OG_SANDBOX_ACTOR_ID, NULL, debrief_test_waiter_done, &waiter);
+  g_assert_true (
+      og_client_update_field_finish (fixture->client, debrief_test_waiter_wait (&waiter), NULL));
   g_clear_object (&waiter.result);
 
   og_postmortem_set_title (working, "My title");
   og_postmortem_set_content (working, content);
-  server = server_copy (fixture, og_postmortem_get_id (base));
+  server = debrief_test_sandbox_dup_postmortem (fixture->sandbox, og_postmortem_get_id (base));
   plan = debrief_save_plan_new (base, working, server);
   g_assert_cmpuint (debrief_save_plan_get_n_conflicts (plan), ==, 1);
-  g_assert_true (run_plan (fixture, plan, &error));
+  g_assert_true (run_plan (fixture, plan, NULL, &error));
   g_assert_no_error (error);
 
   routes = received_routes (fixture);
   g_assert_cmpstr (routes, ==, "content");
-  after = server_copy (fixture, og_postmortem_get_id (base));
+  after = debrief_test_sandbox_dup_postmortem (fixture->sandbox, og_postmortem_get_id (base));
   g_assert_cmpstr (og_postmortem_get_title (after), ==, "Their title");
   g_assert_true (og_postmortem_field_equal (after, working, OG_POSTMORTEM_FIELD_CONTENT));
 }
 
-#define ADD_TEST(path, func) \
-  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+/* The connection drops on the first update: the run stops there, and the step after it is
+ * not sent but records why; the progress hears of both steps all the same. */
+static void
+test_network_stops_run (Fixture *fixture, gconstpointer data)
+{
+  g_autoptr (GArray) progress = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr (GError) error = NULL;
+  g_autoptr (DebriefSavePlan) plan = NULL;
+  g_autoptr (OgPostmortem) base = find (fixture, OG_POSTMORTEM_STATUS_DRAFT, 0);
+  g_autoptr (OgPostmortem) working = og_postmortem_copy (base);
+  g_autoptr (OgPostmortem) after = NULL;
+
+  og_postmortem_set_title (working, "Lost on the way");
+  og_postmortem_set_severity (working, (og_postmortem_get_severity (base) + 1) % 5);
+  og_sandbox_add_fault (fixture->sandbox, OG_ROUTE_POSTMORTEM_TITLE, OG_SANDBOX_FAULT_DROP, 0, 0);
+  plan = debrief_save_plan_new (base, working, base);
+  g_assert_cmpuint (debrief_save_plan_get_n_steps (plan), ==, 2);
+  g_assert_cmpint (debrief_save_plan_get_step (plan, 0), ==, OG_POSTMORTEM_FIELD_TITLE);
+  g_assert_false (run_plan (fixture, plan, progress, &error));
+  g_assert_error (error, OG_ERROR, OG_ERROR_NETWORK);
+
+  g_assert_cmpuint (og_sandbox_count_requests (fixture->sandbox, OG_ROUTE_POSTMORTEM_SEVERITY), ==,
+                    0);
+  g_assert_cmpint (debrief_save_plan_get_outcome (plan, 0), ==, DEBRIEF_STEP_FAILED);
+  g_assert_cmpint (debrief_save_plan_get_outcome (plan, 1), ==, DEBRIEF_STEP_NOT_RUN);
+  g_assert_error ((GError *) debrief_save_plan_get_step_error (plan, 1), OG_ERROR,
+                  OG_ERROR_NETWORK);
+  g_assert_cmpuint (progress->len, ==, 2);
+  g_assert_cmpuint (g_array_index (progress, guint, 0), ==, 1);
+  g_assert_cmpuint (g_array_index (progress, guint, 1), ==, 2);
+  after = debrief_test_sandbox_dup_postmortem (fixture->sandbox, og_postmortem_get_id (base));
+  g_assert_cmpint (og_postmortem_get_severity (after), ==, og_postmortem_get_severity (base));
+}
+
+#define ADD_TEST(path, func)                                                  \
+  g_test_add (path, Fixture, NULL, debrief_test_sandbox_fixture_set_up, func, \
+              debrief_test_sandbox_fixture_tear_down)
 
 int
 main (int argc, char **argv)
@@ -323,6 +288,7 @@ main (int argc, char **argv)
   ADD_TEST ("/save/status/leaving-published", test_leaving_published);
   ADD_TEST ("/save/status/entering-published-partial", test_entering_published_partial);
   ADD_TEST ("/save/conflict-not-sent", test_conflict_not_sent);
+  ADD_TEST ("/save/network-stops-the-run", test_network_stops_run);
 
   return g_test_run ();
 }

@@ -9,93 +9,27 @@
 #include <adwaita.h>
 
 #include "debrief-application.h"
+#include "debrief-test-ui-util.h"
+#include "debrief-test-util.h"
 #include "debrief-window-private.h"
 #include "og-client.h"
 #include "og-sandbox.h"
 
-#define TEST_TIMEOUT_SECONDS 20
-
 static char *data_home;
-
-/* Main loop helpers */
-
-typedef gboolean (*Condition) (gpointer data);
-
-static gboolean
-set_flag (gpointer user_data)
-{
-  *(gboolean *) user_data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-static gboolean
-wait_until (Condition condition, gpointer data, guint timeout_ms)
-{
-  gboolean timed_out = FALSE;
-  guint id = g_timeout_add (timeout_ms, set_flag, &timed_out);
-
-  while (!condition (data) && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-
-  if (!timed_out)
-    g_source_remove (id);
-
-  return !timed_out;
-}
-
-static gboolean
-never (gpointer data)
-{
-  return FALSE;
-}
-
-static void
-spin (guint ms)
-{
-  wait_until (never, NULL, ms);
-}
-
-static gboolean
-window_shows_list (gpointer data)
-{
-  return !debrief_window_get_loading (data)
-         && g_strcmp0 (_debrief_window_get_visible_page_name (data), "main") == 0;
-}
 
 static void
 wait_list (DebriefWindow *window)
 {
-  if (!wait_until (window_shows_list, window, TEST_TIMEOUT_SECONDS * 1000))
-    g_error ("the window did not show its list within %d s", TEST_TIMEOUT_SECONDS);
+  DEBRIEF_TEST_WAIT_FOR (debrief_test_window_shows_list, window, "the window showed its list");
 }
 
 /* Widget tree helpers */
-
-static void
-collect (GtkWidget *widget, GType type, GPtrArray *found)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    g_ptr_array_add (found, widget);
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    collect (child, type, found);
-}
-
-static GPtrArray *
-find_all (GtkWidget *root, GType type)
-{
-  GPtrArray *found = g_ptr_array_new ();
-
-  collect (root, type, found);
-  return found;
-}
 
 /* A label that shows @text (mnemonic underlines aside). */
 static gboolean
 shows_text (GtkWidget *root, const char *text)
 {
-  g_autoptr (GPtrArray) labels = find_all (root, GTK_TYPE_LABEL);
+  g_autoptr (GPtrArray) labels = debrief_test_find_all (root, GTK_TYPE_LABEL);
 
   for (guint i = 0; i < labels->len; i++)
     {
@@ -144,7 +78,7 @@ find_menu_item (GMenuModel *model, const char *action, GMenuModel **out_model, i
 static GtkMenuButton *
 find_menu_button (GtkWidget *window)
 {
-  g_autoptr (GPtrArray) buttons = find_all (window, GTK_TYPE_MENU_BUTTON);
+  g_autoptr (GPtrArray) buttons = debrief_test_find_all (window, GTK_TYPE_MENU_BUTTON);
 
   for (guint i = 0; i < buttons->len; i++)
     if (gtk_menu_button_get_primary (g_ptr_array_index (buttons, i)))
@@ -162,36 +96,16 @@ menu_shows_reset (GtkWidget *window)
 
   g_assert_nonnull (button);
   gtk_menu_button_popup (button);
-  spin (100);
+  debrief_test_spin (100);
   popover = gtk_menu_button_get_popover (button);
   g_assert_nonnull (popover);
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (popover)));
   shown = shows_text (GTK_WIDGET (popover), "Reset Sandbox…");
   g_assert_true (shows_text (GTK_WIDGET (popover), "About Debrief"));
   gtk_menu_button_popdown (button);
-  spin (50);
+  debrief_test_spin (50);
 
   return shown;
-}
-
-static DebriefApplication *
-new_registered_app (const char *name)
-{
-  g_autofree char *id = g_strconcat (APP_ID ".Test.", name, NULL);
-  g_autoptr (GError) error = NULL;
-  DebriefApplication *app;
-
-  /* clang-format off */
-  app = g_object_new (DEBRIEF_TYPE_APPLICATION,
-                      "application-id", id,
-                      "flags", G_APPLICATION_NON_UNIQUE,
-                      "resource-base-path", RESOURCE_BASE,
-                      NULL);
-  /* clang-format on */
-  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
-  g_assert_no_error (error);
-
-  return app;
 }
 
 static AdwMessageDialog *
@@ -213,7 +127,7 @@ find_message_dialog (void)
 static void
 click_response (AdwMessageDialog *dialog, const char *label)
 {
-  g_autoptr (GPtrArray) buttons = find_all (GTK_WIDGET (dialog), GTK_TYPE_BUTTON);
+  g_autoptr (GPtrArray) buttons = debrief_test_find_all (GTK_WIDGET (dialog), GTK_TYPE_BUTTON);
 
   for (guint i = 0; i < buttons->len; i++)
     {
@@ -269,40 +183,26 @@ n_state_postmortems (void)
   return json_array_get_length (json_object_get_array_member (state, "postmortems"));
 }
 
-/* Async results */
-
-static void
-on_done (GObject *object, GAsyncResult *result, gpointer user_data)
-{
-  *(GAsyncResult **) user_data = g_object_ref (result);
-}
-
-static gboolean
-has_result (gpointer data)
-{
-  return *(GAsyncResult **) data != NULL;
-}
-
 static char *
 create_postmortem (OgClient *client)
 {
-  g_autoptr (GAsyncResult) result = NULL;
+  g_auto (DebriefTestWaiter) waiter = { 0 };
   g_autoptr (GPtrArray) incidents = NULL;
   g_autoptr (GError) error = NULL;
   char *id;
 
   og_client_list_all_incidents_async (client, "status:resolved AND postmortemStatus:no-postmortem",
-                                      0, NULL, on_done, &result);
-  g_assert_true (wait_until (has_result, &result, TEST_TIMEOUT_SECONDS * 1000));
-  incidents = og_client_list_all_incidents_finish (client, result, &error);
+                                      0, NULL, debrief_test_waiter_done, &waiter);
+  incidents
+      = og_client_list_all_incidents_finish (client, debrief_test_waiter_wait (&waiter), &error);
   g_assert_no_error (error);
   g_assert_cmpuint (incidents->len, >, 0);
-  g_clear_object (&result);
+  debrief_test_waiter_clear (&waiter);
 
   og_client_create_postmortem_async (client, og_incident_get_id (incidents->pdata[0]),
-                                     OG_SANDBOX_ACTOR_ID, NULL, NULL, on_done, &result);
-  g_assert_true (wait_until (has_result, &result, TEST_TIMEOUT_SECONDS * 1000));
-  id = og_client_create_postmortem_finish (client, result, &error);
+                                     OG_SANDBOX_ACTOR_ID, NULL, NULL, debrief_test_waiter_done,
+                                     &waiter);
+  id = og_client_create_postmortem_finish (client, debrief_test_waiter_wait (&waiter), &error);
   g_assert_no_error (error);
 
   return id;
@@ -327,7 +227,7 @@ model_has_id (GListModel *model, const char *id)
 static void
 test_reset_only_in_sandbox (void)
 {
-  g_autoptr (DebriefApplication) app = new_registered_app ("ResetOnlyInSandbox");
+  g_autoptr (DebriefApplication) app = debrief_test_application_new ("ResetOnlyInSandbox");
   g_autoptr (GError) error = NULL;
   GtkMenuButton *button;
   GMenuModel *section = NULL;
@@ -357,7 +257,7 @@ test_reset_only_in_sandbox (void)
   g_assert_true (menu_shows_reset (window));
 
   gtk_window_destroy (GTK_WINDOW (window));
-  spin (50);
+  debrief_test_spin (50);
 }
 
 /* A postmortem created in the sandbox, kept on disk; Cancel keeps it, Reset drops it from
@@ -365,7 +265,7 @@ test_reset_only_in_sandbox (void)
 static void
 test_reset_after_dialog (void)
 {
-  g_autoptr (DebriefApplication) app = new_registered_app ("ResetAfterDialog");
+  g_autoptr (DebriefApplication) app = debrief_test_application_new ("ResetAfterDialog");
   g_autoptr (GError) error = NULL;
   g_autofree char *created = NULL;
   AdwMessageDialog *dialog;
@@ -389,7 +289,7 @@ test_reset_after_dialog (void)
 
   /* Cancel: nothing happens. */
   g_action_group_activate_action (G_ACTION_GROUP (app), "reset-sandbox", NULL);
-  g_assert_true (wait_until (has_message_dialog, NULL, TEST_TIMEOUT_SECONDS * 1000));
+  g_assert_true (debrief_test_wait_until (has_message_dialog, NULL, DEBRIEF_TEST_TIMEOUT_MS));
   dialog = find_message_dialog ();
   g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (dialog)) == GTK_WINDOW (window));
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Reset the Sandbox?");
@@ -400,8 +300,8 @@ test_reset_after_dialog (void)
                    ADW_RESPONSE_DESTRUCTIVE);
   g_assert_cmpstr (adw_message_dialog_get_default_response (dialog), ==, "cancel");
   click_response (dialog, "_Cancel");
-  g_assert_true (wait_until (no_message_dialog, NULL, TEST_TIMEOUT_SECONDS * 1000));
-  spin (300);
+  g_assert_true (debrief_test_wait_until (no_message_dialog, NULL, DEBRIEF_TEST_TIMEOUT_MS));
+  debrief_test_spin (300);
   g_assert_false (debrief_window_get_loading (window));
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, n_seed + 1);
 
@@ -411,9 +311,9 @@ test_reset_after_dialog (void)
 
   /* Reset. */
   g_action_group_activate_action (G_ACTION_GROUP (app), "reset-sandbox", NULL);
-  g_assert_true (wait_until (has_message_dialog, NULL, TEST_TIMEOUT_SECONDS * 1000));
+  g_assert_true (debrief_test_wait_until (has_message_dialog, NULL, DEBRIEF_TEST_TIMEOUT_MS));
   click_response (find_message_dialog (), "_Reset");
-  g_assert_true (wait_until (no_message_dialog, NULL, TEST_TIMEOUT_SECONDS * 1000));
+  g_assert_true (debrief_test_wait_until (no_message_dialog, NULL, DEBRIEF_TEST_TIMEOUT_MS));
   wait_list (window);
 
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, n_seed);
@@ -422,14 +322,14 @@ test_reset_after_dialog (void)
   g_assert_cmpuint (n_state_postmortems (), ==, n_seed);
 
   gtk_window_destroy (GTK_WINDOW (window));
-  spin (50);
+  debrief_test_spin (50);
 }
 
 /* A damaged state file: the sandbox starts on the sample data and the window says so. */
 static void
 test_damaged_state_toast (void)
 {
-  g_autoptr (DebriefApplication) app = new_registered_app ("DamagedState");
+  g_autoptr (DebriefApplication) app = debrief_test_application_new ("DamagedState");
   g_autoptr (GError) error = NULL;
   g_autofree char *path = state_path ();
   g_autofree char *dir = g_path_get_dirname (path);
@@ -450,52 +350,23 @@ test_damaged_state_toast (void)
   g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
 
   gtk_window_destroy (GTK_WINDOW (window));
-  spin (50);
-}
-
-static void
-test_no_display (void)
-{
-  if (g_getenv ("CI") != NULL)
-    g_test_fail_printf ("no display: the UI tests must run under Xvfb in CI");
-  else
-    g_test_skip ("no display");
-}
-
-static void
-remove_tree (GFile *file)
-{
-  g_autoptr (GFileEnumerator) children = g_file_enumerate_children (
-      file, G_FILE_ATTRIBUTE_STANDARD_NAME, G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, NULL, NULL);
-
-  if (children != NULL)
-    {
-      GFileInfo *info;
-      GFile *child;
-
-      while (g_file_enumerator_iterate (children, &info, &child, NULL, NULL) && info != NULL)
-        remove_tree (child);
-    }
-  g_file_delete (file, NULL, NULL);
+  debrief_test_spin (50);
 }
 
 int
 main (int argc, char *argv[])
 {
-  g_autoptr (GError) error = NULL;
-  g_autoptr (GFile) dir = NULL;
   int status;
 
   /* Before anything asks GLib for the user data folder, which it remembers. */
-  data_home = g_dir_make_tmp ("debrief-ui-sandbox-XXXXXX", &error);
-  g_assert_no_error (error);
+  data_home = debrief_test_make_tmp_dir ("debrief-ui-sandbox-XXXXXX");
   g_setenv ("XDG_DATA_HOME", data_home, TRUE);
 
   g_test_init (&argc, &argv, NULL);
 
   if (!gtk_init_check ())
     {
-      g_test_add_func ("/ui-sandbox/display", test_no_display);
+      g_test_add_func ("/ui-sandbox/display", debrief_test_no_display);
       status = g_test_run ();
     }
   else
@@ -507,8 +378,7 @@ main (int argc, char *argv[])
       status = g_test_run ();
     }
 
-  dir = g_file_new_for_path (data_home);
-  remove_tree (dir);
+  debrief_test_remove_tree (data_home);
   g_free (data_home);
   return status;
 }

@@ -14,12 +14,11 @@
 #include "debrief-window-private.h"
 
 #include "debrief-postmortem-list-private.h"
+#include "debrief-test-ui-util.h"
+#include "debrief-test-util.h"
 #include "og-client.h"
 #include "og-error.h"
 #include "og-sandbox.h"
-
-#define TEST_TIMEOUT_SECONDS  20
-#define CLIENT_RETRY_DELAY_MS 10
 
 typedef struct
 {
@@ -28,87 +27,20 @@ typedef struct
   DebriefWindow *window;
 } Fixture;
 
-/* Main loop helpers */
-
-typedef gboolean (*Condition) (gpointer data);
-
-static gboolean
-set_flag (gpointer user_data)
-{
-  *(gboolean *) user_data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-/* Iterates the main loop (where the sandbox answers too) until @condition holds; FALSE
- * when it did not within @timeout_ms. */
-static gboolean
-wait_until (Condition condition, gpointer data, guint timeout_ms)
-{
-  gboolean timed_out = FALSE;
-  guint id = g_timeout_add (timeout_ms, set_flag, &timed_out);
-
-  while (!condition (data) && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-
-  if (!timed_out)
-    g_source_remove (id);
-
-  return !timed_out;
-}
-
-static gboolean
-never (gpointer data)
-{
-  return FALSE;
-}
-
-/* Lets the main loop run for @ms whatever happens. */
-static void
-spin (guint ms)
-{
-  wait_until (never, NULL, ms);
-}
-
-static gboolean
-window_is_idle (gpointer data)
-{
-  return !debrief_window_get_loading (DEBRIEF_WINDOW (data));
-}
-
+/* The list, with postmortems in it. */
 static gboolean
 window_shows_list (gpointer data)
 {
-  return window_is_idle (data)
-         && g_strcmp0 (_debrief_window_get_visible_page_name (data), "main") == 0
+  return debrief_test_window_shows_list (data)
          && g_list_model_get_n_items (_debrief_window_get_model (data)) > 0;
 }
 
 /* Widget tree helpers */
 
-static void
-collect (GtkWidget *widget, GType type, GPtrArray *found)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    g_ptr_array_add (found, widget);
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    collect (child, type, found);
-}
-
-static GPtrArray *
-find_all (GtkWidget *root, GType type)
-{
-  GPtrArray *found = g_ptr_array_new ();
-
-  collect (root, type, found);
-  return found;
-}
-
 static gboolean
 has_label (GtkWidget *root, const char *text)
 {
-  g_autoptr (GPtrArray) labels = find_all (root, GTK_TYPE_LABEL);
+  g_autoptr (GPtrArray) labels = debrief_test_find_all (root, GTK_TYPE_LABEL);
 
   for (guint i = 0; i < labels->len; i++)
     {
@@ -121,7 +53,7 @@ has_label (GtkWidget *root, const char *text)
 static GtkLabel *
 find_label_with_class (GtkWidget *root, const char *css_class)
 {
-  g_autoptr (GPtrArray) labels = find_all (root, GTK_TYPE_LABEL);
+  g_autoptr (GPtrArray) labels = debrief_test_find_all (root, GTK_TYPE_LABEL);
 
   for (guint i = 0; i < labels->len; i++)
     {
@@ -140,17 +72,8 @@ find_label_with_class (GtkWidget *root, const char *css_class)
 static void
 fixture_set_up (Fixture *fixture, gconstpointer data)
 {
-  g_autoptr (GError) error = NULL;
-
-  fixture->sandbox = og_sandbox_new ();
-  g_assert_true (og_sandbox_start (fixture->sandbox, &error));
-  g_assert_no_error (error);
-
-  fixture->client = og_client_new (og_sandbox_get_base_url (fixture->sandbox), &error);
-  g_assert_no_error (error);
-  og_client_set_api_key (fixture->client, OG_SANDBOX_API_KEY);
-  og_client_set_max_retry_delay (fixture->client, CLIENT_RETRY_DELAY_MS);
-
+  fixture->sandbox = debrief_test_sandbox_new ();
+  fixture->client = debrief_test_client_new (fixture->sandbox);
   fixture->window = g_object_ref (debrief_window_new (NULL));
 }
 
@@ -160,12 +83,8 @@ fixture_tear_down (Fixture *fixture, gconstpointer data)
   gtk_window_destroy (GTK_WINDOW (fixture->window));
   g_clear_object (&fixture->window);
   /* Let the cancelled requests finish before their server goes. */
-  spin (50);
-  g_clear_object (&fixture->client);
-  og_sandbox_stop (fixture->sandbox);
-  g_clear_object (&fixture->sandbox);
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
+  debrief_test_spin (50);
+  debrief_test_sandbox_stop (&fixture->sandbox, &fixture->client);
 }
 
 #define ADD_TEST(path, func) \
@@ -273,7 +192,7 @@ test_welcome (Fixture *fixture, gconstpointer data)
 
   /* Nothing to refresh without a connection. */
   gtk_window_present (GTK_WINDOW (window));
-  spin (50);
+  debrief_test_spin (50);
   g_assert_false (gtk_widget_is_sensitive (_debrief_window_get_refresh_button (window)));
 }
 
@@ -289,12 +208,13 @@ test_dispose_cancels (Fixture *fixture, gconstpointer data)
   /* The incident list answers late; the window is closed meanwhile. */
   og_sandbox_add_fault (fixture->sandbox, OG_ROUTE_INCIDENTS_LIST, OG_SANDBOX_FAULT_DELAY, 200, 1);
   debrief_window_set_client (fixture->window, fixture->client);
-  g_assert_true (wait_until (sandbox_got_list, fixture->sandbox, TEST_TIMEOUT_SECONDS * 1000));
+  g_assert_true (
+      debrief_test_wait_until (sandbox_got_list, fixture->sandbox, DEBRIEF_TEST_TIMEOUT_MS));
   gtk_window_destroy (GTK_WINDOW (fixture->window));
   g_clear_object (&fixture->window);
   fixture->window = g_object_ref (debrief_window_new (NULL));
 
-  spin (500);
+  debrief_test_spin (500);
   /* The closed window fetched no postmortem after its first list came back. */
   g_assert_cmpuint (og_sandbox_count_requests (fixture->sandbox, OG_ROUTE_POSTMORTEM_GET), ==, 0);
 }
@@ -339,28 +259,6 @@ test_accessible_names (void)
   g_object_unref (window);
 }
 
-/* A DebriefApplication as g_application_run() would have it before activate, under an id
- * of its own so that tests do not meet each other (or a running Debrief) on the bus. */
-static DebriefApplication *
-new_registered_app (const char *name)
-{
-  g_autofree char *id = g_strconcat (APP_ID ".Test.", name, NULL);
-  g_autoptr (GError) error = NULL;
-  DebriefApplication *app;
-
-  /* clang-format off */
-  app = g_object_new (DEBRIEF_TYPE_APPLICATION,
-                      "application-id", id,
-                      "flags", G_APPLICATION_NON_UNIQUE,
-                      "resource-base-path", RESOURCE_BASE,
-                      NULL);
-  /* clang-format on */
-  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
-  g_assert_no_error (error);
-
-  return app;
-}
-
 /* adw_show_about_window() does not add the window to the application: look among the
  * toplevels. */
 static GtkWindow *
@@ -387,7 +285,7 @@ has_about_window (gpointer data)
 static void
 test_about (void)
 {
-  g_autoptr (DebriefApplication) app = new_registered_app ("About");
+  g_autoptr (DebriefApplication) app = debrief_test_application_new ("About");
   GtkWindow *window;
   GtkWindow *about;
 
@@ -396,7 +294,7 @@ test_about (void)
   g_assert_null (find_about_window ());
 
   g_action_group_activate_action (G_ACTION_GROUP (app), "about", NULL);
-  g_assert_true (wait_until (has_about_window, NULL, TEST_TIMEOUT_SECONDS * 1000));
+  g_assert_true (debrief_test_wait_until (has_about_window, NULL, DEBRIEF_TEST_TIMEOUT_MS));
 
   about = find_about_window ();
   g_assert_cmpstr (adw_about_window_get_application_name (ADW_ABOUT_WINDOW (about)), ==, "Debrief");
@@ -406,14 +304,14 @@ test_about (void)
 
   gtk_window_destroy (about);
   gtk_window_destroy (window);
-  spin (50);
+  debrief_test_spin (50);
 }
 
 /* From the welcome page to the sandbox's list, as a user gets there. */
 static void
 test_try_the_sandbox (void)
 {
-  g_autoptr (DebriefApplication) app = new_registered_app ("TryTheSandbox");
+  g_autoptr (DebriefApplication) app = debrief_test_application_new ("TryTheSandbox");
   DebriefWindow *window;
 
   g_application_activate (G_APPLICATION (app));
@@ -424,8 +322,7 @@ test_try_the_sandbox (void)
   g_assert_false (debrief_application_is_sandbox (app));
 
   g_assert_true (gtk_widget_activate (_debrief_window_get_sandbox_button (window)));
-  if (!wait_until (window_shows_list, window, TEST_TIMEOUT_SECONDS * 1000))
-    g_error ("the sandbox's postmortems did not load within %d s", TEST_TIMEOUT_SECONDS);
+  DEBRIEF_TEST_WAIT_FOR (window_shows_list, window, "the sandbox's postmortems loaded");
 
   g_assert_true (debrief_application_is_sandbox (app));
   g_assert_true (debrief_window_get_sandbox (window));
@@ -434,16 +331,7 @@ test_try_the_sandbox (void)
   g_assert_cmpuint (g_list_model_get_n_items (_debrief_window_get_model (window)), >, 0);
 
   gtk_window_destroy (GTK_WINDOW (window));
-  spin (50);
-}
-
-static void
-test_no_display (void)
-{
-  if (g_getenv ("CI") != NULL)
-    g_test_fail_printf ("no display: the UI tests must run under Xvfb in CI");
-  else
-    g_test_skip ("no display");
+  debrief_test_spin (50);
 }
 
 int
@@ -457,7 +345,7 @@ main (int argc, char *argv[])
 
   if (!gtk_init_check ())
     {
-      g_test_add_func ("/ui/display", test_no_display);
+      g_test_add_func ("/ui/display", debrief_test_no_display);
       return g_test_run ();
     }
   adw_init ();

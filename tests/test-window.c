@@ -23,12 +23,12 @@
 #include "debrief-postmortem-row.h"
 #include "debrief-preferences-window.h"
 #include "debrief-responder-row.h"
+#include "debrief-test-ui-util.h"
+#include "debrief-test-util.h"
 #include "debrief-user-picker.h"
 #include "og-client.h"
 #include "og-error.h"
 #include "og-sandbox.h"
-
-#define TIMEOUT_MS 20000
 
 typedef struct
 {
@@ -37,50 +37,6 @@ typedef struct
   DebriefWindow *window;
   char *account;
 } Fixture;
-
-/* Main loop helpers */
-
-typedef gboolean (*Condition) (gpointer data);
-
-static gboolean
-set_flag (gpointer user_data)
-{
-  *(gboolean *) user_data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-static gboolean
-wait_until (Condition condition, gpointer data, guint timeout_ms)
-{
-  gboolean timed_out = FALSE;
-  guint id = g_timeout_add (timeout_ms, set_flag, &timed_out);
-
-  while (!condition (data) && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-  if (!timed_out)
-    g_source_remove (id);
-  return !timed_out;
-}
-
-static gboolean
-never (gpointer data)
-{
-  return FALSE;
-}
-
-static void
-spin (guint ms)
-{
-  wait_until (never, NULL, ms);
-}
-
-#define WAIT_FOR(condition, data, what)                   \
-  G_STMT_START                                            \
-  {                                                       \
-    if (!wait_until (condition, data, TIMEOUT_MS))        \
-      g_error ("%s: not within %d ms", what, TIMEOUT_MS); \
-  }                                                       \
-  G_STMT_END
 
 static gboolean
 window_refreshed (gpointer data)
@@ -182,16 +138,8 @@ count_writes (OgSandbox *sandbox)
 static void
 fixture_set_up (Fixture *fixture, gconstpointer data)
 {
-  g_autoptr (GError) error = NULL;
-
-  fixture->sandbox = og_sandbox_new ();
-  g_assert_true (og_sandbox_start (fixture->sandbox, &error));
-  g_assert_no_error (error);
-  fixture->client = og_client_new (og_sandbox_get_base_url (fixture->sandbox), &error);
-  g_assert_no_error (error);
-  og_client_set_api_key (fixture->client, OG_SANDBOX_API_KEY);
-  og_client_set_max_retry_delay (fixture->client, 10);
-
+  fixture->sandbox = debrief_test_sandbox_new ();
+  fixture->client = debrief_test_client_new (fixture->sandbox);
   fixture->window = g_object_ref (debrief_window_new (NULL));
   debrief_window_set_sandbox (fixture->window, TRUE);
   /* A library of its own for each test. */
@@ -199,7 +147,7 @@ fixture_set_up (Fixture *fixture, gconstpointer data)
   debrief_window_set_account (fixture->window, fixture->account, NULL);
   gtk_window_present (GTK_WINDOW (fixture->window));
   debrief_window_set_client (fixture->window, fixture->client);
-  WAIT_FOR (window_refreshed, fixture->window, "the list refreshed");
+  DEBRIEF_TEST_WAIT_FOR (window_refreshed, fixture->window, "the list refreshed");
   og_sandbox_clear_requests (fixture->sandbox);
 }
 
@@ -208,13 +156,9 @@ fixture_tear_down (Fixture *fixture, gconstpointer data)
 {
   gtk_window_destroy (GTK_WINDOW (fixture->window));
   g_clear_object (&fixture->window);
-  spin (50);
-  g_clear_object (&fixture->client);
+  debrief_test_spin (50);
   g_clear_pointer (&fixture->account, g_free);
-  og_sandbox_stop (fixture->sandbox);
-  g_clear_object (&fixture->sandbox);
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
+  debrief_test_sandbox_stop (&fixture->sandbox, &fixture->client);
 }
 
 #define ADD_TEST(path, func) \
@@ -265,7 +209,7 @@ open_from_list (Fixture *fixture, const char *id)
   g_assert_true (
       gtk_widget_activate_action (GTK_WIDGET (_debrief_postmortem_list_get_list_view (list)),
                                   "list.activate-item", "u", position));
-  WAIT_FOR (session_ready, fixture->window, "the postmortem opened");
+  DEBRIEF_TEST_WAIT_FOR (session_ready, fixture->window, "the postmortem opened");
   g_assert_cmpstr (
       debrief_edit_session_get_postmortem_id (_debrief_window_get_session (fixture->window)), ==,
       id);
@@ -297,9 +241,9 @@ static void
 save_and_wait (Fixture *fixture)
 {
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.save", NULL));
-  spin (20);
-  WAIT_FOR (session_idle, fixture->window, "the save ended");
-  spin (50);
+  debrief_test_spin (20);
+  DEBRIEF_TEST_WAIT_FOR (session_idle, fixture->window, "the save ended");
+  debrief_test_spin (50);
 }
 
 static const char *
@@ -547,10 +491,10 @@ test_published_lock_and_revert (Fixture *fixture, gconstpointer data)
   revert = _debrief_postmortem_page_get_revert_button (page);
   g_assert_true (gtk_widget_is_sensitive (revert));
   g_signal_emit_by_name (revert, "clicked");
-  if (!wait_until (lock_bar_hidden, page, TIMEOUT_MS))
+  if (!debrief_test_wait_until (lock_bar_hidden, page, DEBRIEF_TEST_TIMEOUT_MS))
     g_error ("the lock bar stayed; the window said: %s",
              _debrief_window_get_last_toast (fixture->window));
-  WAIT_FOR (session_ready, fixture->window, "the revert ended");
+  DEBRIEF_TEST_WAIT_FOR (session_ready, fixture->window, "the revert ended");
 
   statuses = request_bodies (fixture->sandbox, OG_ROUTE_POSTMORTEM_STATUS);
   g_assert_cmpuint (statuses->len, ==, 1);
@@ -630,7 +574,7 @@ test_conflict_dialog (Fixture *fixture, gconstpointer data)
   og_sandbox_clear_requests (fixture->sandbox);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.save", NULL));
-  WAIT_FOR (has_conflict_dialog, fixture->window, "the conflict dialog");
+  DEBRIEF_TEST_WAIT_FOR (has_conflict_dialog, fixture->window, "the conflict dialog");
   /* Nothing sent yet. */
   g_assert_cmpuint (count_writes (fixture->sandbox), ==, 0);
 
@@ -669,9 +613,9 @@ test_conflict_dialog (Fixture *fixture, gconstpointer data)
 
   gtk_check_button_set_active (theirs_button (dialog, OG_POSTMORTEM_FIELD_TITLE), TRUE);
   adw_message_dialog_response (dialog, "save");
-  spin (20);
-  WAIT_FOR (session_idle, fixture->window, "the save ended");
-  spin (50);
+  debrief_test_spin (20);
+  DEBRIEF_TEST_WAIT_FOR (session_idle, fixture->window, "the save ended");
+  debrief_test_spin (50);
 
   titles = request_bodies (fixture->sandbox, OG_ROUTE_POSTMORTEM_TITLE);
   severities = request_bodies (fixture->sandbox, OG_ROUTE_POSTMORTEM_SEVERITY);
@@ -767,8 +711,8 @@ delete_through_dialog (Fixture *fixture, gboolean timeline)
   if (timeline)
     gtk_check_button_set_active (check, TRUE);
   adw_message_dialog_response (dialog, "delete");
-  WAIT_FOR (no_session, fixture->window, "the postmortem deleted");
-  spin (50);
+  DEBRIEF_TEST_WAIT_FOR (no_session, fixture->window, "the postmortem deleted");
+  debrief_test_spin (50);
 
   deletes = request_bodies (fixture->sandbox, OG_ROUTE_POSTMORTEM_DELETE);
   g_assert_cmpuint (deletes->len, ==, 1);
@@ -846,7 +790,7 @@ test_create_from_incident (Fixture *fixture, gconstpointer data)
   g_assert_cmpuint (g_list_model_get_n_items (pending), >, 0);
   g_assert_true (
       gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.new-postmortem", NULL));
-  WAIT_FOR (has_create_dialog_rows, fixture->window, "the create dialog");
+  DEBRIEF_TEST_WAIT_FOR (has_create_dialog_rows, fixture->window, "the create dialog");
   dialog = _debrief_window_get_create_dialog (fixture->window);
   g_assert_cmpstr (gtk_window_get_title (dialog), ==, "New Postmortem");
   list_box = find_list_box (GTK_WIDGET (dialog), "incidents");
@@ -856,7 +800,7 @@ test_create_from_incident (Fixture *fixture, gconstpointer data)
   incident = g_object_ref (g_object_get_data (G_OBJECT (row), "incident"));
   /* Enter on the row creates it. */
   g_signal_emit_by_name (list_box, "row-activated", row);
-  WAIT_FOR (session_ready, fixture->window, "the new postmortem opened");
+  DEBRIEF_TEST_WAIT_FOR (session_ready, fixture->window, "the new postmortem opened");
 
   creates = request_bodies (fixture->sandbox, OG_ROUTE_POSTMORTEM_CREATE);
   g_assert_cmpuint (creates->len, ==, 1);
@@ -883,7 +827,7 @@ test_create_from_list (Fixture *fixture, gconstpointer data)
   g_autoptr (GPtrArray) creates = NULL;
 
   g_signal_emit_by_name (list_of (fixture), "create-requested", incident);
-  WAIT_FOR (session_ready, fixture->window, "the new postmortem opened");
+  DEBRIEF_TEST_WAIT_FOR (session_ready, fixture->window, "the new postmortem opened");
   creates = request_bodies (fixture->sandbox, OG_ROUTE_POSTMORTEM_CREATE);
   g_assert_cmpuint (creates->len, ==, 1);
   g_assert_cmpstr (body_string (creates->pdata[0], "incidentId"), ==,
@@ -906,7 +850,7 @@ test_open_by_id (Fixture *fixture, gconstpointer data)
   gtk_editable_set_text (GTK_EDITABLE (entry), id);
   g_assert_true (adw_message_dialog_get_response_enabled (dialog, "open"));
   g_signal_emit_by_name (entry, "activate");
-  WAIT_FOR (session_ready, fixture->window, "the postmortem opened");
+  DEBRIEF_TEST_WAIT_FOR (session_ready, fixture->window, "the postmortem opened");
   g_assert_cmpstr (
       debrief_edit_session_get_postmortem_id (_debrief_window_get_session (fixture->window)), ==,
       id);
@@ -945,6 +889,124 @@ test_draft_kept_and_restored (Fixture *fixture, gconstpointer data)
   g_assert_true (debrief_edit_session_get_dirty (_debrief_window_get_session (fixture->window)));
 }
 
+/* A notification server of the test's own on the session bus (org.freedesktop.Notifications,
+ * which GLib's notifications use outside a Flatpak when GTK's own service is not there). */
+typedef struct
+{
+  char *summary;
+  char *body;
+} Notified;
+
+static void
+on_notify_call (GDBusConnection *connection,
+                const char *sender,
+                const char *object_path,
+                const char *interface_name,
+                const char *method_name,
+                GVariant *parameters,
+                GDBusMethodInvocation *invocation,
+                gpointer user_data)
+{
+  Notified *notified = user_data;
+
+  if (g_strcmp0 (method_name, "Notify") == 0)
+    {
+      g_clear_pointer (&notified->summary, g_free);
+      g_clear_pointer (&notified->body, g_free);
+      g_variant_get_child (parameters, 3, "s", &notified->summary);
+      g_variant_get_child (parameters, 4, "s", &notified->body);
+      g_dbus_method_invocation_return_value (invocation, g_variant_new ("(u)", 1));
+    }
+  else if (g_strcmp0 (method_name, "GetCapabilities") == 0)
+    g_dbus_method_invocation_return_value (invocation,
+                                           g_variant_new_parsed ("(@as ['body', 'actions'],)"));
+  else
+    g_dbus_method_invocation_return_value (invocation, NULL);
+}
+
+static guint
+serve_notifications (GDBusConnection *bus, Notified *notified)
+{
+  static const char xml[]
+      = "<node><interface name='org.freedesktop.Notifications'>"
+        "<method name='Notify'><arg type='s' direction='in'/><arg type='u' direction='in'/>"
+        "<arg type='s' direction='in'/><arg type='s' direction='in'/>"
+        "<arg type='s' direction='in'/><arg type='as' direction='in'/>"
+        "<arg type='a{sv}' direction='in'/><arg type='i' direction='in'/>"
+        "<arg type='u' direction='out'/></method>"
+        "<method name='GetCapabilities'><arg type='as' direction='out'/></method>"
+        "<method name='CloseNotification'><arg type='u' direction='in'/></method>"
+        "</interface></node>";
+  static const GDBusInterfaceVTable vtable = { on_notify_call, NULL, NULL, { 0 } };
+  g_autoptr (GDBusNodeInfo) info = g_dbus_node_info_new_for_xml (xml, NULL);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GVariant) reply = NULL;
+  guint id;
+
+  id = g_dbus_connection_register_object (bus, "/org/freedesktop/Notifications",
+                                          info->interfaces[0], &vtable, notified, NULL, &error);
+  g_assert_no_error (error);
+  reply = g_dbus_connection_call_sync (
+      bus, "org.freedesktop.DBus", "/org/freedesktop/DBus", "org.freedesktop.DBus", "RequestName",
+      g_variant_new ("(su)", "org.freedesktop.Notifications", 0), G_VARIANT_TYPE ("(u)"),
+      G_DBUS_CALL_FLAGS_NONE, -1, NULL, &error);
+  g_assert_no_error (error);
+  return id;
+}
+
+static gboolean
+notified_of (gpointer data)
+{
+  return ((Notified *) data)->summary != NULL;
+}
+
+/* Closing the window with unsaved changes keeps them and says so in a notification (a toast
+ * would go with the window); the next window offers them back. */
+static void
+test_close_keeps_draft_and_says_so (Fixture *fixture, gconstpointer data)
+{
+  g_autoptr (GSettings) settings = g_settings_new (APP_ID);
+  g_autofree char *id = find_postmortem (fixture->sandbox, "in-review");
+  g_autoptr (GDBusConnection) bus = g_bus_get_sync (G_BUS_TYPE_SESSION, NULL, NULL);
+  g_autoptr (GtkApplication) application = NULL;
+  g_autoptr (GError) error = NULL;
+  Notified notified = { NULL, NULL };
+  guint registration;
+
+  g_assert_nonnull (bus);
+  registration = serve_notifications (bus, &notified);
+  application = gtk_application_new (APP_ID ".TestWindow", G_APPLICATION_NON_UNIQUE);
+  g_assert_true (g_application_register (G_APPLICATION (application), NULL, &error));
+  g_assert_no_error (error);
+  gtk_window_set_application (GTK_WINDOW (fixture->window), application);
+
+  open_from_list (fixture, id);
+  gtk_editable_set_text (title_entry (fixture), "Words typed before closing");
+  gtk_window_close (GTK_WINDOW (fixture->window));
+  g_clear_object (&fixture->window);
+  DEBRIEF_TEST_WAIT_FOR (notified_of, &notified, "the notification");
+  g_assert_cmpstr (notified.summary, ==, "Unsaved changes kept as a draft");
+  g_assert_nonnull (strstr (notified.body, "Words typed before closing"));
+  g_assert_cmpuint (count_writes (fixture->sandbox), ==, 0);
+
+  /* The next window reopens it with the draft on offer. */
+  fixture->window = g_object_ref (debrief_window_new (NULL));
+  debrief_window_set_sandbox (fixture->window, TRUE);
+  debrief_window_set_account (fixture->window, fixture->account, NULL);
+  gtk_window_present (GTK_WINDOW (fixture->window));
+  debrief_window_set_client (fixture->window, fixture->client);
+  DEBRIEF_TEST_WAIT_FOR (session_ready, fixture->window, "the last postmortem reopened");
+  g_assert_true (gtk_widget_get_visible (_debrief_window_get_draft_bar (fixture->window)));
+  g_assert_true (
+      gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.restore-draft", NULL));
+  g_assert_cmpstr (gtk_editable_get_text (title_entry (fixture)), ==, "Words typed before closing");
+
+  g_dbus_connection_unregister_object (bus, registration);
+  g_free (notified.summary);
+  g_free (notified.body);
+  g_settings_reset (settings, "last-postmortem");
+}
+
 /* Opsgenie out of reach: the copy the refresh cached is shown, and the header says how old
  * it is. */
 static void
@@ -975,7 +1037,7 @@ test_reopen_last (Fixture *fixture, gconstpointer data)
   open_from_list (fixture, id);
   gtk_window_close (GTK_WINDOW (fixture->window));
   g_clear_object (&fixture->window);
-  spin (50);
+  debrief_test_spin (50);
 
   for (guint round = 0; round < 2; round++)
     {
@@ -989,18 +1051,18 @@ test_reopen_last (Fixture *fixture, gconstpointer data)
       debrief_window_set_client (fixture->window, fixture->client);
       if (reopen)
         {
-          WAIT_FOR (session_ready, fixture->window, "the last postmortem reopened");
+          DEBRIEF_TEST_WAIT_FOR (session_ready, fixture->window, "the last postmortem reopened");
           g_assert_cmpstr (debrief_edit_session_get_postmortem_id (
                                _debrief_window_get_session (fixture->window)),
                            ==, id);
           /* Closed with it open: it stays the last one. */
           gtk_window_close (GTK_WINDOW (fixture->window));
           g_clear_object (&fixture->window);
-          spin (50);
+          debrief_test_spin (50);
         }
       else
         {
-          spin (200);
+          debrief_test_spin (200);
           g_assert_null (_debrief_window_get_session (fixture->window));
         }
     }
@@ -1015,13 +1077,13 @@ test_reload_while_refreshing (Fixture *fixture, gconstpointer data)
 {
   og_sandbox_add_fault (fixture->sandbox, OG_ROUTE_POSTMORTEM_GET, OG_SANDBOX_FAULT_DELAY, 100, 6);
   debrief_window_reload (fixture->window);
-  spin (150);
+  debrief_test_spin (150);
   g_assert_true (debrief_window_get_loading (fixture->window));
   debrief_window_reload (fixture->window);
-  spin (30);
+  debrief_test_spin (30);
   debrief_window_reload (fixture->window);
-  WAIT_FOR (window_refreshed, fixture->window, "the list refreshed");
-  spin (300);
+  DEBRIEF_TEST_WAIT_FOR (window_refreshed, fixture->window, "the list refreshed");
+  debrief_test_spin (300);
   g_assert_false (debrief_window_get_loading (fixture->window));
   g_assert_cmpuint (g_list_model_get_n_items (_debrief_window_get_model (fixture->window)), >, 0);
 }
@@ -1033,7 +1095,7 @@ search (DebriefPostmortemList *list, const char *text)
 
   gtk_editable_set_text (GTK_EDITABLE (entry), text);
   g_signal_emit_by_name (entry, "search-changed");
-  spin (20);
+  debrief_test_spin (20);
 }
 
 /* Search, a severity filter and the severity sort, in the window's own list pane. */
@@ -1069,7 +1131,7 @@ test_filter_and_sort (Fixture *fixture, gconstpointer data)
   g_assert_cmpuint (g_list_model_get_n_items (shown), ==, n_all);
 
   gtk_check_button_set_active (_debrief_postmortem_list_get_filter_check (list, "p1"), TRUE);
-  spin (20);
+  debrief_test_spin (20);
   g_assert_cmpuint (g_list_model_get_n_items (shown), >, 0);
   g_assert_cmpuint (g_list_model_get_n_items (shown), <, n_all);
   for (guint i = 0; i < g_list_model_get_n_items (shown); i++)
@@ -1079,12 +1141,12 @@ test_filter_and_sort (Fixture *fixture, gconstpointer data)
       g_assert_cmpint (debrief_library_entry_get_severity (entry), ==, OG_SEVERITY_P1);
     }
   gtk_check_button_set_active (_debrief_postmortem_list_get_filter_check (list, "p1"), FALSE);
-  spin (20);
+  debrief_test_spin (20);
   g_assert_cmpuint (g_list_model_get_n_items (shown), ==, n_all);
 
   g_assert_true (
       gtk_widget_activate_action (GTK_WIDGET (list), "postmortem-list.sort-key", "s", "severity"));
-  spin (20);
+  debrief_test_spin (20);
   for (guint i = 1; i < g_list_model_get_n_items (shown); i++)
     {
       g_autoptr (DebriefLibraryEntry) a = g_list_model_get_item (shown, i - 1);
@@ -1153,17 +1215,219 @@ test_shortcuts_window (Fixture *fixture, gconstpointer data)
   g_assert_true (_debrief_window_get_shortcuts_window (fixture->window) == shortcuts);
 
   gtk_window_close (shortcuts);
-  WAIT_FOR (no_shortcuts_window, fixture->window, "the shortcuts window to go");
+  DEBRIEF_TEST_WAIT_FOR (no_shortcuts_window, fixture->window, "the shortcuts window to go");
   g_assert_cmpuint (g_list_model_get_n_items (toplevels), ==, n_toplevels);
 }
 
-static void
-test_no_display (void)
+/* The list's edge, dragged as a user does: through the handle over it. */
+static GtkGestureDrag *
+handle_drag_of (DebriefWindow *window)
 {
-  if (g_getenv ("CI") != NULL)
-    g_test_fail_printf ("no display: the UI tests must run under Xvfb in CI");
-  else
-    g_test_skip ("no display");
+  g_autoptr (GListModel) controllers = gtk_widget_observe_controllers (window->main_overlay);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr (GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_GESTURE_DRAG (controller))
+        return GTK_GESTURE_DRAG (controller);
+    }
+  g_error ("no drag gesture on the window's overlay");
+}
+
+static void
+drag_edge (DebriefWindow *window, double from_x, double dx)
+{
+  GtkGestureDrag *drag = handle_drag_of (window);
+  double y = gtk_widget_get_height (window->main_overlay) / 2.0;
+
+  g_signal_emit_by_name (drag, "drag-begin", from_x, y);
+  g_signal_emit_by_name (drag, "drag-update", dx / 2, 0.0);
+  g_signal_emit_by_name (drag, "drag-update", dx, 0.0);
+  g_signal_emit_by_name (drag, "drag-end", dx, 0.0);
+  debrief_test_spin (50);
+}
+
+static double
+edge_x (DebriefWindow *window)
+{
+  graphene_rect_t bounds;
+
+  g_assert_true (gtk_widget_compute_bounds (window->sidebar_clamp, window->main_overlay, &bounds));
+  return bounds.origin.x + bounds.size.width;
+}
+
+static void
+test_sidebar_resize (Fixture *fixture, gconstpointer data)
+{
+  DebriefWindow *window = fixture->window;
+  g_autoptr (GSettings) settings = g_settings_new (APP_ID);
+  graphene_rect_t handle;
+  int before, after;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 760);
+  debrief_test_spin (200);
+  g_assert_false (adw_leaflet_get_folded (window->leaflet));
+  g_assert_true (gtk_widget_get_visible (window->sidebar_handle));
+  before = gtk_widget_get_width (window->sidebar_clamp);
+  g_assert_cmpint (before, ==, g_settings_get_int (settings, "sidebar-width"));
+
+  /* The handle covers the edge. */
+  g_assert_true (gtk_widget_compute_bounds (window->sidebar_handle, window->main_overlay, &handle));
+  g_assert_cmpfloat (handle.origin.x, <, edge_x (window));
+  g_assert_cmpfloat (handle.origin.x + handle.size.width, >, edge_x (window));
+
+  /* A drag that starts elsewhere is not a resize. */
+  drag_edge (window, edge_x (window) + 100, 80);
+  g_assert_cmpint (gtk_widget_get_width (window->sidebar_clamp), ==, before);
+  g_assert_cmpint (g_settings_get_int (settings, "sidebar-width"), ==, before);
+
+  /* Wider by 80 pixels, remembered. */
+  drag_edge (window, edge_x (window), 80);
+  after = gtk_widget_get_width (window->sidebar_clamp);
+  g_assert_cmpint (after, ==, before + 80);
+  g_assert_cmpint (g_settings_get_int (settings, "sidebar-width"), ==, after);
+  g_assert_cmpfloat (edge_x (window), ==, (double) after);
+
+  /* Never wider than the setting allows, nor so wide the postmortem has no room. */
+  drag_edge (window, edge_x (window), 2000);
+  g_assert_cmpint (g_settings_get_int (settings, "sidebar-width"), ==, 600);
+  g_assert_cmpint (gtk_widget_get_width (window->sidebar_clamp), ==, 600);
+  /* Nor narrower than the list can be drawn. */
+  drag_edge (window, edge_x (window), -2000);
+  g_assert_cmpint (g_settings_get_int (settings, "sidebar-width"), ==, 300);
+  g_assert_cmpint (gtk_widget_get_width (window->sidebar_clamp), ==, 300);
+
+  /* Folded, the list is the window, and there is no edge to drag. */
+  gtk_window_set_default_size (GTK_WINDOW (window), 400, 760);
+  debrief_test_spin (200);
+  g_assert_true (adw_leaflet_get_folded (window->leaflet));
+  g_assert_false (gtk_widget_get_visible (window->sidebar_handle));
+
+  g_settings_reset (settings, "sidebar-width");
+}
+
+/* The help overlay lists every key the window, the list and the editors bind. */
+static char *
+normalized (guint keyval, GdkModifierType modifiers)
+{
+  /* Shift+Tab comes as ISO_Left_Tab too; the overlay names it once. */
+  if (keyval == GDK_KEY_ISO_Left_Tab)
+    keyval = GDK_KEY_Tab;
+  return gtk_accelerator_name (keyval, modifiers);
+}
+
+static void
+add_trigger_keys (GtkShortcutTrigger *trigger, GHashTable *keys)
+{
+  if (GTK_IS_ALTERNATIVE_TRIGGER (trigger))
+    {
+      add_trigger_keys (gtk_alternative_trigger_get_first (GTK_ALTERNATIVE_TRIGGER (trigger)),
+                        keys);
+      add_trigger_keys (gtk_alternative_trigger_get_second (GTK_ALTERNATIVE_TRIGGER (trigger)),
+                        keys);
+    }
+  else if (GTK_IS_KEYVAL_TRIGGER (trigger))
+    g_hash_table_add (keys,
+                      normalized (gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger)),
+                                  gtk_keyval_trigger_get_modifiers (GTK_KEYVAL_TRIGGER (trigger))));
+}
+
+static void
+add_bound_keys (GtkWidget *widget, GHashTable *keys)
+{
+  g_autoptr (GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr (GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+        {
+          g_autoptr (GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+
+          add_trigger_keys (gtk_shortcut_get_trigger (shortcut), keys);
+        }
+    }
+}
+
+/* Those of the widget's own, not the ones GTK gives every widget of its parent type (Tab
+ * moving the focus in a window, say). */
+static void
+add_own_keys (GtkWidget *widget, GHashTable *keys)
+{
+  GType parent = g_type_parent (G_OBJECT_TYPE (widget));
+  g_autoptr (GHashTable) inherited = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr (GHashTable) all = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  GHashTableIter iter;
+  char *key;
+
+  if (!G_TYPE_IS_ABSTRACT (parent))
+    {
+      GtkWidget *plain = g_object_ref_sink (g_object_new (parent, NULL));
+
+      add_bound_keys (plain, inherited);
+      if (GTK_IS_WINDOW (plain))
+        gtk_window_destroy (GTK_WINDOW (plain));
+      g_object_unref (plain);
+    }
+  add_bound_keys (widget, all);
+  g_hash_table_iter_init (&iter, all);
+  while (g_hash_table_iter_next (&iter, (gpointer *) &key, NULL))
+    if (!g_hash_table_contains (inherited, key))
+      g_hash_table_add (keys, g_strdup (key));
+}
+
+static void
+add_listed_keys (GtkWidget *widget, GHashTable *keys)
+{
+  if (GTK_IS_SHORTCUTS_SHORTCUT (widget))
+    {
+      g_autofree char *accelerator = NULL;
+      g_auto (GStrv) each = NULL;
+
+      g_object_get (widget, "accelerator", &accelerator, NULL);
+      each = g_strsplit (accelerator != NULL ? accelerator : "", " ", -1);
+      for (guint i = 0; each[i] != NULL; i++)
+        {
+          guint keyval;
+          GdkModifierType modifiers;
+
+          g_assert_true (gtk_accelerator_parse (each[i], &keyval, &modifiers));
+          g_hash_table_add (keys, normalized (keyval, modifiers));
+        }
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    add_listed_keys (child, keys);
+}
+
+static void
+test_shortcuts_listed (Fixture *fixture, gconstpointer data)
+{
+  DebriefWindow *window = fixture->window;
+  g_autoptr (GHashTable) bound = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr (GHashTable) listed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  GHashTableIter iter;
+  const char *key;
+
+  add_own_keys (GTK_WIDGET (window), bound);
+  add_own_keys (GTK_WIDGET (list_of (fixture)), bound);
+  add_own_keys (GTK_WIDGET (_debrief_window_get_rich_text (window, OG_POSTMORTEM_FIELD_CONTENT)),
+                bound);
+  /* The count keeps the walk honest: Ctrl+N, Ctrl+S, Ctrl+B, Tab… are all found. */
+  g_assert_cmpuint (g_hash_table_size (bound), >=, 20);
+
+  /* The window the menu's Keyboard Shortcuts shows (built on demand). */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL));
+  add_listed_keys (GTK_WIDGET (_debrief_window_get_shortcuts_window (window)), listed);
+  gtk_window_destroy (_debrief_window_get_shortcuts_window (window));
+  g_hash_table_iter_init (&iter, bound);
+  while (g_hash_table_iter_next (&iter, (gpointer *) &key, NULL))
+    if (!g_hash_table_contains (listed, key))
+      g_error ("%s is bound but not in the shortcuts window", key);
 }
 
 int
@@ -1181,7 +1445,7 @@ main (int argc, char *argv[])
 
   if (!gtk_init_check ())
     {
-      g_test_add_func ("/window/display", test_no_display);
+      g_test_add_func ("/window/display", debrief_test_no_display);
       return g_test_run ();
     }
   adw_init ();
@@ -1189,6 +1453,9 @@ main (int argc, char *argv[])
   g_test_add_func ("/window/templates/every-ui-file", test_templates);
   ADD_TEST ("/window/accessible-names", test_accessible_names);
   ADD_TEST ("/window/shortcuts-window", test_shortcuts_window);
+  ADD_TEST ("/window/shortcuts-listed", test_shortcuts_listed);
+  ADD_TEST ("/window/sidebar-resize", test_sidebar_resize);
+  ADD_TEST ("/window/close-keeps-draft-and-says-so", test_close_keeps_draft_and_says_so);
   ADD_TEST ("/window/edit-and-save", test_edit_and_save);
   ADD_TEST ("/window/rich-text-saved", test_rich_text_saved);
   ADD_TEST ("/window/published-lock-and-revert", test_published_lock_and_revert);

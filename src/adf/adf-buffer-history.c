@@ -43,7 +43,7 @@ snapshot_restore (AdfBuffer *self, AdfSnapshot *snapshot)
 {
   GtkTextIter insert, bound;
 
-  _adf_buffer_load_doc (self, snapshot->doc);
+  _adf_buffer_load_doc (self, _adf_value_from_node (snapshot->doc));
   gtk_text_buffer_get_iter_at_offset (GTK_TEXT_BUFFER (self), &insert, snapshot->cursor);
   gtk_text_buffer_get_iter_at_offset (GTK_TEXT_BUFFER (self), &bound, snapshot->bound);
   gtk_text_buffer_select_range (GTK_TEXT_BUFFER (self), &insert, &bound);

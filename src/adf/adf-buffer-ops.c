@@ -61,7 +61,7 @@ mark_info (AdfBuffer *self, AdfMark mark)
   json_object_set_string_member (attrs, "type", mark == ADF_MARK_SUB ? "sub" : "sup");
   json_object_set_object_member (object, "attrs", attrs);
   json_node_take_object (node, object);
-  return _adf_buffer_intern_mark (self, node);
+  return _adf_buffer_intern_mark (self, _adf_value_from_node (node));
 }
 
 static void
@@ -347,7 +347,7 @@ adf_buffer_set_link (AdfBuffer *self, const char *href, const char *title)
     json_object_set_string_member (attrs, "title", title);
   json_object_set_object_member (object, "attrs", attrs);
   json_node_take_object (node, object);
-  info = _adf_buffer_intern_mark (self, node);
+  info = _adf_buffer_intern_mark (self, _adf_value_from_node (node));
 
   _adf_buffer_begin_edit (self);
   select_link_at_cursor (self);
@@ -435,7 +435,8 @@ adf_buffer_set_text_color (AdfBuffer *self, const char *color)
       json_object_set_string_member (attrs, "color", lower);
       json_object_set_object_member (object, "attrs", attrs);
       json_node_take_object (node, object);
-      foreach_text_range (self, do_apply, _adf_buffer_intern_mark (self, node));
+      foreach_text_range (self, do_apply,
+                          _adf_buffer_intern_mark (self, _adf_value_from_node (node)));
     }
   _adf_buffer_end_edit (self);
 }

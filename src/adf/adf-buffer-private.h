@@ -2,6 +2,7 @@
 #pragma once
 
 #include "adf-buffer.h"
+#include "adf-tree-private.h"
 
 G_BEGIN_DECLS
 
@@ -115,6 +116,7 @@ struct _AdfBuffer
   GHashTable *aux;                             /* key → AdfAuxInfo */
   GPtrArray *mark_list;                        /* AdfMarkInfo, every mark tag */
   AdfMarkInfo *simple_marks[ADF_N_MARK_KINDS]; /* strong…code: one tag each */
+  AdfLineInfo *root_paragraph;                 /* the line info of most lines, looked up once */
   GtkTextTag *seam_tag;
   GString *key_scratch; /* for looking up mark keys */
 
@@ -143,7 +145,7 @@ typedef struct
 void _adf_buffer_tags_init (AdfBuffer *self);
 void _adf_buffer_tags_create (AdfBuffer *self);
 void _adf_buffer_tags_free (AdfBuffer *self);
-AdfShell *_adf_buffer_intern_shell (AdfBuffer *self, JsonObject *node, gboolean is_leaf);
+AdfShell *_adf_buffer_intern_shell (AdfBuffer *self, AdfValue node, gboolean is_leaf);
 AdfShell *_adf_buffer_island_shell (AdfBuffer *self);
 AdfShell *
 _adf_buffer_shell_for_type (AdfBuffer *self, const char *type, int level, gboolean is_leaf);
@@ -152,7 +154,7 @@ AdfLineInfo *_adf_buffer_intern_line (AdfBuffer *self,
                                       guint n_frames,
                                       AdfShell *leaf,
                                       guint start);
-AdfMarkInfo *_adf_buffer_intern_mark (AdfBuffer *self, JsonNode *mark);
+AdfMarkInfo *_adf_buffer_intern_mark (AdfBuffer *self, AdfValue mark);
 AdfAuxInfo *
 _adf_buffer_intern_aux (AdfBuffer *self, AdfAuxKind kind, const char *value, JsonNode *json);
 AdfLineInfo *_adf_buffer_line_info_at (AdfBuffer *self, const GtkTextIter *iter);
@@ -167,7 +169,7 @@ GPtrArray *_adf_buffer_marks_at (AdfBuffer *self, const GtkTextIter *pos);
 AdfLineInfo *_adf_buffer_split_line_info (AdfBuffer *self, AdfLineInfo *info, gboolean tail_empty);
 
 /* adf-buffer-load.c */
-void _adf_buffer_load_doc (AdfBuffer *self, JsonNode *doc);
+void _adf_buffer_load_doc (AdfBuffer *self, AdfValue doc);
 
 /* adf-buffer-islands.c */
 gboolean _adf_node_is_inline_atom (const char *type);

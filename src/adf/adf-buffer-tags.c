@@ -55,27 +55,14 @@ aux_info_free (gpointer data)
   g_free (info);
 }
 
-static char *
-object_key (JsonObject *object)
-{
-  g_autoptr (JsonNode) node = json_node_new (JSON_NODE_OBJECT);
-
-  json_node_set_object (node, object);
-  return json_to_string (node, FALSE);
-}
-
 static int
-number_member (JsonObject *object, const char *name, int fallback)
+number_member (AdfValue object, const char *name, int fallback)
 {
-  JsonNode *node = object ? json_object_get_member (object, name) : NULL;
+  double number;
 
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node))
+  if (!_adf_value_number (_adf_value_member (object, name), &number))
     return fallback;
-  if (json_node_get_value_type (node) == G_TYPE_INT64)
-    return (int) json_node_get_int (node);
-  if (json_node_get_value_type (node) == G_TYPE_DOUBLE)
-    return (int) json_node_get_double (node);
-  return fallback;
+  return (int) number;
 }
 
 static int
@@ -249,46 +236,50 @@ append_sized (GString *key, const char *s)
 }
 
 static void
-append_key_value (GString *key, JsonNode *value)
+append_key_value (GString *key, AdfValue value)
 {
-  if (JSON_NODE_HOLDS_VALUE (value) && json_node_get_value_type (value) == G_TYPE_STRING)
+  const char *s = _adf_value_string (value);
+
+  if (s != NULL)
     {
-      const char *s = json_node_get_string (value);
       g_string_append_c (key, 's');
       append_sized (key, s);
     }
   else
     {
-      g_autofree char *json = json_to_string (value, FALSE);
+      g_autoptr (JsonNode) node = _adf_value_to_node (value);
+      g_autofree char *json = json_to_string (node, FALSE);
       g_string_append_c (key, 'j');
       append_sized (key, json);
     }
 }
 
-/* A mark's interning key, unique per JSON value: length-prefixed members in their order.
- * Built for every mark of every text node loaded, so without the JSON generator for the
- * usual flat attrs. */
+/* An object's interning key (a mark's, a shell's), unique per JSON value: length-prefixed
+ * members in their order, the member skip left out. Built for every mark of every text node
+ * and every block loaded, so without the JSON generator for the usual flat attrs. */
 static void
-mark_key (GString *key, JsonNode *mark)
+value_key (GString *key, AdfValue object, const char *skip)
 {
-  JsonObjectIter iter;
+  AdfValueIter iter;
   const char *name;
-  JsonNode *member;
+  AdfValue member;
 
-  json_object_iter_init (&iter, json_node_get_object (mark));
-  while (json_object_iter_next (&iter, &name, &member))
+  _adf_value_iter_init (&iter, object);
+  while (_adf_value_iter_next (&iter, &name, &member))
     {
+      if (skip != NULL && strcmp (name, skip) == 0)
+        continue;
       append_sized (key, name);
       g_string_append_c (key, '=');
-      if (JSON_NODE_HOLDS_OBJECT (member))
+      if (_adf_value_kind (member) == ADF_VALUE_OBJECT)
         {
-          JsonObjectIter inner;
+          AdfValueIter inner;
           const char *inner_name;
-          JsonNode *inner_member;
+          AdfValue inner_member;
 
           g_string_append_c (key, '{');
-          json_object_iter_init (&inner, json_node_get_object (member));
-          while (json_object_iter_next (&inner, &inner_name, &inner_member))
+          _adf_value_iter_init (&inner, member);
+          while (_adf_value_iter_next (&inner, &inner_name, &inner_member))
             {
               append_sized (key, inner_name);
               g_string_append_c (key, '=');
@@ -333,7 +324,7 @@ _adf_buffer_tags_create (AdfBuffer *self)
 
       json_object_set_string_member (mark, "type", simple[i]);
       json_node_take_object (node, mark);
-      self->simple_marks[i] = _adf_buffer_intern_mark (self, node);
+      self->simple_marks[i] = _adf_buffer_intern_mark (self, _adf_value_from_node (node));
     }
   self->seam_tag = gtk_text_buffer_create_tag (GTK_TEXT_BUFFER (self), NULL, NULL);
   g_object_set_qdata (G_OBJECT (self->seam_tag), aux_quark,
@@ -377,58 +368,56 @@ _adf_mark_compare (const AdfMarkInfo *a, const AdfMarkInfo *b)
 
 /* @node's shell: @node without its content, "content": [] kept when it was empty. */
 AdfShell *
-_adf_buffer_intern_shell (AdfBuffer *self, JsonObject *node, gboolean is_leaf)
+_adf_buffer_intern_shell (AdfBuffer *self, AdfValue node, gboolean is_leaf)
 {
-  const char *type = json_object_get_string_member_with_default (node, "type", "");
-  guint size = json_object_get_size (node);
-  JsonNode *content = json_object_get_member (node, "content");
-  gboolean empty = content && JSON_NODE_HOLDS_ARRAY (content)
-                   && json_array_get_length (json_node_get_array (content)) == 0;
-  g_autoptr (JsonObject) object = json_object_new ();
-  g_autofree char *key = NULL;
+  const char *type = _adf_value_type (node) ?: "";
+  guint size = _adf_value_size (node);
+  AdfValue content = _adf_value_member (node, "content");
+  gboolean plain = size == 1 || (size == 2 && _adf_value_present (content));
+  gboolean empty = _adf_value_kind (content) == ADF_VALUE_ARRAY && _adf_value_size (content) == 0;
+  /* Looked up in a reused buffer, built only for a new shell: this runs for every block
+   * loaded, and most share their shell with blocks before them. */
+  GString *key = self->key_scratch;
+  JsonObject *object;
   AdfShell *shell;
 
-  if (size == 1 || (size == 2 && content != NULL))
-    {
-      key = g_strconcat (is_leaf ? "L" : "F", type, empty ? "[]" : "", NULL);
-      shell = g_hash_table_lookup (self->shells, key);
-      if (shell)
-        return shell;
-      json_object_set_string_member (object, "type", type);
-    }
+  g_string_truncate (key, 0);
+  g_string_append_c (key, is_leaf ? 'L' : 'F');
+  if (plain)
+    g_string_append (key, type); /* a letter first: never a value_key, which starts with a digit */
+  else
+    value_key (key, node, "content");
+  if (empty)
+    g_string_append (key, "[]");
+  shell = g_hash_table_lookup (self->shells, key->str);
+  if (shell)
+    return shell;
+
+  object = json_object_new ();
+  if (plain)
+    json_object_set_string_member (object, "type", type);
   else
     {
-      JsonObjectIter iter;
+      AdfValueIter iter;
       const char *name;
-      JsonNode *member;
-      g_autofree char *json = NULL;
+      AdfValue member;
 
-      json_object_iter_init (&iter, node);
-      while (json_object_iter_next (&iter, &name, &member))
+      _adf_value_iter_init (&iter, node);
+      while (_adf_value_iter_next (&iter, &name, &member))
         if (!g_str_equal (name, "content"))
-          json_object_set_member (object, name, json_node_copy (member));
-      json = object_key (object);
-      key = g_strconcat (is_leaf ? "L" : "F", json, empty ? "[]" : "", NULL);
-      shell = g_hash_table_lookup (self->shells, key);
-      if (shell)
-        return shell;
+          json_object_set_member (object, name, _adf_value_to_node (member));
     }
   if (empty)
     json_object_set_array_member (object, "content", json_array_new ());
 
   shell = g_new0 (AdfShell, 1);
-  shell->object = g_steal_pointer (&object);
+  shell->object = object;
   json_object_seal (shell->object);
-  shell->key = g_steal_pointer (&key);
-  shell->plain = size == 1 || (size == 2 && content != NULL);
+  shell->key = g_strndup (key->str, key->len);
+  shell->plain = plain;
   shell->kind = is_leaf ? leaf_kind (type) : frame_kind (type);
   if (shell->kind == ADF_LEAF_HEADING && is_leaf)
-    {
-      JsonNode *attrs = json_object_get_member (node, "attrs");
-      shell->level = number_member (
-          attrs && JSON_NODE_HOLDS_OBJECT (attrs) ? json_node_get_object (attrs) : NULL, "level",
-          1);
-    }
+    shell->level = number_member (_adf_value_member (node, "attrs"), "level", 1);
   g_hash_table_insert (self->shells, shell->key, shell);
   return shell;
 }
@@ -456,7 +445,8 @@ _adf_buffer_island_shell (AdfBuffer *self)
 AdfShell *
 _adf_buffer_shell_for_type (AdfBuffer *self, const char *type, int level, gboolean is_leaf)
 {
-  g_autoptr (JsonObject) object = json_object_new ();
+  g_autoptr (JsonNode) node = json_node_new (JSON_NODE_OBJECT);
+  JsonObject *object = json_object_new ();
 
   json_object_set_string_member (object, "type", type);
   if (level > 0)
@@ -465,7 +455,8 @@ _adf_buffer_shell_for_type (AdfBuffer *self, const char *type, int level, gboole
       json_object_set_int_member (attrs, g_str_equal (type, "heading") ? "level" : "order", level);
       json_object_set_object_member (object, "attrs", attrs);
     }
-  return _adf_buffer_intern_shell (self, object, is_leaf);
+  json_node_take_object (node, object);
+  return _adf_buffer_intern_shell (self, _adf_value_from_node (node), is_leaf);
 }
 
 AdfLineInfo *
@@ -507,24 +498,32 @@ _adf_buffer_intern_line (AdfBuffer *self,
 }
 
 AdfMarkInfo *
-_adf_buffer_intern_mark (AdfBuffer *self, JsonNode *mark)
+_adf_buffer_intern_mark (AdfBuffer *self, AdfValue mark)
 {
   /* Looked up in a reused buffer, copied only for a new mark: most are not. */
   GString *key = self->key_scratch;
   AdfMarkInfo *info;
-  JsonObject *object;
+
+  /* {"type": "strong"} and the like, most marks: interned when the buffer was made */
+  if (_adf_value_size (mark) == 1 && self->simple_marks[ADF_MARK_KIND_CODE] != NULL)
+    {
+      const char *type = _adf_value_type (mark);
+      AdfMarkKind kind = type ? mark_kind (type) : ADF_MARK_KIND_OTHER;
+
+      if (kind <= ADF_MARK_KIND_CODE)
+        return self->simple_marks[kind];
+    }
 
   g_string_truncate (key, 0);
-  mark_key (key, mark);
+  value_key (key, mark, NULL);
   info = g_hash_table_lookup (self->marks, key->str);
   if (info)
     return info;
 
-  object = json_node_get_object (mark);
   info = g_new0 (AdfMarkInfo, 1);
-  info->json = json_node_copy (mark);
+  info->json = _adf_value_to_node (mark);
   json_node_seal (info->json);
-  info->type = g_strdup (json_object_get_string_member_with_default (object, "type", ""));
+  info->type = g_strdup (_adf_value_type (mark) ?: "");
   info->kind = mark_kind (info->type);
   info->key = g_strndup (key->str, key->len);
   info->tag = gtk_text_buffer_create_tag (GTK_TEXT_BUFFER (self), NULL, NULL);
@@ -581,6 +580,9 @@ _adf_buffer_tag_aux_info (GtkTextTag *tag)
 AdfLineInfo *
 _adf_buffer_root_paragraph (AdfBuffer *self)
 {
-  return _adf_buffer_intern_line (self, NULL, 0,
-                                  _adf_buffer_shell_for_type (self, "paragraph", 0, TRUE), 0);
+  /* Interned line infos live as long as the buffer */
+  if (self->root_paragraph == NULL)
+    self->root_paragraph = _adf_buffer_intern_line (
+        self, NULL, 0, _adf_buffer_shell_for_type (self, "paragraph", 0, TRUE), 0);
+  return self->root_paragraph;
 }

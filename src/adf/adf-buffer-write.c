@@ -42,6 +42,11 @@ typedef struct
   GPtrArray *active;
   Signature newline;   /* of the line break before the current line */
   JsonNode *text_type; /* "text", sealed, shared by every text node written */
+  /* Signature → its "marks" array, sealed: one node serves every text node with those marks */
+  GHashTable *marks_arrays;
+  /* The buffer's text, taken once: a slice per segment cost a walk and a copy each */
+  char *all;
+  gsize line_base; /* where the current line starts in all */
 } Writer;
 
 /* Static helpers */
@@ -152,6 +157,42 @@ marks_array (const Signature *sig)
   return array;
 }
 
+static guint
+signature_hash (gconstpointer p)
+{
+  const Signature *sig = p;
+  guint hash = GPOINTER_TO_UINT (sig->order) ^ sig->n_marks;
+
+  for (guint i = 0; i < sig->n_marks; i++)
+    hash = hash * 31 + (guint) (GPOINTER_TO_SIZE (sig->marks[i]) >> 4);
+  return hash;
+}
+
+/* The marks written: the seam and the character a line break stands for do not count */
+static gboolean
+signature_marks_equal (gconstpointer a, gconstpointer b)
+{
+  const Signature *x = a, *y = b;
+
+  return x->n_marks == y->n_marks && x->order == y->order
+         && memcmp (x->marks, y->marks, x->n_marks * sizeof (AdfMarkInfo *)) == 0;
+}
+
+static JsonNode *
+shared_marks (Writer *w, const Signature *sig)
+{
+  JsonNode *node = g_hash_table_lookup (w->marks_arrays, sig);
+
+  if (node == NULL)
+    {
+      node = json_node_new (JSON_NODE_ARRAY);
+      json_node_take_array (node, marks_array (sig));
+      json_node_seal (node);
+      g_hash_table_insert (w->marks_arrays, g_memdup2 (sig, sizeof *sig), node);
+    }
+  return json_node_ref (node);
+}
+
 static JsonArray *
 parent_content (Writer *w)
 {
@@ -174,7 +215,7 @@ close_text (Writer *w)
   json_object_set_member (node, "type", json_node_ref (w->text_type));
   json_object_set_string_member (node, "text", w->text->str);
   if (w->sig.n_marks > 0)
-    json_object_set_array_member (node, "marks", marks_array (&w->sig));
+    json_object_set_member (node, "marks", shared_marks (w, &w->sig));
   if (w->leaf_content == NULL)
     w->leaf_content = json_array_new ();
   json_array_add_object_element (w->leaf_content, node);
@@ -298,16 +339,28 @@ write_segment (Writer *w,
                gboolean *had_inline)
 {
   gboolean code = info->leaf->kind == ADF_LEAF_CODE;
-  g_autofree char *slice = gtk_text_iter_get_slice (start, end);
+  int start_index = gtk_text_iter_get_line_index (start);
+  const char *slice = w->all + w->line_base + start_index;
+  /* Both ends on one line: write_line() cuts segments at the line's end */
+  const char *stop = w->all + w->line_base + gtk_text_iter_get_line_index (end);
   const char *p = slice, *run = slice;
-  int offset = gtk_text_iter_get_offset (start);
 
-  for (; *p; offset++)
+  while (p < stop)
     {
-      const char *next = g_utf8_next_char (p);
-      gboolean is_break = memcmp (p, "\xe2\x80\xa8", 3) == 0;
-      gboolean is_anchor = memcmp (p, "\xef\xbf\xbc", 3) == 0;
+      const char *next;
+      gboolean is_break, is_anchor;
 
+      /* U+2028 and U+FFFC start with 0xe2 and 0xef, which no other byte of a character is:
+       * the rest is skipped a byte at a time. Both are three bytes long, so a lead byte
+       * has its two more before stop. */
+      if ((guchar) *p != 0xe2 && (guchar) *p != 0xef)
+        {
+          p++;
+          continue;
+        }
+      next = p + 3;
+      is_break = memcmp (p, "\xe2\x80\xa8", 3) == 0;
+      is_anchor = memcmp (p, "\xef\xbf\xbc", 3) == 0;
       if (!is_break && !is_anchor)
         {
           p = next;
@@ -337,10 +390,10 @@ write_segment (Writer *w,
         }
       else
         {
-          GtkTextIter iter;
+          GtkTextIter iter = *start;
           GtkTextChildAnchor *anchor;
 
-          gtk_text_buffer_get_iter_at_offset (GTK_TEXT_BUFFER (w->self), &iter, offset);
+          gtk_text_iter_set_line_index (&iter, start_index + (int) (p - slice));
           anchor = gtk_text_iter_get_child_anchor (&iter);
           if (anchor && _adf_anchor_get_node (anchor))
             {
@@ -416,6 +469,22 @@ write_line (Writer *w, AdfLineInfo *info, GtkTextIter *start, GtkTextIter *end)
     ensure_leaf (w, info);
 }
 
+/* The length of the paragraph delimiter that ends the current line of bytes bytes: "\n",
+ * "\r", "\r\n" or U+2029, as GTK (Pango) splits lines */
+static int
+delimiter_length (Writer *w, int bytes)
+{
+  const char *end = w->all + w->line_base + bytes;
+
+  if (bytes >= 2 && end[-2] == '\r' && end[-1] == '\n')
+    return 2;
+  if (bytes >= 1 && (end[-1] == '\n' || end[-1] == '\r'))
+    return 1;
+  if (bytes >= 3 && memcmp (end - 3, "\xe2\x80\xa9", 3) == 0)
+    return 3;
+  return 0;
+}
+
 static AdfLineInfo *
 active_line_info (Writer *w)
 {
@@ -447,8 +516,10 @@ adf_buffer_write (AdfBuffer *self)
     .text = g_string_new (NULL),
     .active = g_ptr_array_new (),
     .text_type = json_node_init_string (json_node_alloc (), "text"),
+    .marks_arrays = g_hash_table_new_full (signature_hash, signature_marks_equal, g_free,
+                                           (GDestroyNotify) json_node_unref),
   };
-  GtkTextIter start;
+  GtkTextIter start, buffer_end;
   JsonObject *doc;
   JsonNode *node;
   GSList *tags;
@@ -458,7 +529,8 @@ adf_buffer_write (AdfBuffer *self)
 
   json_node_seal (w.text_type);
   n_lines = gtk_text_buffer_get_line_count (buffer);
-  gtk_text_buffer_get_start_iter (buffer, &start);
+  gtk_text_buffer_get_bounds (buffer, &start, &buffer_end);
+  w.all = gtk_text_buffer_get_slice (buffer, &start, &buffer_end, TRUE);
   tags = gtk_text_iter_get_tags (&start);
   for (GSList *l = tags; l; l = l->next)
     g_ptr_array_add (w.active, l->data);
@@ -470,14 +542,18 @@ adf_buffer_write (AdfBuffer *self)
       gboolean last = gtk_text_iter_get_line (&start) == n_lines - 1;
       AdfLineInfo *info = active_line_info (&w);
 
+      int bytes = gtk_text_iter_get_bytes_in_line (&start);
+
       gtk_text_iter_forward_line (&next);
-      if (!gtk_text_iter_ends_line (&end))
-        gtk_text_iter_forward_to_line_end (&end);
+      /* The line's end, before its delimiter, found by index in the text taken: walking
+       * there character by character (forward_to_line_end) was dearer than the line. */
+      gtk_text_iter_set_line_index (&end, bytes - (last ? 0 : delimiter_length (&w, bytes)));
       if (last && info == NULL && gtk_text_iter_equal (&start, &end))
         break;
       write_line (&w, info ? info : _adf_buffer_root_paragraph (self), &start, &end);
       if (last)
         break;
+      w.line_base += bytes;
       start = next;
       update_active (&w, &start);
     }
@@ -490,6 +566,8 @@ adf_buffer_write (AdfBuffer *self)
   node = json_node_new (JSON_NODE_OBJECT);
   json_node_take_object (node, doc);
 
+  g_free (w.all);
+  g_hash_table_unref (w.marks_arrays);
   g_array_unref (w.open);
   g_ptr_array_unref (w.active);
   g_string_free (w.text, TRUE);

@@ -387,7 +387,7 @@ adf_buffer_load (AdfBuffer *self, JsonNode *doc, GError **error)
   if (!adf_validate (doc, ADF_VALIDATE_ALLOW_UNKNOWN, error))
     return FALSE;
 
-  _adf_buffer_load_doc (self, doc);
+  _adf_buffer_load_doc (self, _adf_value_from_node (doc));
   _adf_buffer_history_clear (self);
   _adf_buffer_emit_changed (self);
   return TRUE;
@@ -406,14 +406,15 @@ adf_buffer_load (AdfBuffer *self, JsonNode *doc, GError **error)
 gboolean
 adf_buffer_load_data (AdfBuffer *self, const char *data, gssize length, GError **error)
 {
-  g_autoptr (JsonNode) doc = NULL;
+  g_autoptr (AdfTree) tree = NULL;
+  AdfValue doc;
 
   g_return_val_if_fail (ADF_IS_BUFFER (self), FALSE);
   g_return_val_if_fail (data != NULL, FALSE);
 
-  /* Read-only use: repeated marks and attrs may share one node */
-  doc = _adf_parse_shared (data, length, ADF_VALIDATE_ALLOW_UNKNOWN, error);
-  if (doc == NULL)
+  /* Read into a tree and loaded from it: JsonNodes only for what the buffer keeps as JSON */
+  tree = _adf_parse_tree (data, length, ADF_VALIDATE_ALLOW_UNKNOWN, &doc, error);
+  if (tree == NULL)
     return FALSE;
   _adf_buffer_load_doc (self, doc);
   _adf_buffer_history_clear (self);

@@ -4,13 +4,23 @@
 #include <json-glib/json-glib.h>
 
 #include "adf-parse.h"
+#include "adf-tree-private.h"
 
 G_BEGIN_DECLS
 
-/* adf_parse() for a reader that only reads the document it gets: repeated small values
- * (marks, attrs) are one sealed node shared by every place that holds them. */
+/* adf_parse() for a reader that only reads the document it gets (adf_buffer_load_data): the
+ * validated document stays in the tree returned, *doc its document object. */
+AdfTree *_adf_parse_tree (const char *data,
+                          gssize length,
+                          AdfValidateFlags flags,
+                          AdfValue *doc,
+                          GError **error);
+
+/* adf_parse() the other way round, for tests: the text read, built into JsonNodes unchecked,
+ * then validated as a document built in memory is. The same verdict, message and document
+ * as adf_parse(), or the validator reads one kind of tree unlike the other. */
 JsonNode *
-_adf_parse_shared (const char *data, gssize length, AdfValidateFlags flags, GError **error);
+_adf_parse_via_node (const char *data, gssize length, AdfValidateFlags flags, GError **error);
 
 /* "an object", "a string", "null", … as messages name a JSON value's type */
 const char *_adf_describe_json (JsonNode *node);

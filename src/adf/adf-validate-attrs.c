@@ -75,7 +75,7 @@ join_values (const char *const *values)
 
 /* Checks one attribute value against spec; what names the owner ("heading", "link"). */
 static gboolean
-check_attr_value (AdfValidator *v, const char *what, const AdfAttrSpec *spec, JsonNode *value)
+check_attr_value (AdfValidator *v, const char *what, const AdfAttrSpec *spec, AdfValue value)
 {
   double number;
 
@@ -86,13 +86,12 @@ check_attr_value (AdfValidator *v, const char *what, const AdfAttrSpec *spec, Js
     case ADF_ATTR_PATTERN:
     case ADF_ATTR_URL:
       {
-        const char *s;
+        const char *s = _adf_value_string (value);
 
-        if (!_adf_json_is_string (value))
+        if (s == NULL)
           return _adf_validator_fail (v, ADF_ERROR_INVALID,
                                       _ ("%s attribute “%s” must be a string, not %s"), what,
-                                      spec->name, _adf_describe_json (value));
-        s = json_node_get_string (value);
+                                      spec->name, _adf_describe_value (value));
         if ((spec->flags & ADF_ATTR_NON_EMPTY) && *s == '\0')
           return _adf_validator_fail (v, ADF_ERROR_INVALID,
                                       _ ("%s attribute “%s” must not be empty"), what, spec->name);
@@ -118,10 +117,10 @@ check_attr_value (AdfValidator *v, const char *what, const AdfAttrSpec *spec, Js
       }
 
     case ADF_ATTR_NUMBER:
-      if (!_adf_json_number (value, &number))
+      if (!_adf_value_number (value, &number))
         return _adf_validator_fail (v, ADF_ERROR_INVALID,
                                     _ ("%s attribute “%s” must be a number, not %s"), what,
-                                    spec->name, _adf_describe_json (value));
+                                    spec->name, _adf_describe_value (value));
       if ((spec->flags & ADF_ATTR_MIN) && (spec->flags & ADF_ATTR_MAX)
           && !(number >= spec->min && number <= spec->max))
         {
@@ -147,90 +146,84 @@ check_attr_value (AdfValidator *v, const char *what, const AdfAttrSpec *spec, Js
       return TRUE;
 
     case ADF_ATTR_BOOLEAN:
-      if (value == NULL || !JSON_NODE_HOLDS_VALUE (value)
-          || json_node_get_value_type (value) != G_TYPE_BOOLEAN)
+      if (_adf_value_kind (value) != ADF_VALUE_BOOLEAN)
         return _adf_validator_fail (v, ADF_ERROR_INVALID,
                                     _ ("%s attribute “%s” must be true or false, not %s"), what,
-                                    spec->name, _adf_describe_json (value));
+                                    spec->name, _adf_describe_value (value));
       return TRUE;
 
     case ADF_ATTR_OBJECT:
-      if (!JSON_NODE_HOLDS_OBJECT (value))
+      if (_adf_value_kind (value) != ADF_VALUE_OBJECT)
         return _adf_validator_fail (v, ADF_ERROR_INVALID,
                                     _ ("%s attribute “%s” must be an object, not %s"), what,
-                                    spec->name, _adf_describe_json (value));
+                                    spec->name, _adf_describe_value (value));
       return TRUE;
 
     case ADF_ATTR_NUMBER_ARRAY:
     case ADF_ATTR_STRING_ARRAY:
       {
-        JsonArray *array;
+        AdfValueIter iter;
+        AdfValue item;
 
-        if (!JSON_NODE_HOLDS_ARRAY (value))
+        if (_adf_value_kind (value) != ADF_VALUE_ARRAY)
           return _adf_validator_fail (v, ADF_ERROR_INVALID,
                                       _ ("%s attribute “%s” must be an array, not %s"), what,
-                                      spec->name, _adf_describe_json (value));
-        array = json_node_get_array (value);
-        if (spec->kind == ADF_ATTR_STRING_ARRAY && json_array_get_length (array) == 0)
+                                      spec->name, _adf_describe_value (value));
+        if (spec->kind == ADF_ATTR_STRING_ARRAY && _adf_value_size (value) == 0)
           return _adf_validator_fail (v, ADF_ERROR_INVALID,
                                       _ ("%s attribute “%s” must not be empty"), what, spec->name);
-        for (guint i = 0; i < json_array_get_length (array); i++)
+        _adf_value_iter_init (&iter, value);
+        while (_adf_value_iter_next (&iter, NULL, &item))
           {
-            JsonNode *item = json_array_get_element (array, i);
-            gboolean ok = spec->kind == ADF_ATTR_STRING_ARRAY ? _adf_json_is_string (item)
-                                                              : _adf_json_number (item, &number);
+            gboolean ok = spec->kind == ADF_ATTR_STRING_ARRAY ? _adf_value_string (item) != NULL
+                                                              : _adf_value_number (item, &number);
 
             if (!ok)
               return _adf_validator_fail (v, ADF_ERROR_INVALID, _ ("%s attribute “%s” holds %s"),
-                                          what, spec->name, _adf_describe_json (item));
+                                          what, spec->name, _adf_describe_value (item));
           }
         return TRUE;
       }
 
     case ADF_ATTR_DATASOURCE:
       {
-        JsonObject *object;
-        JsonObjectIter iter;
+        AdfValueIter iter;
         const char *name;
-        JsonNode *member;
-        JsonNode *views;
+        AdfValue member;
+        AdfValue views;
+        AdfValue view;
 
-        if (!JSON_NODE_HOLDS_OBJECT (value))
+        if (_adf_value_kind (value) != ADF_VALUE_OBJECT)
           return _adf_validator_fail (v, ADF_ERROR_INVALID,
                                       _ ("%s attribute “%s” must be an object, not %s"), what,
-                                      spec->name, _adf_describe_json (value));
-        object = json_node_get_object (value);
-        json_object_iter_init (&iter, object);
-        while (json_object_iter_next (&iter, &name, &member))
+                                      spec->name, _adf_describe_value (value));
+        _adf_value_iter_init (&iter, value);
+        while (_adf_value_iter_next (&iter, &name, &member))
           if (strcmp (name, "id") != 0 && strcmp (name, "parameters") != 0
               && strcmp (name, "views") != 0)
             return _adf_validator_fail (v, ADF_ERROR_INVALID, _ ("%s %s has no member “%s”"), what,
                                         spec->name, name);
-        views = json_object_get_member (object, "views");
-        if (!_adf_json_is_string (json_object_get_member (object, "id"))
-            || !JSON_NODE_HOLDS_OBJECT (json_object_get_member (object, "parameters"))
-            || views == NULL || !JSON_NODE_HOLDS_ARRAY (views)
-            || json_array_get_length (json_node_get_array (views)) == 0)
+        views = _adf_value_member (value, "views");
+        if (_adf_value_string (_adf_value_member (value, "id")) == NULL
+            || _adf_value_kind (_adf_value_member (value, "parameters")) != ADF_VALUE_OBJECT
+            || _adf_value_kind (views) != ADF_VALUE_ARRAY || _adf_value_size (views) == 0)
           return _adf_validator_fail (v, ADF_ERROR_INVALID,
                                       _ ("%s %s needs an id, parameters and at least one view"),
                                       what, spec->name);
-        for (guint i = 0; i < json_array_get_length (json_node_get_array (views)); i++)
+        _adf_value_iter_init (&iter, views);
+        for (guint i = 0; _adf_value_iter_next (&iter, NULL, &view); i++)
           {
-            JsonNode *view = json_array_get_element (json_node_get_array (views), i);
-            JsonObject *view_object
-                = JSON_NODE_HOLDS_OBJECT (view) ? json_node_get_object (view) : NULL;
-            JsonNode *properties;
+            AdfValue properties = _adf_value_member (view, "properties");
 
-            if (view_object == NULL
-                || !_adf_json_is_string (json_object_get_member (view_object, "type")))
+            if (_adf_value_kind (view) != ADF_VALUE_OBJECT
+                || _adf_value_string (_adf_value_member (view, "type")) == NULL)
               return _adf_validator_fail (v, ADF_ERROR_INVALID, _ ("%s %s view %u needs a type"),
                                           what, spec->name, i);
-            properties = json_object_get_member (view_object, "properties");
-            if (properties != NULL && !JSON_NODE_HOLDS_OBJECT (properties))
+            if (_adf_value_present (properties) && _adf_value_kind (properties) != ADF_VALUE_OBJECT)
               return _adf_validator_fail (v, ADF_ERROR_INVALID,
                                           _ ("%s %s view %u has bad properties"), what, spec->name,
                                           i);
-            if (json_object_get_size (view_object) > (properties != NULL ? 2u : 1u))
+            if (_adf_value_size (view) > (_adf_value_present (properties) ? 2u : 1u))
               return _adf_validator_fail (v, ADF_ERROR_INVALID,
                                           _ ("%s %s view %u has unknown members"), what, spec->name,
                                           i);
@@ -253,21 +246,21 @@ find_attr (const AdfAttrSpec *specs, const char *name)
 }
 
 static gboolean
-check_attrs_variant (AdfValidator *v, const char *what, const AdfAttrSpec *specs, JsonObject *attrs)
+check_attrs_variant (AdfValidator *v, const char *what, const AdfAttrSpec *specs, AdfValue attrs)
 {
-  JsonObjectIter iter;
+  AdfValueIter iter;
   const char *name;
-  JsonNode *member;
+  AdfValue member;
 
-  json_object_iter_init_ordered (&iter, attrs);
-  while (json_object_iter_next_ordered (&iter, &name, &member))
+  _adf_value_iter_init (&iter, attrs);
+  while (_adf_value_iter_next (&iter, &name, &member))
     if (find_attr (specs, name) == NULL)
       return _adf_validator_fail (v, ADF_ERROR_INVALID, _ ("%s has no attribute “%s”"), what, name);
 
   for (const AdfAttrSpec *spec = specs; spec->name != NULL; spec++)
     {
-      member = json_object_get_member (attrs, spec->name);
-      if (member == NULL)
+      member = _adf_value_member (attrs, spec->name);
+      if (!_adf_value_present (member))
         {
           if (spec->flags & ADF_ATTR_REQUIRED)
             return _adf_validator_fail (v, ADF_ERROR_INVALID, _ ("%s needs the attribute “%s”"),
@@ -281,10 +274,11 @@ check_attrs_variant (AdfValidator *v, const char *what, const AdfAttrSpec *specs
 }
 
 static gboolean
-has_required (const AdfAttrSpec *specs, JsonObject *attrs)
+has_required (const AdfAttrSpec *specs, AdfValue attrs)
 {
   for (const AdfAttrSpec *spec = specs; spec->name != NULL; spec++)
-    if ((spec->flags & ADF_ATTR_REQUIRED) && !json_object_has_member (attrs, spec->name))
+    if ((spec->flags & ADF_ATTR_REQUIRED)
+        && !_adf_value_present (_adf_value_member (attrs, spec->name)))
       return FALSE;
   return TRUE;
 }
@@ -295,16 +289,15 @@ gboolean
 _adf_validator_check_attrs (AdfValidator *v,
                             const char *what,
                             const AdfAttrSpec *const *variants,
-                            JsonNode *attrs)
+                            AdfValue attrs)
 {
-  JsonObject *object;
+  AdfValue object = attrs;
   const AdfAttrSpec *meant = NULL;
   GError **saved = v->error;
 
-  if (!JSON_NODE_HOLDS_OBJECT (attrs))
+  if (_adf_value_kind (attrs) != ADF_VALUE_OBJECT)
     return _adf_validator_fail (v, ADF_ERROR_INVALID, _ ("%s attrs must be an object, not %s"),
-                                what, _adf_describe_json (attrs));
-  object = json_node_get_object (attrs);
+                                what, _adf_describe_value (attrs));
 
   if (variants[1] == NULL)
     return check_attrs_variant (v, what, variants[0], object);
@@ -327,43 +320,41 @@ _adf_validator_check_attrs (AdfValidator *v,
 
 /* Checks a node's marks array; returns the set of known marks in *bits. */
 gboolean
-_adf_validator_check_marks (AdfValidator *v, const char *what, JsonNode *marks, guint *bits)
+_adf_validator_check_marks (AdfValidator *v, const char *what, AdfValue marks, guint *bits)
 {
-  JsonArray *array;
+  AdfValueIter marks_iter;
+  AdfValue mark;
 
   *bits = 0;
-  if (!JSON_NODE_HOLDS_ARRAY (marks))
+  if (_adf_value_kind (marks) != ADF_VALUE_ARRAY)
     return _adf_validator_fail (v, ADF_ERROR_INVALID, _ ("%s marks must be an array, not %s"), what,
-                                _adf_describe_json (marks));
-  array = json_node_get_array (marks);
-  if (json_array_get_length (array) == 0)
+                                _adf_describe_value (marks));
+  if (_adf_value_size (marks) == 0)
     return _adf_validator_fail (
         v, ADF_ERROR_INVALID,
         _ ("%s has an empty marks list; Atlassian's validator wants “marks” left out "
            "instead"),
         what);
 
-  for (guint i = 0; i < json_array_get_length (array); i++)
+  _adf_value_iter_init (&marks_iter, marks);
+  for (guint i = 0; _adf_value_iter_next (&marks_iter, NULL, &mark); i++)
     {
-      JsonNode *mark = json_array_get_element (array, i);
-      JsonObject *object;
       const char *type;
       const AdfMarkSpec *spec;
-      JsonObjectIter iter;
+      AdfValueIter iter;
       const char *name;
-      JsonNode *member;
-      JsonNode *attrs;
+      AdfValue member;
+      AdfValue attrs = { 0 };
       gboolean ok = TRUE;
 
       _adf_validator_push (v, "marks", i);
-      if (!JSON_NODE_HOLDS_OBJECT (mark))
+      if (_adf_value_kind (mark) != ADF_VALUE_OBJECT)
         {
           ok = _adf_validator_fail (v, ADF_ERROR_INVALID, _ ("a mark must be an object, not %s"),
-                                    _adf_describe_json (mark));
+                                    _adf_describe_value (mark));
           goto out;
         }
-      object = json_node_get_object (mark);
-      type = _adf_json_string (object, "type");
+      type = _adf_value_type (mark);
       if (type == NULL)
         {
           ok = _adf_validator_fail (v, ADF_ERROR_INVALID, _ ("a mark without a “type”"));
@@ -377,21 +368,26 @@ _adf_validator_check_marks (AdfValidator *v, const char *what, JsonNode *marks, 
           goto out;
         }
 
-      json_object_iter_init_ordered (&iter, object);
-      while (json_object_iter_next_ordered (&iter, &name, &member))
-        if (strcmp (name, "type") != 0 && (strcmp (name, "attrs") != 0 || spec->attrs == NULL))
-          {
-            ok = _adf_validator_fail (v, ADF_ERROR_INVALID, _ ("the %s mark has no property “%s”"),
-                                      type, name);
-            goto out;
-          }
+      /* One walk finds attrs and refuses the unknown members */
+      _adf_value_iter_init (&iter, mark);
+      while (_adf_value_iter_next (&iter, &name, &member))
+        {
+          if (strcmp (name, "type") == 0)
+            continue;
+          if (strcmp (name, "attrs") != 0 || spec->attrs == NULL)
+            {
+              ok = _adf_validator_fail (v, ADF_ERROR_INVALID,
+                                        _ ("the %s mark has no property “%s”"), type, name);
+              goto out;
+            }
+          attrs = member;
+        }
 
-      attrs = json_object_get_member (object, "attrs");
       if (spec->attrs != NULL)
         {
           const AdfAttrSpec *variants[] = { spec->attrs, NULL };
 
-          if (attrs == NULL)
+          if (!_adf_value_present (attrs))
             ok = _adf_validator_fail (v, ADF_ERROR_INVALID, _ ("the %s mark needs attrs"), type);
           else
             ok = _adf_validator_check_attrs (v, type, variants, attrs);

@@ -24,9 +24,9 @@ format_path (AdfValidator *v, const char *extra)
 {
   GString *path = g_string_new (NULL);
 
-  for (guint i = 0; i < v->path->len; i++)
+  for (guint i = 0; i < v->depth; i++)
     {
-      AdfPathSegment *segment = &g_array_index (v->path, AdfPathSegment, i);
+      AdfPathSegment *segment = &v->path[i];
 
       if (path->len > 0)
         g_string_append_c (path, '.');
@@ -59,27 +59,6 @@ _adf_validator_fail (AdfValidator *v, AdfError code, const char *format, ...)
   return FALSE;
 }
 
-void
-_adf_validator_push (AdfValidator *v, const char *member, guint index)
-{
-  AdfPathSegment segment = { member, index };
-
-  g_array_append_val (v->path, segment);
-}
-
-void
-_adf_validator_pop (AdfValidator *v)
-{
-  g_array_set_size (v->path, v->path->len - 1);
-}
-
-gboolean
-_adf_json_is_string (JsonNode *node)
-{
-  return node != NULL && JSON_NODE_HOLDS_VALUE (node)
-         && json_node_get_value_type (node) == G_TYPE_STRING;
-}
-
 static const char *
 first_mark_name (guint bits)
 {
@@ -96,8 +75,9 @@ find_rules (const AdfChildRule *rules, const char *type, guint marks, gboolean *
   gboolean found = FALSE;
 
   *marks_ok = FALSE;
+  /* The first letter first: this runs for every rule of every node's parent */
   for (const AdfChildRule *rule = rules; rule->type != NULL; rule++)
-    if (strcmp (rule->type, type) == 0)
+    if (rule->type[0] == type[0] && strcmp (rule->type, type) == 0)
       {
         found = TRUE;
         if ((marks & ~rule->marks) == 0)
@@ -107,32 +87,30 @@ find_rules (const AdfChildRule *rules, const char *type, guint marks, gboolean *
 }
 
 static gboolean
-check_content (AdfValidator *v, const AdfNodeSpec *spec, JsonNode *content, guint depth);
+check_content (AdfValidator *v, const AdfNodeSpec *spec, AdfValue content, guint depth);
 
 static gboolean
 check_node (AdfValidator *v,
-            JsonNode *node,
+            AdfValue node,
             const AdfChildRule *rules,
             const char *parent,
             guint depth)
 {
-  JsonObject *object;
   const char *type;
   const AdfNodeSpec *spec;
-  JsonObjectIter iter;
+  AdfValueIter iter;
   const char *name;
-  JsonNode *member;
-  JsonNode *attrs = NULL, *marks = NULL, *content = NULL, *text = NULL;
+  AdfValue member;
+  AdfValue attrs = { 0 }, marks = { 0 }, content = { 0 }, text = { 0 };
   guint mark_bits = 0;
   gboolean marks_ok;
   gboolean is_text;
 
-  if (!JSON_NODE_HOLDS_OBJECT (node))
+  if (_adf_value_kind (node) != ADF_VALUE_OBJECT)
     return _adf_validator_fail (v, ADF_ERROR_INVALID, _ ("expected a node object, got %s"),
-                                _adf_describe_json (node));
-  object = json_node_get_object (node);
+                                _adf_describe_value (node));
 
-  type = _adf_json_string (object, "type");
+  type = _adf_value_type (node);
   if (type == NULL)
     return _adf_validator_fail (v, ADF_ERROR_INVALID, _ ("a node without a “type”"));
 
@@ -151,8 +129,8 @@ check_node (AdfValidator *v,
   /* One walk over the members both refuses the unknown ones and finds the known ones: a
    * lookup by name hashes it, and this runs for every node of every document read. */
   is_text = strcmp (type, "text") == 0;
-  json_object_iter_init_ordered (&iter, object);
-  while (json_object_iter_next_ordered (&iter, &name, &member))
+  _adf_value_iter_init (&iter, node);
+  while (_adf_value_iter_next (&iter, &name, &member))
     {
       switch (name[0])
         {
@@ -192,7 +170,7 @@ check_node (AdfValidator *v,
       return _adf_validator_fail (v, ADF_ERROR_INVALID, _ ("%s has no property “%s”"), type, name);
     }
 
-  if (attrs != NULL)
+  if (_adf_value_present (attrs))
     {
       if (!_adf_validator_check_attrs (v, type, spec->attrs, attrs))
         return FALSE;
@@ -200,7 +178,7 @@ check_node (AdfValidator *v,
   else if (spec->attrs_required)
     return _adf_validator_fail (v, ADF_ERROR_INVALID, _ ("%s needs attrs"), type);
 
-  if (marks != NULL && !_adf_validator_check_marks (v, type, marks, &mark_bits))
+  if (_adf_value_present (marks) && !_adf_validator_check_marks (v, type, marks, &mark_bits))
     return FALSE;
 
   /* With no marks, the first find_rules() said it all */
@@ -219,12 +197,14 @@ check_node (AdfValidator *v,
 
   if (is_text)
     {
-      if (text == NULL)
+      const char *string = _adf_value_string (text);
+
+      if (!_adf_value_present (text))
         return _adf_validator_fail (v, ADF_ERROR_INVALID, _ ("a text node needs “text”"));
-      if (!_adf_json_is_string (text))
+      if (string == NULL)
         return _adf_validator_fail (v, ADF_ERROR_INVALID, _ ("text must be a string, not %s"),
-                                    _adf_describe_json (text));
-      if (*json_node_get_string (text) == '\0')
+                                    _adf_describe_value (text));
+      if (*string == '\0')
         return _adf_validator_fail (v, ADF_ERROR_INVALID,
                                     _ ("empty text; leave the text node out instead"));
       return TRUE;
@@ -233,7 +213,7 @@ check_node (AdfValidator *v,
   if (spec->content_kind == ADF_CONTENT_NONE)
     return TRUE;
 
-  if (content == NULL)
+  if (!_adf_value_present (content))
     {
       if (spec->content_required)
         return _adf_validator_fail (v, ADF_ERROR_INVALID, _ ("%s needs content"), type);
@@ -243,16 +223,16 @@ check_node (AdfValidator *v,
 }
 
 static gboolean
-check_content (AdfValidator *v, const AdfNodeSpec *spec, JsonNode *content, guint depth)
+check_content (AdfValidator *v, const AdfNodeSpec *spec, AdfValue content, guint depth)
 {
-  JsonArray *array;
+  AdfValueIter iter;
+  AdfValue child;
   guint length;
 
-  if (!JSON_NODE_HOLDS_ARRAY (content))
+  if (_adf_value_kind (content) != ADF_VALUE_ARRAY)
     return _adf_validator_fail (v, ADF_ERROR_INVALID, _ ("%s content must be an array, not %s"),
-                                spec->type, _adf_describe_json (content));
-  array = json_node_get_array (content);
-  length = json_array_get_length (array);
+                                spec->type, _adf_describe_value (content));
+  length = _adf_value_size (content);
 
   if (length < spec->min_content)
     return _adf_validator_fail (v, ADF_ERROR_INVALID,
@@ -269,9 +249,9 @@ check_content (AdfValidator *v, const AdfNodeSpec *spec, JsonNode *content, guin
     return _adf_validator_fail (v, ADF_ERROR_TOO_DEEP, _ ("nested more than %u nodes deep"),
                                 ADF_MAX_DEPTH / 2);
 
-  for (guint i = 0; i < length; i++)
+  _adf_value_iter_init (&iter, content);
+  for (guint i = 0; _adf_value_iter_next (&iter, NULL, &child); i++)
     {
-      JsonNode *child = json_array_get_element (array, i);
       gboolean ok;
 
       _adf_validator_push (v, "content", i);
@@ -279,7 +259,7 @@ check_content (AdfValidator *v, const AdfNodeSpec *spec, JsonNode *content, guin
       if (ok && spec->content_kind == ADF_CONTENT_MEDIA_SINGLE)
         {
           /* [media] or [media, caption]: the type of each place is fixed. */
-          const char *type = _adf_json_string (json_node_get_object (child), "type");
+          const char *type = _adf_value_type (child);
           const char *expected = i == 0 ? "media" : "caption";
 
           if (type != NULL && strcmp (type, expected) != 0)
@@ -295,43 +275,41 @@ check_content (AdfValidator *v, const AdfNodeSpec *spec, JsonNode *content, guin
 }
 
 static gboolean
-check_doc (AdfValidator *v, JsonNode *doc)
+check_doc (AdfValidator *v, AdfValue doc)
 {
   static const AdfNodeSpec doc_spec
       = { "doc", NULL, FALSE, ADF_CONTENT_LIST, NULL, TRUE, 0, 0, FALSE };
   AdfNodeSpec spec = doc_spec;
-  JsonObject *object;
-  JsonObjectIter iter;
+  AdfValueIter iter;
   const char *name;
-  JsonNode *member;
+  AdfValue member;
   const char *type;
   double version;
 
-  if (!JSON_NODE_HOLDS_OBJECT (doc))
+  if (_adf_value_kind (doc) != ADF_VALUE_OBJECT)
     return _adf_validator_fail (v, ADF_ERROR_INVALID, _ ("expected a document object, got %s"),
-                                _adf_describe_json (doc));
-  object = json_node_get_object (doc);
+                                _adf_describe_value (doc));
 
-  json_object_iter_init_ordered (&iter, object);
-  while (json_object_iter_next_ordered (&iter, &name, &member))
+  _adf_value_iter_init (&iter, doc);
+  while (_adf_value_iter_next (&iter, &name, &member))
     if (strcmp (name, "version") != 0 && strcmp (name, "type") != 0
         && strcmp (name, "content") != 0)
       return _adf_validator_fail (v, ADF_ERROR_INVALID, _ ("a document has no property “%s”"),
                                   name);
 
-  type = _adf_json_string (object, "type");
+  type = _adf_value_type (doc);
   if (g_strcmp0 (type, "doc") != 0)
     return _adf_validator_fail (v, ADF_ERROR_INVALID, _ ("the root must have the type “doc”"));
 
-  member = json_object_get_member (object, "version");
-  if (member == NULL)
+  member = _adf_value_member (doc, "version");
+  if (!_adf_value_present (member))
     return _adf_validator_fail (v, ADF_ERROR_INVALID, _ ("a document needs “version”: 1"));
-  if (!_adf_json_number (member, &version) || version != 1)
+  if (!_adf_value_number (member, &version) || version != 1)
     return _adf_validator_fail (v, ADF_ERROR_INVALID,
                                 _ ("unsupported version; only “version”: 1 is ADF"));
 
-  member = json_object_get_member (object, "content");
-  if (member == NULL)
+  member = _adf_value_member (doc, "content");
+  if (!_adf_value_present (member))
     return _adf_validator_fail (v, ADF_ERROR_INVALID,
                                 _ ("a document needs “content” (it may be empty)"));
 
@@ -340,13 +318,21 @@ check_doc (AdfValidator *v, JsonNode *doc)
 }
 
 gboolean
+_adf_validate_value (AdfValue doc, AdfValidateFlags flags, GError **error)
+{
+  AdfValidator v;
+
+  v.flags = flags;
+  v.error = error;
+  v.depth = 0;
+  return check_doc (&v, doc);
+}
+
+gboolean
 adf_validate (JsonNode *doc, AdfValidateFlags flags, GError **error)
 {
-  g_autoptr (GArray) path = g_array_new (FALSE, FALSE, sizeof (AdfPathSegment));
-  AdfValidator v = { flags, path, error };
-
   g_return_val_if_fail (doc != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  return check_doc (&v, doc);
+  return _adf_validate_value (_adf_value_from_node (doc), flags, error);
 }

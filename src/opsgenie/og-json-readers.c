@@ -43,6 +43,28 @@ type_error (GError **error,
   return FALSE;
 }
 
+/* What a member must hold; its name is translated when an error says it. */
+typedef struct
+{
+  JsonNodeType node_type;
+  GType value_type; /* of a JSON_NODE_VALUE */
+  const char *name;
+} Expected;
+
+static const Expected a_string = { JSON_NODE_VALUE, G_TYPE_STRING, N_ ("a string") };
+static const Expected a_boolean = { JSON_NODE_VALUE, G_TYPE_BOOLEAN, N_ ("a boolean") };
+static const Expected a_whole_number = { JSON_NODE_VALUE, G_TYPE_INT64, N_ ("a whole number") };
+static const Expected an_object = { JSON_NODE_OBJECT, G_TYPE_INVALID, N_ ("an object") };
+static const Expected an_array = { JSON_NODE_ARRAY, G_TYPE_INVALID, N_ ("an array") };
+
+static gboolean
+holds (JsonNode *node, const Expected *expected)
+{
+  return node != NULL && JSON_NODE_TYPE (node) == expected->node_type
+         && (expected->node_type != JSON_NODE_VALUE
+             || json_node_get_value_type (node) == expected->value_type);
+}
+
 /* The member's node, or NULL when it is absent or a JSON null. */
 static JsonNode *
 get_member (JsonObject *object, const char *member)
@@ -54,40 +76,97 @@ get_member (JsonObject *object, const char *member)
   return node;
 }
 
+/* The member's node in *out (NULL when it is absent or a JSON null), or FALSE with an error
+ * when it is not what @expected says. */
 static gboolean
-node_holds_string (JsonNode *node)
+get_member_as (JsonObject *object,
+               const char *path,
+               const char *member,
+               const Expected *expected,
+               JsonNode **out,
+               GError **error)
 {
-  return JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING;
+  *out = get_member (object, member);
+  if (*out != NULL && !holds (*out, expected))
+    return type_error (error, path, member, _ (expected->name), *out);
+  return TRUE;
 }
 
-/* A string member (NULL when absent or null), or FALSE with an error. */
-static gboolean
-get_string (JsonObject *object,
-            const char *path,
-            const char *member,
-            const char **out,
-            GError **error)
+/* The length of an array member's node; 0 when it is absent or null (NULL). */
+static guint
+n_elements (JsonNode *node)
 {
-  JsonNode *node = get_member (object, member);
+  return node != NULL ? json_array_get_length (json_node_get_array (node)) : 0;
+}
 
-  if (node == NULL)
-    {
-      *out = NULL;
-      return TRUE;
-    }
-  if (!node_holds_string (node))
-    return type_error (error, path, member, _ ("a string"), node);
+/* Turns @value into *out, or refuses it. */
+typedef gboolean (*ParseFunc) (const char *value, gpointer out);
 
-  *out = json_node_get_string (node);
+/* A string member that @parse turns into *out; absent or null leaves *out as it was. A value
+ * @parse refuses is an error that @format (translated, a %s for the quoted value) words. */
+static gboolean
+read_parsed (JsonObject *object,
+             const char *path,
+             const char *member,
+             ParseFunc parse,
+             gpointer out,
+             const char *format,
+             GError **error)
+{
+  g_autofree char *quoted = NULL;
+  JsonNode *node;
+
+  if (!get_member_as (object, path, member, &a_string, &node, error))
+    return FALSE;
+  if (node == NULL || parse (json_node_get_string (node), out))
+    return TRUE;
+
+  quoted = quote (json_node_get_string (node));
+  /* format is one of the translated sentences of the readers below. */
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"
+  _og_json_set_error (error, path, member, format, quoted);
+#pragma GCC diagnostic pop
+  return FALSE;
+}
+
+static gboolean
+parse_string (const char *value, gpointer out)
+{
+  char **string = out;
+
+  *string = g_strdup (value);
   return TRUE;
+}
+
+static gboolean
+parse_datetime (const char *value, gpointer out)
+{
+  g_autoptr (GTimeZone) utc = g_time_zone_new_utc ();
+  GDateTime **datetime = out;
+
+  *datetime = g_date_time_new_from_iso8601 (value, utc);
+  return *datetime != NULL;
+}
+
+static gboolean
+parse_severity (const char *value, gpointer out)
+{
+  return og_severity_from_string (value, out);
+}
+
+static gboolean
+parse_postmortem_status (const char *value, gpointer out)
+{
+  return og_postmortem_status_from_string (value, out);
 }
 
 JsonObject *
 _og_json_node_get_object (JsonNode *node, const char *path, GError **error)
 {
-  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
+  if (!holds (node, &an_object))
     {
-      type_error (error, path, NULL, _ ("an object"), node);
+      type_error (error, path, NULL, _ (an_object.name), node);
       return NULL;
     }
 
@@ -101,13 +180,9 @@ _og_json_read_string (JsonObject *object,
                       char **out,
                       GError **error)
 {
-  const char *value;
-
-  if (!get_string (object, path, member, &value, error))
-    return FALSE;
-
-  *out = g_strdup (value);
-  return TRUE;
+  *out = NULL;
+  /* Any string will do: no format, parse_string refuses none. */
+  return read_parsed (object, path, member, parse_string, out, NULL, error);
 }
 
 gboolean
@@ -124,8 +199,8 @@ _og_json_read_required_string (JsonObject *object,
       _og_json_set_error (error, path, member, _ ("missing"));
       return FALSE;
     }
-  if (!node_holds_string (node))
-    return type_error (error, path, member, _ ("a string"), node);
+  if (!holds (node, &a_string))
+    return type_error (error, path, member, _ (a_string.name), node);
 
   *out = g_strdup (json_node_get_string (node));
   return TRUE;
@@ -138,14 +213,13 @@ _og_json_read_boolean (JsonObject *object,
                        gboolean *out,
                        GError **error)
 {
-  JsonNode *node = get_member (object, member);
+  JsonNode *node;
 
-  if (node == NULL)
-    return TRUE;
-  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_BOOLEAN)
-    return type_error (error, path, member, _ ("a boolean"), node);
+  if (!get_member_as (object, path, member, &a_boolean, &node, error))
+    return FALSE;
 
-  *out = json_node_get_boolean (node);
+  if (node != NULL)
+    *out = json_node_get_boolean (node);
   return TRUE;
 }
 
@@ -156,13 +230,13 @@ _og_json_read_uint (JsonObject *object,
                     guint *out,
                     GError **error)
 {
-  JsonNode *node = get_member (object, member);
+  JsonNode *node;
   gint64 value;
 
+  if (!get_member_as (object, path, member, &a_whole_number, &node, error))
+    return FALSE;
   if (node == NULL)
     return TRUE;
-  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_INT64)
-    return type_error (error, path, member, _ ("a whole number"), node);
 
   value = json_node_get_int (node);
   if (value < 0 || value > G_MAXUINT)
@@ -185,28 +259,9 @@ _og_json_read_datetime (JsonObject *object,
                         GDateTime **out,
                         GError **error)
 {
-  g_autoptr (GTimeZone) utc = NULL;
-  const char *value;
-
-  if (!get_string (object, path, member, &value, error))
-    return FALSE;
-  if (value == NULL)
-    {
-      *out = NULL;
-      return TRUE;
-    }
-
-  utc = g_time_zone_new_utc ();
-  *out = g_date_time_new_from_iso8601 (value, utc);
-  if (*out == NULL)
-    {
-      g_autofree char *quoted = quote (value);
-
-      _og_json_set_error (error, path, member, _ ("“%s” is not an ISO 8601 timestamp"), quoted);
-      return FALSE;
-    }
-
-  return TRUE;
+  *out = NULL;
+  return read_parsed (object, path, member, parse_datetime, out,
+                      _ ("“%s” is not an ISO 8601 timestamp"), error);
 }
 
 gboolean
@@ -216,22 +271,8 @@ _og_json_read_severity (JsonObject *object,
                         OgSeverity *out,
                         GError **error)
 {
-  const char *value;
-
-  if (!get_string (object, path, member, &value, error))
-    return FALSE;
-  if (value == NULL)
-    return TRUE;
-
-  if (!og_severity_from_string (value, out))
-    {
-      g_autofree char *quoted = quote (value);
-
-      _og_json_set_error (error, path, member, _ ("“%s” is not one of P1–P5"), quoted);
-      return FALSE;
-    }
-
-  return TRUE;
+  return read_parsed (object, path, member, parse_severity, out, _ ("“%s” is not one of P1–P5"),
+                      error);
 }
 
 gboolean
@@ -241,23 +282,8 @@ _og_json_read_postmortem_status (JsonObject *object,
                                  OgPostmortemStatus *out,
                                  GError **error)
 {
-  const char *value;
-
-  if (!get_string (object, path, member, &value, error))
-    return FALSE;
-  if (value == NULL)
-    return TRUE;
-
-  if (!og_postmortem_status_from_string (value, out))
-    {
-      g_autofree char *quoted = quote (value);
-
-      _og_json_set_error (error, path, member, _ ("“%s” is not one of draft, in-review, published"),
-                          quoted);
-      return FALSE;
-    }
-
-  return TRUE;
+  return read_parsed (object, path, member, parse_postmortem_status, out,
+                      _ ("“%s” is not one of draft, in-review, published"), error);
 }
 
 gboolean
@@ -268,30 +294,22 @@ _og_json_read_strv (JsonObject *object,
                     GError **error)
 {
   g_autoptr (GStrvBuilder) builder = g_strv_builder_new ();
-  JsonNode *node = get_member (object, member);
+  JsonNode *node;
 
-  if (node != NULL)
+  if (!get_member_as (object, path, member, &an_array, &node, error))
+    return FALSE;
+
+  for (guint i = 0; i < n_elements (node); i++)
     {
-      JsonArray *array;
-      guint length;
+      JsonNode *element = json_array_get_element (json_node_get_array (node), i);
 
-      if (!JSON_NODE_HOLDS_ARRAY (node))
-        return type_error (error, path, member, _ ("an array"), node);
-
-      array = json_node_get_array (node);
-      length = json_array_get_length (array);
-      for (guint i = 0; i < length; i++)
+      if (!holds (element, &a_string))
         {
-          JsonNode *element = json_array_get_element (array, i);
+          g_autofree char *element_member = g_strdup_printf ("%s[%u]", member, i);
 
-          if (!node_holds_string (element))
-            {
-              g_autofree char *element_member = g_strdup_printf ("%s[%u]", member, i);
-
-              return type_error (error, path, element_member, _ ("a string"), element);
-            }
-          g_strv_builder_add (builder, json_node_get_string (element));
+          return type_error (error, path, element_member, _ (a_string.name), element);
         }
+      g_strv_builder_add (builder, json_node_get_string (element));
     }
 
   *out = g_strv_builder_end (builder);
@@ -305,17 +323,12 @@ _og_json_read_object (JsonObject *object,
                       JsonObject **out,
                       GError **error)
 {
-  JsonNode *node = get_member (object, member);
+  JsonNode *node;
 
-  if (node == NULL)
-    {
-      *out = NULL;
-      return TRUE;
-    }
-  if (!JSON_NODE_HOLDS_OBJECT (node))
-    return type_error (error, path, member, _ ("an object"), node);
+  if (!get_member_as (object, path, member, &an_object, &node, error))
+    return FALSE;
 
-  *out = json_node_get_object (node);
+  *out = node != NULL ? json_node_get_object (node) : NULL;
   return TRUE;
 }
 
@@ -339,7 +352,7 @@ _og_json_read_adf (JsonObject *object,
       return TRUE;
     }
 
-  if (node_holds_string (node))
+  if (holds (node, &a_string))
     {
       g_autofree char *full_path = _og_json_member_path (path, member);
       g_autoptr (JsonNode) document = NULL;
@@ -398,28 +411,21 @@ _og_json_read_model_list (JsonObject *object,
                           GError **error)
 {
   g_autoptr (GPtrArray) list = g_ptr_array_new_with_free_func (g_object_unref);
-  JsonNode *node = get_member (object, member);
+  JsonNode *node;
 
-  if (node != NULL)
+  if (!get_member_as (object, path, member, &an_array, &node, error))
+    return FALSE;
+
+  for (guint i = 0; i < n_elements (node); i++)
     {
-      g_autofree char *full_path = _og_json_member_path (path, member);
-      JsonArray *array;
-      guint length;
+      g_autofree char *element_member = g_strdup_printf ("%s[%u]", member, i);
+      g_autofree char *element_path = _og_json_member_path (path, element_member);
+      JsonNode *element_node = json_array_get_element (json_node_get_array (node), i);
+      gpointer element = parse (element_node, element_path, error);
 
-      if (!JSON_NODE_HOLDS_ARRAY (node))
-        return type_error (error, path, member, _ ("an array"), node);
-
-      array = json_node_get_array (node);
-      length = json_array_get_length (array);
-      for (guint i = 0; i < length; i++)
-        {
-          g_autofree char *element_path = g_strdup_printf ("%s[%u]", full_path, i);
-          gpointer element = parse (json_array_get_element (array, i), element_path, error);
-
-          if (element == NULL)
-            return FALSE;
-          g_ptr_array_add (list, element);
-        }
+      if (element == NULL)
+        return FALSE;
+      g_ptr_array_add (list, element);
     }
 
   *out = g_steal_pointer (&list);

@@ -14,29 +14,40 @@ G_DEFINE_FINAL_TYPE (OgPostmortem, og_postmortem, G_TYPE_OBJECT)
 enum
 {
   PROP_0,
-  PROP_ID,
+  /* The editable fields first, in OgPostmortemField's order (see field_property). */
   PROP_TITLE,
   PROP_SEVERITY,
   PROP_STATUS,
   PROP_OWNER,
-  PROP_ROOT_INCIDENT,
-  PROP_TIMELINE,
-  PROP_EXECUTIVE_SUMMARY,
-  PROP_CONTENT,
-  PROP_START_TIME,
-  PROP_END_TIME,
-  PROP_RESPOND_TIME,
-  PROP_RESOLVE_TIME,
-  PROP_CREATED_AT,
   PROP_JIRA_ISSUES,
   PROP_RELATED_INCIDENTS,
   PROP_AFFECTED_SERVICES,
   PROP_RESPONDER_TEAMS,
   PROP_RESPONDERS,
+  PROP_EXECUTIVE_SUMMARY,
+  PROP_CONTENT,
+  PROP_ID,
+  PROP_ROOT_INCIDENT,
+  PROP_TIMELINE,
+  PROP_START_TIME,
+  PROP_END_TIME,
+  PROP_RESPOND_TIME,
+  PROP_RESOLVE_TIME,
+  PROP_CREATED_AT,
   N_PROPS
 };
 
 static GParamSpec *properties[N_PROPS];
+
+G_STATIC_ASSERT (PROP_TITLE - 1 == OG_POSTMORTEM_FIELD_TITLE);
+G_STATIC_ASSERT (PROP_CONTENT - 1 == OG_POSTMORTEM_FIELD_CONTENT);
+
+/* The property that holds @field. */
+static GParamSpec *
+field_property (OgPostmortemField field)
+{
+  return properties[PROP_TITLE + field];
+}
 
 typedef gboolean (*ElementEqualFunc) (gpointer a, gpointer b);
 
@@ -412,6 +423,23 @@ og_postmortem_field_equal (OgPostmortem *a, OgPostmortem *b, OgPostmortemField f
     default:
       g_assert_not_reached ();
     }
+}
+
+void
+og_postmortem_copy_field (OgPostmortem *to, OgPostmortem *from, OgPostmortemField field)
+{
+  g_auto (GValue) value = G_VALUE_INIT;
+  GParamSpec *pspec;
+
+  g_return_if_fail (OG_IS_POSTMORTEM (to));
+  g_return_if_fail (OG_IS_POSTMORTEM (from));
+  g_return_if_fail (field < OG_N_POSTMORTEM_FIELDS);
+
+  /* Through the property: its setter is the field's own, which copies and notifies. */
+  pspec = field_property (field);
+  g_value_init (&value, pspec->value_type);
+  g_object_get_property (G_OBJECT (from), pspec->name, &value);
+  g_object_set_property (G_OBJECT (to), pspec->name, &value);
 }
 
 const char *

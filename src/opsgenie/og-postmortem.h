@@ -31,6 +31,8 @@ JsonNode *og_postmortem_to_json (OgPostmortem *self);
 OgPostmortem *og_postmortem_copy (OgPostmortem *self);
 
 gboolean og_postmortem_field_equal (OgPostmortem *a, OgPostmortem *b, OgPostmortemField field);
+/* @to's @field takes @from's value, through its setter (which notifies a change). */
+void og_postmortem_copy_field (OgPostmortem *to, OgPostmortem *from, OgPostmortemField field);
 
 /* Request bodies. A partial update: {"actorUserId", <member>: value} (+ "type":"adf" and
  * the ADF document serialized as a JSON string for the two rich fields). The full update:

@@ -6,6 +6,7 @@
 #include "og-ref.h"
 
 #include "og-json-private.h"
+#include "og-string-props-private.h"
 
 struct _OgRef
 {
@@ -19,94 +20,18 @@ struct _OgRef
 
 G_DEFINE_FINAL_TYPE (OgRef, og_ref, G_TYPE_OBJECT)
 
-enum
-{
-  PROP_0,
-  PROP_ID,
-  PROP_NAME,
-  PROP_METADATA_ID,
-  N_PROPS
+/* Read in this order; og_ref_to_json writes metadataId first, as Opsgenie does. */
+static const OgStringProp ref_props[] = {
+  { "id", "id", G_STRUCT_OFFSET (OgRef, id), TRUE },
+  { "name", "name", G_STRUCT_OFFSET (OgRef, name), FALSE },
+  { "metadata-id", "metadataId", G_STRUCT_OFFSET (OgRef, metadata_id), FALSE },
 };
-
-static GParamSpec *properties[N_PROPS];
-
-static void
-og_ref_finalize (GObject *object)
-{
-  OgRef *self = OG_REF (object);
-
-  g_clear_pointer (&self->id, g_free);
-  g_clear_pointer (&self->name, g_free);
-  g_clear_pointer (&self->metadata_id, g_free);
-
-  G_OBJECT_CLASS (og_ref_parent_class)->finalize (object);
-}
-
-static void
-og_ref_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
-{
-  OgRef *self = OG_REF (object);
-
-  switch (prop_id)
-    {
-    case PROP_ID:
-      g_value_set_string (value, self->id);
-      break;
-    case PROP_NAME:
-      g_value_set_string (value, self->name);
-      break;
-    case PROP_METADATA_ID:
-      g_value_set_string (value, self->metadata_id);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-og_ref_set_property (GObject *object, guint prop_id, const GValue *value, GParamSpec *pspec)
-{
-  OgRef *self = OG_REF (object);
-
-  switch (prop_id)
-    {
-    case PROP_ID:
-      self->id = g_value_dup_string (value);
-      break;
-    case PROP_NAME:
-      self->name = g_value_dup_string (value);
-      break;
-    case PROP_METADATA_ID:
-      self->metadata_id = g_value_dup_string (value);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
 
 static void
 og_ref_class_init (OgRefClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
-
-  object_class->finalize = og_ref_finalize;
-  object_class->get_property = og_ref_get_property;
-  object_class->set_property = og_ref_set_property;
-
-  properties[PROP_ID]
-      = g_param_spec_string ("id", NULL, NULL, NULL,
-                             G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS
-                                 | G_PARAM_EXPLICIT_NOTIFY);
-  properties[PROP_NAME]
-      = g_param_spec_string ("name", NULL, NULL, NULL,
-                             G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS
-                                 | G_PARAM_EXPLICIT_NOTIFY);
-  properties[PROP_METADATA_ID]
-      = g_param_spec_string ("metadata-id", NULL, NULL, NULL,
-                             G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS
-                                 | G_PARAM_EXPLICIT_NOTIFY);
-
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  _og_string_props_class_init (G_OBJECT_CLASS (klass), ref_props, G_N_ELEMENTS (ref_props),
+                               G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY);
 }
 
 static void
@@ -125,18 +50,7 @@ og_ref_new (const char *id, const char *name)
 OgRef *
 _og_ref_new_from_json_at (JsonNode *node, const char *path, GError **error)
 {
-  g_autofree char *id = NULL;
-  g_autofree char *name = NULL;
-  g_autofree char *metadata_id = NULL;
-  JsonObject *object;
-
-  if (!(object = _og_json_node_get_object (node, path, error))
-      || !_og_json_read_required_string (object, path, "id", &id, error)
-      || !_og_json_read_string (object, path, "name", &name, error)
-      || !_og_json_read_string (object, path, "metadataId", &metadata_id, error))
-    return NULL;
-
-  return g_object_new (OG_TYPE_REF, "id", id, "name", name, "metadata-id", metadata_id, NULL);
+  return _og_string_props_new_from_json (OG_TYPE_REF, node, path, error);
 }
 
 OgRef *

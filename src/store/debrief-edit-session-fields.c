@@ -18,49 +18,6 @@
 #define signals    _debrief_edit_session_signals
 
 void
-_debrief_postmortem_copy_field (OgPostmortem *to, OgPostmortem *from, OgPostmortemField field)
-{
-  switch (field)
-    {
-    case OG_POSTMORTEM_FIELD_TITLE:
-      og_postmortem_set_title (to, og_postmortem_get_title (from));
-      break;
-    case OG_POSTMORTEM_FIELD_SEVERITY:
-      og_postmortem_set_severity (to, og_postmortem_get_severity (from));
-      break;
-    case OG_POSTMORTEM_FIELD_STATUS:
-      og_postmortem_set_status (to, og_postmortem_get_status (from));
-      break;
-    case OG_POSTMORTEM_FIELD_OWNER:
-      og_postmortem_set_owner (to, og_postmortem_get_owner (from));
-      break;
-    case OG_POSTMORTEM_FIELD_JIRA_ISSUES:
-      og_postmortem_set_jira_issues (to, og_postmortem_get_jira_issues (from));
-      break;
-    case OG_POSTMORTEM_FIELD_RELATED_INCIDENTS:
-      og_postmortem_set_related_incidents (to, og_postmortem_get_related_incidents (from));
-      break;
-    case OG_POSTMORTEM_FIELD_AFFECTED_SERVICES:
-      og_postmortem_set_affected_services (to, og_postmortem_get_affected_services (from));
-      break;
-    case OG_POSTMORTEM_FIELD_RESPONDER_TEAMS:
-      og_postmortem_set_responder_teams (to, og_postmortem_get_responder_teams (from));
-      break;
-    case OG_POSTMORTEM_FIELD_RESPONDER_USERS:
-      og_postmortem_set_responders (to, og_postmortem_get_responders (from));
-      break;
-    case OG_POSTMORTEM_FIELD_EXECUTIVE_SUMMARY:
-      og_postmortem_set_executive_summary (to, og_postmortem_get_executive_summary (from));
-      break;
-    case OG_POSTMORTEM_FIELD_CONTENT:
-      og_postmortem_set_content (to, og_postmortem_get_content (from));
-      break;
-    default:
-      g_assert_not_reached ();
-    }
-}
-
-void
 _debrief_edit_session_set_field_error (DebriefEditSession *self,
                                        OgPostmortemField field,
                                        const GError *error)
@@ -120,7 +77,7 @@ _debrief_edit_session_take_field (DebriefEditSession *self,
 {
   if (og_postmortem_field_equal (self->working, from, field))
     return;
-  _debrief_postmortem_copy_field (self->working, from, field);
+  og_postmortem_copy_field (self->working, from, field);
   g_signal_emit (self, signals[FIELD_CHANGED], 0, field);
 }
 
@@ -154,7 +111,7 @@ _debrief_edit_session_rebase (DebriefEditSession *self, OgPostmortem *fresh)
       else if (!og_postmortem_field_equal (self->base, fresh, f)
                && !og_postmortem_field_equal (self->working, fresh, f))
         /* Both changed it: the old base keeps the conflict visible to the save. */
-        _debrief_postmortem_copy_field (new_base, self->base, f);
+        og_postmortem_copy_field (new_base, self->base, f);
     }
 
   _debrief_edit_session_set_base (self, new_base);

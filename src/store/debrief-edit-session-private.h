@@ -77,9 +77,6 @@ enum
 
 extern guint _debrief_edit_session_signals[N_SIGNALS];
 
-/* @to's @field takes @from's value. */
-void _debrief_postmortem_copy_field (OgPostmortem *to, OgPostmortem *from, OgPostmortemField field);
-
 /* The first copy shown: base and working copies of @postmortem (notify base and working). */
 void _debrief_edit_session_show (DebriefEditSession *self,
                                  OgPostmortem *postmortem,

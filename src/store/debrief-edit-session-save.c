@@ -8,7 +8,6 @@
 #include "debrief-edit-session.h"
 
 #include "debrief-edit-session-private.h"
-#include "og-error.h"
 
 /* DebriefEditSession: save (one partial update per changed field, as the DebriefSavePlan
  * orders them) and the conflicts it finds. */
@@ -20,8 +19,6 @@ typedef struct
   DebriefSavePlan *plan;
   OgPostmortem *snapshot; /* the working copy when the save started */
   OgPostmortem *server;
-  guint index;
-  GError *stop; /* a failure that makes the rest pointless (offline), or cancellation */
 } Save;
 
 static void
@@ -30,19 +27,7 @@ save_free (Save *save)
   g_clear_object (&save->plan);
   g_clear_object (&save->snapshot);
   g_clear_object (&save->server);
-  g_clear_error (&save->stop);
   g_free (save);
-}
-
-/* The request never got an answer: the next ones would not either. */
-static gboolean
-stops_the_run (const GError *error)
-{
-  return g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED)
-         || g_error_matches (error, OG_ERROR, OG_ERROR_NETWORK)
-         || g_error_matches (error, OG_ERROR, OG_ERROR_TIMEOUT)
-         || g_error_matches (error, OG_ERROR, OG_ERROR_TLS)
-         || g_error_matches (error, OG_ERROR, OG_ERROR_UNAUTHORIZED);
 }
 
 static void
@@ -52,10 +37,11 @@ clear_conflicts (DebriefEditSession *self)
   g_clear_object (&self->conflicts_server);
 }
 
-/* After the run: the new base, the working copy (fields the user edited while the save ran
- * keep the newer words), every field's outcome, cache, library and draft. */
+/* After the run (@run_error: why it did not save everything): the new base, the working copy
+ * (fields the user edited while the save ran keep the newer words), every field's outcome,
+ * cache, library and draft. */
 static void
-finish_run (DebriefEditSession *self, GTask *task)
+finish_run (DebriefEditSession *self, GTask *task, const GError *run_error)
 {
   Save *save = g_task_get_task_data (task);
   g_autoptr (OgPostmortem) new_base = NULL;
@@ -81,9 +67,8 @@ finish_run (DebriefEditSession *self, GTask *task)
           continue;
         }
 
-      if (error == NULL && save->stop != NULL)
-        error = save->stop;
-      else if (error == NULL)
+      /* Not sent, and not for a stop (which the plan records): a step it waited for failed. */
+      if (error == NULL)
         error = skipped = g_error_new_literal (
             DEBRIEF_EDIT_SESSION_ERROR, DEBRIEF_EDIT_SESSION_ERROR_SKIPPED,
             field == OG_POSTMORTEM_FIELD_STATUS
@@ -99,8 +84,8 @@ finish_run (DebriefEditSession *self, GTask *task)
   _debrief_edit_session_journal (self);
   _debrief_edit_session_set_flag (self, PROP_SAVING, FALSE);
 
-  if (save->stop != NULL && g_error_matches (save->stop, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    g_task_return_error (task, g_error_copy (save->stop));
+  if (g_error_matches (run_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    g_task_return_error (task, g_error_copy (run_error));
   else if (unsaved->len > 0)
     g_task_return_new_error (task, DEBRIEF_EDIT_SESSION_ERROR, DEBRIEF_EDIT_SESSION_ERROR_NOT_SAVED,
                              /* Translators: %s lists fields, "Title, Content" */
@@ -109,62 +94,22 @@ finish_run (DebriefEditSession *self, GTask *task)
     g_task_return_boolean (task, TRUE);
 }
 
-static void run_next_step (GTask *task);
-
 static void
-on_step_done (GObject *object, GAsyncResult *result, gpointer user_data)
+on_step_over (DebriefSavePlan *plan, guint n_done, gpointer user_data)
 {
-  g_autoptr (GTask) task = user_data;
-  DebriefEditSession *self = g_task_get_source_object (task);
-  Save *save = g_task_get_task_data (task);
-  g_autoptr (GError) error = NULL;
+  DebriefEditSession *self = user_data;
 
-  if (og_client_update_field_finish (OG_CLIENT (object), result, &error))
-    debrief_save_plan_set_outcome (save->plan, save->index, DEBRIEF_STEP_SUCCEEDED, NULL);
-  else
-    {
-      g_debug ("%s not saved: %s",
-               og_postmortem_field_to_string (debrief_save_plan_get_step (save->plan, save->index)),
-               error->message);
-      debrief_save_plan_set_outcome (save->plan, save->index, DEBRIEF_STEP_FAILED, error);
-      if (stops_the_run (error))
-        save->stop = g_steal_pointer (&error);
-    }
-
-  save->index++;
-  _debrief_edit_session_set_uint (self, &self->n_steps_done, self->n_steps_done + 1,
-                                  PROP_N_STEPS_DONE);
-  run_next_step (g_steal_pointer (&task));
+  _debrief_edit_session_set_uint (self, &self->n_steps_done, n_done, PROP_N_STEPS_DONE);
 }
 
 static void
-run_next_step (GTask *task)
+on_run_done (GObject *object, GAsyncResult *result, gpointer user_data)
 {
-  DebriefEditSession *self = g_task_get_source_object (task);
-  Save *save = g_task_get_task_data (task);
-  guint n_steps = debrief_save_plan_get_n_steps (save->plan);
+  g_autoptr (GTask) task = user_data;
+  g_autoptr (GError) error = NULL;
 
-  /* Steps a failed one makes pointless (the published lock would refuse them) are skipped;
-   * after a stop, nothing more is sent. */
-  while (save->index < n_steps
-         && (save->stop != NULL || !debrief_save_plan_may_run (save->plan, save->index)))
-    {
-      save->index++;
-      _debrief_edit_session_set_uint (self, &self->n_steps_done, self->n_steps_done + 1,
-                                      PROP_N_STEPS_DONE);
-    }
-
-  if (save->index == n_steps)
-    {
-      finish_run (self, task);
-      g_object_unref (task);
-      return;
-    }
-
-  og_client_update_field_async (self->client, debrief_save_plan_get_target (save->plan),
-                                debrief_save_plan_get_step (save->plan, save->index),
-                                self->actor_user_id, g_task_get_cancellable (task), on_step_done,
-                                task);
+  debrief_save_plan_run_finish (DEBRIEF_SAVE_PLAN (object), result, &error);
+  finish_run (g_task_get_source_object (task), task, error);
 }
 
 static void
@@ -173,6 +118,7 @@ on_server_fetched (GObject *object, GAsyncResult *result, gpointer user_data)
   g_autoptr (GTask) task = user_data;
   DebriefEditSession *self = g_task_get_source_object (task);
   Save *save = g_task_get_task_data (task);
+  GCancellable *cancellable;
   g_autoptr (GError) error = NULL;
 
   save->server = og_client_get_postmortem_finish (OG_CLIENT (object), result, &error);
@@ -207,7 +153,10 @@ on_server_fetched (GObject *object, GAsyncResult *result, gpointer user_data)
 
   _debrief_edit_session_set_uint (self, &self->n_steps, debrief_save_plan_get_n_steps (save->plan),
                                   PROP_N_STEPS);
-  run_next_step (g_steal_pointer (&task));
+  /* The task holds the session, which progress is told to, until the run is over. */
+  cancellable = g_task_get_cancellable (task);
+  debrief_save_plan_run_async (save->plan, self->client, self->actor_user_id, cancellable,
+                               on_step_over, self, on_run_done, g_steal_pointer (&task));
 }
 
 void
@@ -299,7 +248,7 @@ debrief_edit_session_resolve_conflict (DebriefEditSession *self,
   /* Resolving is rebasing that field onto the server's value: kept, the user's value then
    * differs from the base only and the next save sends it; taken, nothing differs. */
   base = og_postmortem_copy (self->base);
-  _debrief_postmortem_copy_field (base, self->conflicts_server, field);
+  og_postmortem_copy_field (base, self->conflicts_server, field);
   _debrief_edit_session_set_base (self, base);
   if (choice == DEBRIEF_CONFLICT_TAKE_THEIRS)
     _debrief_edit_session_take_field (self, self->conflicts_server, field);

@@ -30,49 +30,6 @@ struct _DebriefSavePlan
 
 G_DEFINE_FINAL_TYPE (DebriefSavePlan, debrief_save_plan, G_TYPE_OBJECT)
 
-static void
-copy_field (OgPostmortem *to, OgPostmortem *from, OgPostmortemField field)
-{
-  switch (field)
-    {
-    case OG_POSTMORTEM_FIELD_TITLE:
-      og_postmortem_set_title (to, og_postmortem_get_title (from));
-      break;
-    case OG_POSTMORTEM_FIELD_SEVERITY:
-      og_postmortem_set_severity (to, og_postmortem_get_severity (from));
-      break;
-    case OG_POSTMORTEM_FIELD_STATUS:
-      og_postmortem_set_status (to, og_postmortem_get_status (from));
-      break;
-    case OG_POSTMORTEM_FIELD_OWNER:
-      og_postmortem_set_owner (to, og_postmortem_get_owner (from));
-      break;
-    case OG_POSTMORTEM_FIELD_JIRA_ISSUES:
-      og_postmortem_set_jira_issues (to, og_postmortem_get_jira_issues (from));
-      break;
-    case OG_POSTMORTEM_FIELD_RELATED_INCIDENTS:
-      og_postmortem_set_related_incidents (to, og_postmortem_get_related_incidents (from));
-      break;
-    case OG_POSTMORTEM_FIELD_AFFECTED_SERVICES:
-      og_postmortem_set_affected_services (to, og_postmortem_get_affected_services (from));
-      break;
-    case OG_POSTMORTEM_FIELD_RESPONDER_TEAMS:
-      og_postmortem_set_responder_teams (to, og_postmortem_get_responder_teams (from));
-      break;
-    case OG_POSTMORTEM_FIELD_RESPONDER_USERS:
-      og_postmortem_set_responders (to, og_postmortem_get_responders (from));
-      break;
-    case OG_POSTMORTEM_FIELD_EXECUTIVE_SUMMARY:
-      og_postmortem_set_executive_summary (to, og_postmortem_get_executive_summary (from));
-      break;
-    case OG_POSTMORTEM_FIELD_CONTENT:
-      og_postmortem_set_content (to, og_postmortem_get_content (from));
-      break;
-    default:
-      g_assert_not_reached ();
-    }
-}
-
 static JsonNode *
 field_value (OgPostmortem *postmortem, OgPostmortemField field)
 {
@@ -144,13 +101,13 @@ plan (DebriefSavePlan *self)
           if (conflict->choice == DEBRIEF_CONFLICT_KEEP_MINE)
             send[f] = TRUE;
           else if (conflict->choice == DEBRIEF_CONFLICT_TAKE_THEIRS)
-            copy_field (self->target, self->server, f);
+            og_postmortem_copy_field (self->target, self->server, f);
           /* unresolved: neither sent nor overwritten; it stays the user's and unsaved */
         }
       else if (mine && !og_postmortem_field_equal (self->working, self->server, f))
         send[f] = TRUE;
       else if (theirs && !mine)
-        copy_field (self->target, self->server, f);
+        og_postmortem_copy_field (self->target, self->server, f);
     }
 
   self->leaving_published
@@ -366,7 +323,7 @@ debrief_save_plan_apply (DebriefSavePlan *self, OgPostmortem **new_base, OgPostm
       Step *step = &g_array_index (self->steps, Step, i);
 
       if (step->outcome == DEBRIEF_STEP_SUCCEEDED)
-        copy_field (saved, self->target, step->field);
+        og_postmortem_copy_field (saved, self->target, step->field);
     }
 
   if (new_working != NULL)

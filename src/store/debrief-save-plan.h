@@ -17,9 +17,8 @@ G_BEGIN_DECLS
  * both the user and someone else changed (conflicts, to resolve before they are sent).
  * A field only the server changed is taken into the target silently.
  *
- * The caller runs the steps in order with og_client_update_field_async (sending each field
- * from debrief_save_plan_get_target), skips a step debrief_save_plan_may_run refuses, records
- * each outcome, and debrief_save_plan_apply then gives the new base and working copy: what
+ * debrief_save_plan_run_async carries the steps out (in debrief-save-plan-run.c) and records
+ * each outcome; debrief_save_plan_apply then gives the new base and working copy: what
  * failed stays unsaved, with its error.
  */
 #define DEBRIEF_TYPE_SAVE_PLAN (debrief_save_plan_get_type ())
@@ -76,7 +75,7 @@ void debrief_save_plan_set_outcome (DebriefSavePlan *self,
                                     DebriefStepOutcome outcome,
                                     const GError *error);
 DebriefStepOutcome debrief_save_plan_get_outcome (DebriefSavePlan *self, guint index);
-/* The error of a failed step, or NULL. */
+/* The error of a failed step, or the one that stopped the run before it; NULL otherwise. */
 const GError *debrief_save_plan_get_step_error (DebriefSavePlan *self, guint index);
 
 /* After the steps: the new base (the server copy plus every field saved) and the new
@@ -88,14 +87,23 @@ void debrief_save_plan_apply (DebriefSavePlan *self,
  * order: what the UI marks unsaved. */
 GArray *debrief_save_plan_get_unsaved_fields (DebriefSavePlan *self);
 
-/* Runs the steps in order through @client, one partial update each from the target,
- * skipping what debrief_save_plan_may_run refuses, and records every outcome. TRUE when
- * every step succeeded; otherwise FALSE with the first failure (the others are in the
- * plan). Fields in unresolved conflicts are not sent and stay unsaved. */
+/* Told after each step, sent or not: @n_done of the plan's steps are over. */
+typedef void (*DebriefSavePlanProgress) (DebriefSavePlan *plan, guint n_done, gpointer user_data);
+
+/* Runs the steps in order through @client, one partial update each from the target, and
+ * records every outcome. A step debrief_save_plan_may_run refuses is not sent. A failure that
+ * got no answer (offline, a timeout, TLS, a refused key, cancellation) stops the run: the
+ * steps after it are not sent and record that error. @progress (may be NULL) is called with
+ * @progress_data, which must outlive the run, after each step. TRUE when every step
+ * succeeded; otherwise FALSE with the error that stopped the run, or else the first failure
+ * (the others are in the plan). Fields in unresolved conflicts are not steps: they are not
+ * sent and stay unsaved. */
 void debrief_save_plan_run_async (DebriefSavePlan *self,
                                   OgClient *client,
                                   const char *actor_user_id,
                                   GCancellable *cancellable,
+                                  DebriefSavePlanProgress progress,
+                                  gpointer progress_data,
                                   GAsyncReadyCallback callback,
                                   gpointer user_data);
 gboolean debrief_save_plan_run_finish (DebriefSavePlan *self, GAsyncResult *result, GError **error);

@@ -24,6 +24,8 @@ struct _DebriefWindow
   AdwLeaflet *leaflet;
   GtkWidget *sidebar_clamp;
   GtkWidget *sidebar;
+  GtkWidget *main_overlay;
+  GtkWidget *sidebar_handle;
   AdwWindowTitle *window_title;
   GtkWidget *refresh_button;
   GtkWidget *new_button;
@@ -44,6 +46,8 @@ struct _DebriefWindow
   DebriefRichText *content_text;
 
   GSettings *settings;
+  /* The list's width when the drag of its edge began; -1 while none runs. */
+  int drag_start_width;
   OgClient *client;
   char *account_id;
   char *account_name;

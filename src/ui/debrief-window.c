@@ -42,15 +42,126 @@ update_subtitle (DebriefWindow *self)
 /* Beside the postmortem, the list keeps the width of GSettings' sidebar-width whatever the
  * length of its titles; alone (folded), it takes the window. */
 static void
-update_sidebar_width (DebriefWindow *self)
+set_sidebar_width (DebriefWindow *self, int width)
 {
-  /* Not G_MAXINT: the clamp multiplies it. */
-  int width = adw_leaflet_get_folded (self->leaflet)
-                  ? 100000
-                  : g_settings_get_int (self->settings, "sidebar-width");
-
   adw_clamp_set_maximum_size (ADW_CLAMP (self->sidebar_clamp), width);
   adw_clamp_set_tightening_threshold (ADW_CLAMP (self->sidebar_clamp), width);
+}
+
+static void
+update_sidebar_width (DebriefWindow *self)
+{
+  gboolean folded = adw_leaflet_get_folded (self->leaflet);
+
+  /* Not G_MAXINT: the clamp multiplies it. */
+  set_sidebar_width (self, folded ? 100000 : g_settings_get_int (self->settings, "sidebar-width"));
+  gtk_widget_set_visible (self->sidebar_handle, !folded);
+}
+
+/* The handle lies over the list's right edge, a few pixels either side of the separator, so
+ * the edge can be caught without aiming at a one-pixel line. */
+enum
+{
+  HANDLE_LEFT = 3,
+  HANDLE_RIGHT = 5
+};
+
+static gboolean
+on_get_handle_position (GtkOverlay *overlay,
+                        GtkWidget *widget,
+                        GdkRectangle *allocation,
+                        DebriefWindow *self)
+{
+  graphene_rect_t bounds;
+
+  if (widget != self->sidebar_handle
+      || !gtk_widget_compute_bounds (self->sidebar_clamp, GTK_WIDGET (overlay), &bounds))
+    return FALSE;
+  allocation->x = (int) (bounds.origin.x + bounds.size.width) - HANDLE_LEFT;
+  allocation->y = 0;
+  allocation->width = HANDLE_LEFT + HANDLE_RIGHT;
+  allocation->height = gtk_widget_get_height (GTK_WIDGET (overlay));
+  return TRUE;
+}
+
+/* The widest the list may be: the setting's range, and room left for the postmortem. */
+static int
+clamp_sidebar_width (DebriefWindow *self, double width)
+{
+  g_autoptr (GVariant) range = NULL;
+  g_autoptr (GSettingsSchemaKey) key = NULL;
+  g_autoptr (GSettingsSchema) schema = NULL;
+  const char *type;
+  g_autoptr (GVariant) limits = NULL;
+  int lowest = 0, highest = G_MAXINT;
+  int content_minimum, sidebar_minimum;
+
+  g_object_get (self->settings, "settings-schema", &schema, NULL);
+  key = g_settings_schema_get_key (schema, "sidebar-width");
+  range = g_settings_schema_key_get_range (key);
+  g_variant_get (range, "(&sv)", &type, &limits);
+  if (g_str_equal (type, "range"))
+    g_variant_get (limits, "(ii)", &lowest, &highest);
+
+  gtk_widget_measure (self->content, GTK_ORIENTATION_HORIZONTAL, -1, &content_minimum, NULL, NULL,
+                      NULL);
+  gtk_widget_measure (self->sidebar, GTK_ORIENTATION_HORIZONTAL, -1, &sidebar_minimum, NULL, NULL,
+                      NULL);
+  lowest = MAX (lowest, sidebar_minimum);
+  highest = MIN (highest, gtk_widget_get_width (self->main_overlay) - content_minimum - 1);
+  return (int) CLAMP (width, lowest, MAX (lowest, highest));
+}
+
+static void
+on_handle_drag_begin (GtkGestureDrag *gesture, double x, double y, DebriefWindow *self)
+{
+  graphene_rect_t bounds;
+  graphene_point_t point = GRAPHENE_POINT_INIT ((float) x, (float) y);
+
+  /* The gesture is on the overlay, which stays put while the edge moves: offsets then stay
+   * true. Only a drag that starts on the handle is ours. */
+  if (!gtk_widget_get_visible (self->sidebar_handle)
+      || !gtk_widget_compute_bounds (self->sidebar_handle, self->main_overlay, &bounds)
+      || !graphene_rect_contains_point (&bounds, &point))
+    {
+      gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_DENIED);
+      return;
+    }
+  gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+  self->drag_start_width = gtk_widget_get_width (self->sidebar_clamp);
+}
+
+static void
+on_handle_drag_update (GtkGestureDrag *gesture, double dx, double dy, DebriefWindow *self)
+{
+  if (self->drag_start_width < 0)
+    return;
+  set_sidebar_width (self, clamp_sidebar_width (self, self->drag_start_width + dx));
+}
+
+/* The width is remembered once, when the drag ends, not at every motion. */
+static void
+on_handle_drag_end (GtkGestureDrag *gesture, double dx, double dy, DebriefWindow *self)
+{
+  if (self->drag_start_width < 0)
+    return;
+  g_settings_set_int (self->settings, "sidebar-width",
+                      clamp_sidebar_width (self, self->drag_start_width + dx));
+  self->drag_start_width = -1;
+  update_sidebar_width (self);
+}
+
+static void
+set_up_sidebar_handle (DebriefWindow *self)
+{
+  GtkGesture *drag = gtk_gesture_drag_new ();
+
+  self->drag_start_width = -1;
+  gtk_widget_set_cursor_from_name (self->sidebar_handle, "col-resize");
+  g_signal_connect_object (drag, "drag-begin", G_CALLBACK (on_handle_drag_begin), self, 0);
+  g_signal_connect_object (drag, "drag-update", G_CALLBACK (on_handle_drag_update), self, 0);
+  g_signal_connect_object (drag, "drag-end", G_CALLBACK (on_handle_drag_end), self, 0);
+  gtk_widget_add_controller (self->main_overlay, GTK_EVENT_CONTROLLER (drag));
 }
 
 static void
@@ -161,6 +272,25 @@ on_list_create_requested (DebriefWindow *self, OgIncident *incident)
   _debrief_window_create_for_incident (self, og_incident_get_id (incident), NULL);
 }
 
+static void
+notify_draft_kept (DebriefWindow *self)
+{
+  GApplication *application = G_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
+  OgPostmortem *working = debrief_edit_session_get_working (self->session);
+  const char *title = working != NULL ? og_postmortem_get_title (working) : NULL;
+  g_autoptr (GNotification) notification = NULL;
+  g_autofree char *body = NULL;
+
+  if (application == NULL)
+    return;
+  notification = g_notification_new (_ ("Unsaved changes kept as a draft"));
+  /* Translators: %s is the title of a postmortem */
+  body = g_strdup_printf (_ ("“%s” offers them back when you open it again."),
+                          title != NULL && *title != '\0' ? title : _ ("Untitled"));
+  g_notification_set_body (notification, body);
+  g_application_send_notification (application, "draft-kept", notification);
+}
+
 static gboolean
 debrief_window_close_request (GtkWindow *window)
 {
@@ -178,7 +308,10 @@ debrief_window_close_request (GtkWindow *window)
       g_settings_set_string (self->settings, "last-postmortem", last);
     }
 
-  /* Whatever is not saved stays as a draft on disk, offered back next time. */
+  /* Whatever is not saved stays as a draft on disk, offered back next time; the window is
+   * going, so a notification says so where a toast would not be seen. */
+  if (self->session != NULL && debrief_edit_session_get_dirty (self->session))
+    notify_draft_kept (self);
   drop_library (self);
 
   return GTK_WINDOW_CLASS (debrief_window_parent_class)->close_request (window);
@@ -298,6 +431,8 @@ debrief_window_class_init (DebriefWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DebriefWindow, leaflet);
   gtk_widget_class_bind_template_child (widget_class, DebriefWindow, sidebar);
   gtk_widget_class_bind_template_child (widget_class, DebriefWindow, sidebar_clamp);
+  gtk_widget_class_bind_template_child (widget_class, DebriefWindow, main_overlay);
+  gtk_widget_class_bind_template_child (widget_class, DebriefWindow, sidebar_handle);
   gtk_widget_class_bind_template_child (widget_class, DebriefWindow, window_title);
   gtk_widget_class_bind_template_child (widget_class, DebriefWindow, refresh_button);
   gtk_widget_class_bind_template_child (widget_class, DebriefWindow, new_button);
@@ -315,6 +450,7 @@ debrief_window_class_init (DebriefWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DebriefWindow, open_error_page);
   gtk_widget_class_bind_template_child (widget_class, DebriefWindow, page);
   gtk_widget_class_bind_template_callback (widget_class, on_list_activated);
+  gtk_widget_class_bind_template_callback (widget_class, on_get_handle_position);
   gtk_widget_class_bind_template_callback (widget_class, on_list_create_requested);
 
   gtk_widget_class_install_action (widget_class, "win.refresh", NULL, refresh_action);
@@ -346,6 +482,7 @@ debrief_window_init (DebriefWindow *self)
                            G_CALLBACK (update_sidebar_width), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->leaflet, "notify::folded", G_CALLBACK (update_sidebar_width), self,
                            G_CONNECT_SWAPPED);
+  set_up_sidebar_handle (self);
   update_sidebar_width (self);
 
   if (g_strcmp0 (PROFILE, "development") == 0)
