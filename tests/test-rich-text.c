@@ -469,6 +469,67 @@ test_tab (Fixture *fixture, gconstpointer data)
   assert_writes (fixture->editor, LIST);
 }
 
+/* Moves the focus as Tab or Shift+Tab does, from @from until @to has it; how many moves that
+ * took, or 0 when @to was not reached within @limit (a keyboard trap). */
+static guint
+moves_to (GtkWidget *window,
+          GtkWidget *from,
+          GtkWidget *to,
+          GtkDirectionType direction,
+          guint limit)
+{
+  g_assert_true (gtk_widget_grab_focus (from));
+  for (guint moves = 1; moves <= limit; moves++)
+    {
+      g_signal_emit_by_name (window, "move-focus", direction);
+      if (gtk_root_get_focus (GTK_ROOT (window)) == to)
+        return moves;
+    }
+  return 0;
+}
+
+/* A keyboard user goes into the editor and out of it both ways: Tab from the widget before
+ * it lands in the text, and the next Tab leaves; Shift+Tab from the widget after it lands in
+ * the text, then goes up through the toolbar (Undo last, Bold first) and on to the widget
+ * before the editor. */
+static void
+test_focus_chain (void)
+{
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *before = gtk_button_new_with_label ("Before");
+  GtkWidget *after = gtk_button_new_with_label ("After");
+  DebriefRichText *editor = DEBRIEF_RICH_TEXT (debrief_rich_text_new ());
+  guint toolbar_buttons = 0;
+
+  gtk_box_append (GTK_BOX (box), before);
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (editor));
+  gtk_box_append (GTK_BOX (box), after);
+  gtk_window_set_child (GTK_WINDOW (window), box);
+  gtk_window_set_default_size (GTK_WINDOW (window), 800, 500);
+  gtk_window_present (GTK_WINDOW (window));
+  debrief_test_spin (100);
+  for (GtkWidget *child = gtk_widget_get_first_child (editor->toolbar); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    toolbar_buttons += (GTK_IS_BUTTON (child) || GTK_IS_MENU_BUTTON (child))
+                       && gtk_widget_is_sensitive (child) && gtk_widget_get_visible (child);
+  g_assert_cmpuint (toolbar_buttons, >, 5);
+
+  g_assert_cmpuint (moves_to (window, before, editor->view, GTK_DIR_TAB_FORWARD, 1), ==, 1);
+  g_assert_cmpuint (moves_to (window, editor->view, after, GTK_DIR_TAB_FORWARD, 1), ==, 1);
+  g_assert_cmpuint (moves_to (window, after, editor->view, GTK_DIR_TAB_BACKWARD, 1), ==, 1);
+  g_assert_cmpuint (
+      moves_to (window, editor->view, editor->bold_button, GTK_DIR_TAB_BACKWARD, toolbar_buttons),
+      ==, toolbar_buttons);
+  /* The trap was here: Shift+Tab from Bold went back to the text. */
+  g_assert_cmpuint (moves_to (window, editor->bold_button, before, GTK_DIR_TAB_BACKWARD, 1), ==, 1);
+  /* And forward through the toolbar into the text. */
+  g_assert_cmpuint (
+      moves_to (window, editor->bold_button, editor->view, GTK_DIR_TAB_FORWARD, toolbar_buttons),
+      ==, toolbar_buttons);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static void
 test_toggles_follow_cursor (Fixture *fixture, gconstpointer data)
 {
@@ -731,6 +792,7 @@ main (int argc, char *argv[])
   ADD_TEST ("/rich-text/toolbar/blocks", PLAIN, test_blocks);
   ADD_TEST ("/rich-text/keys", PLAIN, test_keys);
   ADD_TEST ("/rich-text/keys/tab", LIST, test_tab);
+  g_test_add_func ("/rich-text/keys/focus-chain", test_focus_chain);
   ADD_TEST ("/rich-text/toggles-follow-cursor", BOLD_MIDDLE, test_toggles_follow_cursor);
   ADD_TEST ("/rich-text/link", PLAIN, test_link);
   ADD_TEST ("/rich-text/read-only", PLAIN, test_read_only);

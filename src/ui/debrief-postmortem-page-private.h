@@ -21,6 +21,11 @@ struct _DebriefPostmortemPage
 {
   GtkWidget parent_instance;
 
+  /* scrolls to the focused widget: see scroll_to_focus */
+  GtkScrolledWindow *scroller;
+  GtkRoot *focus_root;
+  gulong focus_handler;
+
   /* the published lock */
   GtkWidget *lock_bar;
   GtkWidget *revert_button;

@@ -130,6 +130,85 @@ revert_clicked_cb (DebriefPostmortemPage *self)
   gtk_widget_grab_focus (GTK_WIDGET (self->title_row));
 }
 
+/* A keyboard user who tabs to a field below the fold, or an assistive technology that
+ * focuses it, must see it: GtkViewport's own scroll-to-focus in GTK 4.8 follows only its
+ * direct child, here the clamp, so a focus moving inside the page does not scroll. The
+ * window's focus-widget is followed instead, and the page scrolls just enough to show the
+ * focused widget's row (its top when it is taller than the page). */
+static void
+scroll_to_focus (DebriefPostmortemPage *self)
+{
+  GtkWidget *focus;
+  GtkWidget *viewport;
+  GtkWidget *content;
+  GtkWidget *target;
+  GtkWidget *row;
+  GtkAdjustment *adjustment;
+  graphene_rect_t bounds;
+  double value, page_size, top, bottom;
+  const double margin = 12;
+
+  if (self->focus_root == NULL)
+    return;
+  focus = gtk_root_get_focus (self->focus_root);
+  viewport = gtk_scrolled_window_get_child (self->scroller);
+  if (focus == NULL || viewport == NULL || !gtk_widget_is_ancestor (focus, viewport))
+    return;
+  /* A popover (a picker, the link editor) is a surface of its own, placed against its
+   * button: scrolling under it would move it away. */
+  if (gtk_widget_get_ancestor (focus, GTK_TYPE_POPOVER) != NULL)
+    return;
+  content = gtk_widget_get_first_child (viewport);
+  if (content == NULL)
+    return;
+
+  /* The whole row of an entry row or list row, not just its text. */
+  target = focus;
+  row = gtk_widget_get_ancestor (focus, GTK_TYPE_LIST_BOX_ROW);
+  if (row != NULL && gtk_widget_is_ancestor (row, viewport))
+    target = row;
+  if (!gtk_widget_compute_bounds (target, content, &bounds))
+    return;
+
+  adjustment = gtk_scrolled_window_get_vadjustment (self->scroller);
+  value = gtk_adjustment_get_value (adjustment);
+  page_size = gtk_adjustment_get_page_size (adjustment);
+  top = bounds.origin.y - margin;
+  bottom = bounds.origin.y + bounds.size.height + margin;
+  if (top < value)
+    gtk_adjustment_set_value (adjustment, top);
+  else if (bottom > value + page_size)
+    gtk_adjustment_set_value (adjustment, MIN (top, bottom - page_size));
+}
+
+static void
+focus_widget_changed_cb (DebriefPostmortemPage *self)
+{
+  scroll_to_focus (self);
+}
+
+static void
+debrief_postmortem_page_root (GtkWidget *widget)
+{
+  DebriefPostmortemPage *self = DEBRIEF_POSTMORTEM_PAGE (widget);
+
+  GTK_WIDGET_CLASS (debrief_postmortem_page_parent_class)->root (widget);
+  self->focus_root = gtk_widget_get_root (widget);
+  self->focus_handler = g_signal_connect_swapped (self->focus_root, "notify::focus-widget",
+                                                  G_CALLBACK (focus_widget_changed_cb), self);
+}
+
+static void
+debrief_postmortem_page_unroot (GtkWidget *widget)
+{
+  DebriefPostmortemPage *self = DEBRIEF_POSTMORTEM_PAGE (widget);
+
+  if (self->focus_root != NULL)
+    g_clear_signal_handler (&self->focus_handler, self->focus_root);
+  self->focus_root = NULL;
+  GTK_WIDGET_CLASS (debrief_postmortem_page_parent_class)->unroot (widget);
+}
+
 static void
 debrief_postmortem_page_dispose (GObject *object)
 {
@@ -202,6 +281,8 @@ debrief_postmortem_page_class_init (DebriefPostmortemPageClass *klass)
   object_class->dispose = debrief_postmortem_page_dispose;
   object_class->get_property = debrief_postmortem_page_get_property;
   object_class->set_property = debrief_postmortem_page_set_property;
+  widget_class->root = debrief_postmortem_page_root;
+  widget_class->unroot = debrief_postmortem_page_unroot;
 
   properties[PROP_EDITABLE]
       = g_param_spec_boolean ("editable", NULL, NULL, TRUE,
@@ -219,6 +300,7 @@ debrief_postmortem_page_class_init (DebriefPostmortemPageClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE "/ui/debrief-postmortem-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, DebriefPostmortemPage, scroller);
   gtk_widget_class_bind_template_child (widget_class, DebriefPostmortemPage, lock_bar);
   gtk_widget_class_bind_template_child (widget_class, DebriefPostmortemPage, revert_button);
   gtk_widget_class_bind_template_child (widget_class, DebriefPostmortemPage, root_incident_row);

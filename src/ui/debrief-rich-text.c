@@ -140,6 +140,37 @@ debrief_rich_text_grab_focus (GtkWidget *widget)
   return gtk_widget_grab_focus (DEBRIEF_RICH_TEXT (widget)->view);
 }
 
+/* The Tab chain: Tab into the field lands in its text and Tab from the text leaves the field;
+ * Shift+Tab from the text goes up through the toolbar and on out of the field. GTK's own
+ * chain asks a widget to take the focus itself (grab_focus) when Shift+Tab leaves its first
+ * child, and ours put it back in the text: from the toolbar's first button, Shift+Tab went
+ * round to the text for ever, a keyboard trap. Other directions are GTK's. */
+static gboolean
+debrief_rich_text_focus (GtkWidget *widget, GtkDirectionType direction)
+{
+  DebriefRichText *self = DEBRIEF_RICH_TEXT (widget);
+  GtkWidget *focus_child = gtk_widget_get_focus_child (widget);
+
+  if (direction != GTK_DIR_TAB_FORWARD && direction != GTK_DIR_TAB_BACKWARD)
+    return GTK_WIDGET_CLASS (debrief_rich_text_parent_class)->focus (widget, direction);
+
+  /* Coming in, either way: the text */
+  if (focus_child == NULL)
+    return gtk_widget_child_focus (self->scroller, direction);
+
+  if (focus_child == self->scroller)
+    {
+      /* An island's widget in the text first, then the toolbar when going back */
+      if (gtk_widget_child_focus (self->scroller, direction))
+        return TRUE;
+      return direction == GTK_DIR_TAB_BACKWARD && gtk_widget_child_focus (self->toolbar, direction);
+    }
+
+  if (gtk_widget_child_focus (focus_child, direction))
+    return TRUE;
+  return direction == GTK_DIR_TAB_FORWARD && gtk_widget_child_focus (self->scroller, direction);
+}
+
 static void
 debrief_rich_text_class_init (DebriefRichTextClass *klass)
 {
@@ -151,6 +182,7 @@ debrief_rich_text_class_init (DebriefRichTextClass *klass)
   object_class->get_property = debrief_rich_text_get_property;
   object_class->set_property = debrief_rich_text_set_property;
   widget_class->grab_focus = debrief_rich_text_grab_focus;
+  widget_class->focus = debrief_rich_text_focus;
 
   /**
    * DebriefRichText:label:

@@ -11,7 +11,7 @@
 #include "og-sandbox.h"
 
 /* The window's dialogs: a new postmortem for an incident (Ctrl+N), open by id or link
- * (Ctrl+L), delete. */
+ * (Ctrl+L), delete, the shortcuts window (Ctrl+?). */
 
 static const char *
 actor_user_id (DebriefWindow *self)
@@ -534,6 +534,35 @@ delete_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* Shortcuts */
+
+/* Built when asked for and destroyed when closed, instead of GtkApplication's help overlay,
+ * which it builds for every window from gtk/help-overlay.ui and keeps hidden: GTK 4.8's
+ * AT-SPI root answers GetChildAtIndex past its last shown window with the last toplevel, and
+ * a window never shown has no object path, so that answer crashed Debrief (SIGSEGV in
+ * g_variant_new) when a screen reader or the e2e test counted the windows as a dialog
+ * closed. Every toplevel Debrief has is on screen. */
+static void
+show_help_overlay_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  DebriefWindow *self = DEBRIEF_WINDOW (widget);
+  g_autoptr (GtkBuilder) builder = NULL;
+  GtkWindow *shortcuts;
+
+  if (self->shortcuts_window != NULL)
+    {
+      gtk_window_present (GTK_WINDOW (self->shortcuts_window));
+      return;
+    }
+
+  builder = gtk_builder_new_from_resource (RESOURCE_BASE "/ui/debrief-shortcuts-window.ui");
+  shortcuts = GTK_WINDOW (gtk_builder_get_object (builder, "help_overlay"));
+  gtk_window_set_transient_for (shortcuts, GTK_WINDOW (self));
+  gtk_window_set_hide_on_close (shortcuts, FALSE);
+  g_set_weak_pointer (&self->shortcuts_window, GTK_WIDGET (shortcuts));
+  gtk_window_present (shortcuts);
+}
+
 void
 _debrief_window_dialogs_class_init (GtkWidgetClass *widget_class)
 {
@@ -543,6 +572,9 @@ _debrief_window_dialogs_class_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_l, GDK_CONTROL_MASK, "win.open", NULL);
   gtk_widget_class_install_action (widget_class, "win.delete", NULL, delete_action);
+  /* Its accelerator, Ctrl+?, is the application's: the menu shows it. */
+  gtk_widget_class_install_action (widget_class, "win.show-help-overlay", NULL,
+                                   show_help_overlay_action);
 }
 
 GtkWindow *
@@ -555,6 +587,12 @@ AdwMessageDialog *
 _debrief_window_get_open_dialog (DebriefWindow *self)
 {
   return self->open_dialog != NULL ? ADW_MESSAGE_DIALOG (self->open_dialog) : NULL;
+}
+
+GtkWindow *
+_debrief_window_get_shortcuts_window (DebriefWindow *self)
+{
+  return self->shortcuts_window != NULL ? GTK_WINDOW (self->shortcuts_window) : NULL;
 }
 
 AdwMessageDialog *

@@ -67,6 +67,8 @@ struct _DebriefWindow
   /* The create and open dialogs while they are up (weak) */
   GtkWidget *create_dialog;
   GtkWidget *open_dialog;
+  /* The shortcuts window while it is up (weak): see show_help_overlay_action */
+  GtkWidget *shortcuts_window;
   char *last_toast;
 
   guint sandbox : 1;
@@ -129,6 +131,7 @@ AdwMessageDialog *_debrief_window_get_conflict_dialog (DebriefWindow *self);
 AdwMessageDialog *_debrief_window_get_delete_dialog (DebriefWindow *self);
 GtkWindow *_debrief_window_get_create_dialog (DebriefWindow *self);
 AdwMessageDialog *_debrief_window_get_open_dialog (DebriefWindow *self);
+GtkWindow *_debrief_window_get_shortcuts_window (DebriefWindow *self);
 /* The text of the last toast shown, or NULL */
 const char *_debrief_window_get_last_toast (DebriefWindow *self);
 

@@ -327,6 +327,9 @@ debrief_window_dispose (GObject *object)
   g_clear_weak_pointer (&self->delete_dialog);
   g_clear_weak_pointer (&self->create_dialog);
   g_clear_weak_pointer (&self->open_dialog);
+  if (self->shortcuts_window != NULL)
+    gtk_window_destroy (GTK_WINDOW (self->shortcuts_window));
+  g_clear_weak_pointer (&self->shortcuts_window);
   gtk_widget_dispose_template (GTK_WIDGET (self), DEBRIEF_TYPE_WINDOW);
   g_clear_object (&self->client);
   g_clear_object (&self->settings);
@@ -468,8 +471,6 @@ debrief_window_class_init (DebriefWindowClass *klass)
 static void
 debrief_window_init (DebriefWindow *self)
 {
-  g_autoptr (GtkBuilder) builder = NULL;
-
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->settings = g_settings_new (APP_ID);
@@ -483,13 +484,6 @@ debrief_window_init (DebriefWindow *self)
                            G_CONNECT_SWAPPED);
   set_up_sidebar_handle (self);
   update_sidebar_width (self);
-
-  /* The application loads it too (from its resource base path); a window without one, in
-   * the tests, has it all the same. */
-  builder = gtk_builder_new_from_resource (RESOURCE_BASE "/gtk/help-overlay.ui");
-  gtk_application_window_set_help_overlay (
-      GTK_APPLICATION_WINDOW (self),
-      GTK_SHORTCUTS_WINDOW (gtk_builder_get_object (builder, "help_overlay")));
 
   if (g_strcmp0 (PROFILE, "development") == 0)
     gtk_widget_add_css_class (GTK_WIDGET (self), "devel");

@@ -48,6 +48,15 @@ def pump():
         context.iteration(False)
 
 
+def is_gone(error):
+    """Whether @error is libatspi's answer for an object its application removed (a closed
+    dialog, a destroyed widget). It says "The application no longer exists" then, although
+    the application runs on: the object's link to it was dropped with the object."""
+    # ATSPI_ERROR_APPLICATION_GONE (0) in the "atspi_error" domain, which GI does not expose.
+    return (isinstance(error, GLib.Error) and error.domain == "atspi_error"
+            and error.code == 0)
+
+
 def describe(acc):
     try:
         return "%s %r" % (acc.getRoleName(), acc.name)
@@ -224,6 +233,17 @@ class Debrief:
         self.app = None
         self.runs = 0
         self.log_path = None
+        # What has the keyboard focus, as the application's focus events say (a walk of the
+        # tree for the FOCUSED state would cost hundreds of calls).
+        self.focused = None
+        self.listening = False
+
+    def on_focus_event(self, event):
+        if event.detail1:
+            self.focused = event.source
+        elif event.source == self.focused:
+            # Gone to something that says nothing (an entry row's text in GTK 4.8).
+            self.focused = None
 
     # --- lifetime ---
 
@@ -240,6 +260,11 @@ class Debrief:
         )
         log.close()
         desktop = check_atspi_reachable()
+        self.focused = None
+        if not self.listening:
+            pyatspi.Registry.registerEventListener(self.on_focus_event,
+                                                   "object:state-changed:focused")
+            self.listening = True
 
         def find_app():
             if self.process.poll() is not None:
@@ -259,9 +284,12 @@ class Debrief:
         self.app = self.wait(find_app, "debrief (pid %d) on the accessibility bus"
                              % self.process.pid, timeout=max(self.timeout, 30))
         # GTK 4.8 has no AT-SPI cache interface: ask it afresh each time rather than trust
-        # names and states cached from an earlier look.
+        # names, states and children cached from an earlier look. An object's role and
+        # interfaces never change, nor does the parent of the widgets a test follows: those
+        # are kept, since every call is a round trip to an application that may be busy.
         try:
-            self.app.set_cache_mask(Atspi.Cache.NONE)
+            self.app.set_cache_mask(Atspi.Cache.ROLE | Atspi.Cache.INTERFACES
+                                    | Atspi.Cache.PARENT)
         except Exception:
             pass
         self.wait_find("frame", None, what="the main window")
@@ -302,9 +330,21 @@ class Debrief:
                                 stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, timeout=20)
         return path if result.returncode == 0 else None
 
+    def death(self):
+        """How the application died, if it did, else None. A crash reads like any other
+        failure through AT-SPI ("The application no longer exists", which libatspi also says
+        of an object the application removed)."""
+        if self.process is None or self.process.poll() is None:
+            return None
+        status = self.process.returncode
+        return "debrief has died: %s" % ("killed by signal %d" % -status if status < 0
+                                         else "exit status %d" % status)
+
     def fail(self, message):
         shot = self.screenshot("failure-%d" % int(time.time() * 1000))
         details = [message]
+        if self.death():
+            details.append(self.death())
         if shot:
             details.append("screenshot: %s" % shot)
         if self.log_path:
@@ -327,15 +367,37 @@ class Debrief:
 
     # --- finding ---
 
+    def matches(self, role=None, name=None, root=None, showing=True):
+        """The objects under @root (the application) with @role and @name, in tree order,
+        as they are found: the cheap checks first, and none of what disappears meanwhile
+        (a dialog that closed, a recycled list row)."""
+        for acc in walk(root or self.app):
+            try:
+                if (role_matches(acc, role) and (name is None or name_matches(acc.name, name))
+                        and (not showing or is_showing(acc))):
+                    yield acc
+            except GLib.Error as error:
+                if not is_gone(error):
+                    raise
+
     def find_all(self, role=None, name=None, root=None, showing=True):
-        root = root or self.app
-        return [acc for acc in walk(root)
-                if role_matches(acc, role) and name_matches(acc.name, name)
-                and (not showing or is_showing(acc))]
+        return list(self.matches(role, name, root, showing))
 
     def find(self, role=None, name=None, root=None, showing=True):
-        found = self.find_all(role, name, root, showing)
-        return found[0] if found else None
+        return next(self.matches(role, name, root, showing), None)
+
+    def main_window(self):
+        """The application's first shown frame, from its own children only: cheaper than a
+        walk of the whole tree, which a poll repeats."""
+        for i in range(self.app.childCount):
+            try:
+                child = self.app.getChildAtIndex(i)
+                if child is not None and child.getRoleName() == "frame" and is_showing(child):
+                    return child
+            except GLib.Error as error:
+                if not is_gone(error):
+                    raise
+        self.fail("debrief shows no window")
 
     def wait_find(self, role=None, name=None, root=None, showing=True, what=None, timeout=None):
         what = what or "%s named %r" % (role or "an object", getattr(name, "pattern", name))
@@ -384,6 +446,120 @@ class Debrief:
             acc.queryComponent().grabFocus()
         except Exception:
             pass
+
+    def has_focus(self, acc):
+        """Whether the keyboard focus is on @acc or inside it, as the focus events say."""
+        pump()
+        node = self.focused
+        try:
+            # The parents are cached: no round trip to a busy application per key.
+            for _ in range(20):
+                if node is None:
+                    return False
+                if node == acc:
+                    return True
+                node = node.parent
+        except GLib.Error as error:
+            if not is_gone(error):
+                raise
+        return False
+
+    def focus_is_below(self, acc):
+        """Whether the keyboard focus is on something under @acc in the same column of the
+        window (Shift+Tab is the way up to @acc then)."""
+        pump()
+        try:
+            if self.focused is None:
+                return False
+            here = acc.queryComponent().getExtents(pyatspi.WINDOW_COORDS)
+            there = self.focused.queryComponent().getExtents(pyatspi.WINDOW_COORDS)
+        except NotImplementedError:  # no place on screen to compare
+            return False
+        except GLib.Error as error:
+            if not is_gone(error):
+                raise
+            return False
+        same_column = here.x <= there.x + there.width // 2 <= here.x + here.width
+        return same_column and there.y > here.y
+
+    def focus_into_view(self, acc, what="the field", max_tabs=80, click=True, need_focus=False):
+        """Moves the keyboard focus to @acc the way a keyboard user does, with Tab or
+        Shift+Tab towards it (GTK 4.8 does not take AT-SPI's grabFocus), waits until the
+        page has scrolled it into view (its top inside the window), and clicks it there
+        (unless @click is false). With @need_focus, in view is not enough: the focus must
+        be on @acc (a combo row that Enter then opens). Debrief's text views move the focus
+        on Tab too (they do not take tab characters)."""
+        seen = {}
+
+        def position():
+            """-1 above the window, 0 in it, 1 below."""
+            frame = self.main_window()
+            top = acc.queryComponent().getExtents(pyatspi.WINDOW_COORDS)
+            bottom = frame.queryComponent().getExtents(pyatspi.WINDOW_COORDS)
+            seen["extents"] = "field at y=%d h=%d, window h=%d" % (top.y, top.height,
+                                                                  bottom.height)
+            if top.y < 0:
+                return -1
+            if top.y + min(top.height, 40) > bottom.y + bottom.height - 8:
+                return 1
+            return 0
+
+        def reached():
+            # An entry row's focused text is not on the bus in GTK 4.8 (no focus event): in
+            # view (the page scrolls the focus into view) counts too, unless the focus itself
+            # is needed.
+            return self.has_focus(acc) or (not need_focus and position() == 0)
+
+        def settled():
+            """reached(), and still so once the focus events of keys already pressed are in
+            (on a loaded machine they come late)."""
+            if not reached():
+                return False
+            before = self.focused
+            try:
+                wait_until(lambda: self.focused is not before, "a late focus event",
+                           timeout=0.3)
+            except E2EFailure:
+                return True
+            return reached()
+
+        self.focus(acc)
+        if not settled():
+            where = position()
+            forward = where > 0 or (where == 0 and not self.focus_is_below(acc))
+            key = "Tab" if forward else "<Shift>Tab"
+            had_it = False
+            for tabs in range(1, max_tabs + 1):
+                before = self.focused
+                if os.environ.get("DEBRIEF_E2E_DEBUG"):
+                    print("# focus on %s, pressing %s" % (before and describe(before), key),
+                          flush=True)
+                self.key(key)
+                # The focus event comes soon; an entry row's text sends none, its page's
+                # scrolling shows it then.
+                try:
+                    wait_until(lambda: self.focused is not before, "a focus event", timeout=1)
+                except E2EFailure:
+                    pass
+                if settled():
+                    print("# %s reached after %d %s presses" % (what, tabs, key), flush=True)
+                    break
+                if self.has_focus(acc):
+                    had_it = True
+                elif had_it:
+                    # Gone past it (a key pressed before the last focus event came): back.
+                    key = "<Shift>Tab" if key == "Tab" else "Tab"
+                    had_it = False
+            else:
+                self.fail("%s did not bring the focus to %s (%s)"
+                          % (key, what, seen.get("extents")))
+            try:
+                wait_until(lambda: position() == 0, "%s to be scrolled into view" % what,
+                           self.timeout)
+            except E2EFailure as error:
+                self.fail("%s (%s)" % (error, seen.get("extents")))
+        if click:
+            self.click_pointer(acc)
 
     def key(self, combo):
         """Presses @combo ("<Control>q", "F5") on the keyboard, through the registry

@@ -44,6 +44,13 @@ class Fixture(Adw.Application):
         self.bold.update_property([Gtk.AccessibleProperty.LABEL], ["Bold"])
         self.bold.connect("toggled", self.on_bold)
         box.append(self.bold)
+        # Ctrl+B, as the real editor has it (flow.py uses the key, not the button).
+        keys = Gtk.ShortcutController(propagation_phase=Gtk.PropagationPhase.CAPTURE)
+        keys.add_shortcut(Gtk.Shortcut.new(
+            Gtk.ShortcutTrigger.parse_string("<Control>b"),
+            Gtk.CallbackAction.new(lambda *a: (self.bold.set_active(not self.bold.get_active()),
+                                               True)[1])))
+        window.add_controller(keys)
 
         self.buffer = Gtk.TextBuffer()
         self.strong = self.buffer.create_tag("strong", weight=700)

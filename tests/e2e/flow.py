@@ -7,15 +7,13 @@ sandbox's state and the UI agree.
 
 Run it through run-e2e.sh (it sets up the display, the buses and the private folders):
 
-    meson test -C _build --suite e2e            # the steps that work on today's window
-    sh tests/e2e/run-e2e.sh _build/src/debrief _build/tests/e2e/sandbox-dump --full
-                                                # every step, TODO ones included
+    meson test -C _build --suite e2e
+    sh tests/e2e/run-e2e.sh _build/src/debrief _build/tests/e2e/sandbox-dump
 
-Each step is a function below, listed in STEPS in the order a person does them. A step
-marked with `todo=` needs the reworked window (list pane, detail page, rich editor, edit
-session) and is reported as "# SKIP TODO" until the integrator flips it to ready: run with
---full, fix the names in NAMES (role, accessible name) where the real widgets differ, and
-remove the `todo=`. Every name the test looks for is in NAMES, nowhere else.
+Each step is a function below, listed in STEPS in the order a person does them, with the
+keyboard where a person would use it: Tab and Shift+Tab to a field, Enter and the arrow keys
+in a combo row's popover, the application's shortcuts. Every name the test looks for is in
+NAMES, nowhere else.
 
 The sandbox's truth comes from `sandbox-dump` (a small C helper): the postmortems the
 sandbox would serve after loading $XDG_DATA_HOME/debrief/sandbox/state.json.
@@ -28,11 +26,14 @@ import os
 import re
 import subprocess
 import sys
+import time
 import traceback
 
 import pyatspi
+from gi.repository import GLib
 
-from atspi_harness import AtspiUnreachable, Debrief, E2EFailure, check_atspi_reachable
+from atspi_harness import (AtspiUnreachable, Debrief, E2EFailure, check_atspi_reachable,
+                           is_gone)
 
 
 def mnemonic(label):
@@ -55,18 +56,17 @@ NAMES = {
     "menu_reset_sandbox": (None, re.compile(r"^Reset _?Sandbox…$")),
     "reset_dialog_reset": ("push button", mnemonic("_Reset")),
     "reset_toast": ("label", "The sandbox holds the sample data again"),
-    # TODO(integrator): the reworked window. Names as the branches' .ui files give them on
-    # 26 Nov (list-pane, detail-page, rich-editor). The roles of AdwEntryRow ("text"),
-    # AdwComboRow ("combo box"), a toggle ("push button") and a labelled text view ("text")
-    # are proven by the e2e-harness test; those left None (any role) are not seen yet:
-    # pin them from a --full run's artifacts/failure-tree.txt.
-    # GtkStackSwitcher "Show postmortems or incidents without one": its buttons are toggle
-    # buttons (AT-SPI "push button" in GTK 4.8) named by the page titles.
+    # The postmortem page (src/ui/debrief-postmortem-page.ui) and the New Postmortem
+    # dialog. GTK 4.8 / libadwaita 1.2 say AdwEntryRow "text" named by its title,
+    # AdwComboRow "combo box" (its options: list items in a popover, each with a label), a
+    # toggle "push button", a labelled text view "text" (the e2e-harness test proves them on
+    # a stand-in form). GtkStackSwitcher's buttons are toggle buttons named by the pages.
     "incidents_tab": ("push button", "Incidents"),
     "incident_list": (None, "Incidents without a postmortem"),  # the New Postmortem dialog's
     "incident_row": ("list item", None),
     "create_for_incident": ("push button", re.compile(r"^Create a postmortem for #")),
     "new_postmortem": (None, "New Postmortem"),  # issue #6: Ctrl+N; not in a branch yet
+    "details": ("list", "Details"),  # the page's first group
     "title": ("text", "Title"),  # AdwEntryRow title_row
     "severity": ("combo box", "Severity"),  # AdwComboRow severity_row
     "severity_option": (None, "P2"),
@@ -82,7 +82,10 @@ NAMES = {
     "search": (None, "Search postmortems by title, incident or owner"),
 }
 
-# What the TODO steps enter, and then expect back from the sandbox and the UI.
+# Looked for in the postmortem page only (see Flow.page).
+PAGE_FIELDS = {"title", "severity", "content", "bold", "jira_entry", "jira_row", "status"}
+
+# What the flow enters, and then expects back from the sandbox and the UI.
 TITLE = "E2E checkout outage " + datetime.datetime.now().strftime("%H%M%S")
 SEVERITY = "P2"
 BOLD_WORD = "rollback"
@@ -90,11 +93,6 @@ CONTENT_TEXT = " We decided on a " + BOLD_WORD
 JIRA_URL = "https://example-org.atlassian.net/browse/E2E-42"
 
 STATUS_LABELS = {"draft": "Draft", "in-review": "In review", "published": "Published"}
-
-TODO_WINDOW = ("not run through yet on the reworked window: the fields below the fold have the "
-               "scrolling problem of TODO_SCROLL")
-TODO_SCROLL = ("the field is below the fold of the postmortem page: focusing it through AT-SPI "
-               "does not scroll it into view, and the pointer click misses")
 
 
 class Flow:
@@ -108,14 +106,35 @@ class Flow:
         self.state_path = os.path.join(os.environ["XDG_DATA_HOME"], "debrief", "sandbox",
                                        "state.json")
         self.created_id = None
+        self.page_root = None
 
     # --- helpers ---
 
     def el(self, key, root=None, timeout=None):
         role, name = NAMES[key]
+        if root is None and key in PAGE_FIELDS:
+            root = self.page()
         return self.d.wait_find(role, name, root=root, timeout=timeout,
                                 what="%s (%s named %r)" % (key, role or "any role",
                                                            getattr(name, "pattern", name)))
+
+    def page(self):
+        """The postmortem page's scrolled area, where its fields are looked for: a walk from
+        the window goes through the list pane first, several hundred objects."""
+        try:
+            if self.page_root is not None and self.page_root.childCount > 0:
+                return self.page_root
+        except GLib.Error as error:
+            if not is_gone(error):
+                raise
+        role, name = NAMES["details"]
+        node = self.d.wait_find(role, name, what="the postmortem page's %r group" % name)
+        while node is not None and node.getRoleName() != "scroll pane":
+            node = node.parent
+        if node is None:
+            self.d.fail("the %r group is not in a scrolled page" % name)
+        self.page_root = node
+        return node
 
     def sandbox_postmortems(self):
         """The sandbox's postmortems as it would serve them now, from its state file."""
@@ -126,24 +145,58 @@ class Flow:
         return json.loads(result.stdout)
 
     def expected_row_name(self, postmortem):
-        # debrief-postmortem-row.c on today's main: "title, severity, status, #tinyId message".
-        # TODO(integrator): the list-pane row may say it differently (draft mark, owner).
+        # debrief-postmortem-row.c: "title, severity, status, #tinyId message" (and ", unsaved
+        # draft" for a postmortem with a draft, which the sandbox does not know of).
         incident = postmortem.get("rootIncident") or {}
         return "%s, %s, %s, #%s %s" % (postmortem["title"], postmortem["severity"],
                                        STATUS_LABELS.get(postmortem["status"], postmortem["status"]),
                                        incident.get("tinyId"), incident.get("message"))
 
+    def combo_value(self, combo):
+        """What a combo row shows as chosen ("P2 High", "Published"): the labels of its own
+        one-item list, which comes before its popover's list in the tree."""
+        lists = self.d.find_all("list", None, root=combo, showing=False)
+        if not lists:
+            self.d.fail("the %r combo row shows no value" % combo.name)
+        return " ".join(self.d.text_of(label)
+                        for label in self.d.find_all("label", None, root=lists[0]))
+
     def choose(self, combo_key, option_key):
-        """Opens a combo row and clicks an option of its popover, which AT-SPI shows
-        under the combo row (so a "P2" elsewhere on screen, a list row's badge, is not
-        taken)."""
+        """Chooses an option of a combo row as a keyboard user does: Tab to the row, Enter
+        opens its popover, the arrow keys move to the option, Enter takes it."""
         combo = self.el(combo_key)
-        self.d.click(combo)
-        role, name = NAMES[option_key]
-        self.d.wait(lambda: len(self.d.find_all(role, name, root=combo)) > 0,
-                    "%s in the %s popover" % (name, combo_key))
-        # The combo row shows its current value too: the popover's copy is the last one.
-        self.d.click(self.d.find_all(role, name, root=combo)[-1])
+        _, option = NAMES[option_key]
+        self.d.focus_into_view(combo, combo_key, click=False, need_focus=True)
+        self.d.key("Return")
+
+        def options():
+            """The popover's options, as the words of their labels, and which has the
+            focus."""
+            popover = self.d.find("filler", None, root=combo)
+            listing = popover and self.d.find("list", None, root=popover)
+            items = listing and self.d.find_all("list item", None, root=listing)
+            if not items:
+                return None
+            words = [self.d.text_of(label).split(" ")[0]
+                     for item in items for label in self.d.find_all("label", None, root=item)[:1]]
+            focused = [i for i, item in enumerate(items)
+                       if item.getState().contains(pyatspi.STATE_FOCUSED)]
+            return (words, focused[0]) if len(words) == len(items) and focused else None
+
+        words, at = self.d.wait(options, "the %s popover's options, one with the focus"
+                                % combo_key)
+        if option not in words:
+            self.d.fail("the %s popover offers %s, not %r" % (combo_key, words, option))
+        wanted = words.index(option)
+        while at != wanted:
+            down = wanted > at
+            at += 1 if down else -1
+            self.d.key("Down" if down else "Up")
+            self.d.wait(lambda: (options() or (None, None))[1] == at,
+                        "the focus to move to %r in the %s popover" % (words[at], combo_key))
+        self.d.key("Return")
+        self.d.wait(lambda: self.combo_value(combo).split(" ")[0] == option,
+                    "the %s row to show %r" % (combo_key, option))
 
     def postmortem_titled(self, title):
         """The sandbox's postmortem titled @title, or None."""
@@ -175,6 +228,7 @@ class Flow:
     # --- steps that work today ---
 
     def start(self):
+        self.page_root = None
         self.d.start()
         self.el("window")
         self.el("sandbox_subtitle")
@@ -253,7 +307,7 @@ class Flow:
     def start_again(self):
         self.start()
 
-    # --- TODO(integrator): steps that need the reworked window ---
+    # --- the postmortem ---
 
     def open_first_postmortem(self):
         listing = self.el("postmortem_list")
@@ -295,18 +349,22 @@ class Flow:
 
     def bold_a_word_in_content(self):
         content = self.el("content")
-        # Into the text first, then to its end: type_text's own click would move the cursor.
-        self.d.focus(content)
-        self.d.click_pointer(content)
+        # Into the text as a keyboard user gets there (the page scrolls it into view),
+        # then to its end.
+        self.d.focus_into_view(content, "the content")
         self.d.key("<Control>End")
         self.d.type_text(None, CONTENT_TEXT)
-        self.d.key("<Control><Shift>Left")  # selects the last word
-        self.d.click(self.el("bold"))
         self.d.wait(lambda: self.d.text_of(content).endswith(BOLD_WORD),
                     "the content to end with %r" % BOLD_WORD)
+        self.d.key("<Control><Shift>Left")  # selects the last word
+        # Ctrl+B, the editor's own shortcut: the page has two editors, each with a "Bold"
+        # button, and the first one found is the summary's.
+        self.d.key("<Control>b")
 
     def add_jira_link(self):
-        self.d.type_text(self.el("jira_entry"), JIRA_URL + "\n")
+        entry = self.el("jira_entry")
+        self.d.focus_into_view(entry, "the Jira link field")
+        self.d.type_text(None, JIRA_URL + "\n")
         self.el("jira_row")
 
     def save(self):
@@ -317,18 +375,26 @@ class Flow:
                         "the sandbox to hold the title, severity, Jira link and bold word")
 
     def publish(self):
+        # Up from the content to the status row (Shift+Tab), Published, then Ctrl+S.
         self.choose("status", "status_published")
-        self.d.click(self.el("save"))
+        self.d.key("<Control>s")
         self.el("published_lock")
         self.wait_saved(lambda p: p["status"] == "published",
                         "the sandbox to hold the postmortem published")
 
     def reopen_created(self):
-        self.d.type_text(self.el("search"), TITLE)
+        # Ctrl+F to the search, the title, then the one row left: a click and Enter.
+        self.el("window")
+        self.d.key("<Control>f")
+        self.d.type_text(None, TITLE)
+        search = self.el("search")
+        self.d.wait(lambda: self.d.text_of(search) == TITLE, "the search to read %r" % TITLE)
         listing = self.el("postmortem_list")
         row = self.d.wait_find(None, re.compile("^" + re.escape(TITLE) + ", "), root=listing)
         self.d.activate_row(row)
         self.el("published_lock")
+        title = self.el("title")
+        self.d.wait(lambda: self.d.text_of(title) == TITLE, "the page to show %r" % TITLE)
 
     def ui_and_sandbox_state_agree(self):
         saved = self.find_postmortem(TITLE)
@@ -344,18 +410,56 @@ class Flow:
             problems.append("jiraIssues %r" % saved.get("jiraIssues"))
         if not has_strong_text(saved.get("content"), BOLD_WORD):
             problems.append("no strong mark on %r in the content" % BOLD_WORD)
+        if CONTENT_TEXT.strip() not in adf_text(saved.get("content")):
+            problems.append("no %r in the content" % CONTENT_TEXT.strip())
         if problems:
             self.d.fail("the sandbox's state is off: " + ", ".join(problems))
 
         ui_title = self.d.text_of(self.el("title"))
         if ui_title != TITLE:
             self.d.fail("the UI shows the title %r, the sandbox %r" % (ui_title, TITLE))
-        severity = self.el("severity")
-        if SEVERITY not in (severity.name + " " + self.d.text_of(severity)):
-            self.d.fail("the UI's severity %r is not %s" % (severity.name, SEVERITY))
+        for key, wanted in (("severity", SEVERITY), ("status", STATUS_LABELS["published"])):
+            shown = self.combo_value(self.el(key))
+            if shown.split(" ")[0] != wanted:
+                self.d.fail("the UI's %s shows %r, the sandbox %r" % (key, shown, wanted))
+        self.el("published_lock")
         self.el("jira_row")
-        if BOLD_WORD not in self.d.text_of(self.el("content")):
-            self.d.fail("the UI's content lacks %r" % BOLD_WORD)
+        content = self.el("content")
+        text = self.d.text_of(content)
+        at = text.rfind(BOLD_WORD)
+        if at < 0:
+            self.d.fail("the UI's content lacks %r: %r" % (BOLD_WORD, text))
+        attributes, start, end = content.queryText().getAttributeRun(at, False)
+        if not (start <= at and at + len(BOLD_WORD) <= end and is_bold(attributes)):
+            self.d.fail("the UI does not show %r in bold: characters %d-%d have %s"
+                        % (BOLD_WORD, start, end, attributes))
+        before, start, end = content.queryText().getAttributeRun(at - 1, False)
+        if is_bold(before):
+            self.d.fail("the UI shows more than %r in bold: characters %d-%d have %s"
+                        % (BOLD_WORD, start, end, before))
+
+
+def is_bold(attributes):
+    """Whether AT-SPI text attributes ("weight:700") say bold."""
+    for attribute in attributes:
+        name, _, value = attribute.partition(":")
+        if name == "weight" and (value == "bold" or value.isdigit() and int(value) >= 600):
+            return True
+    return False
+
+
+def adf_text(adf):
+    """The text of an ADF document (a JSON string or its parse), paragraphs run together."""
+    if isinstance(adf, str):
+        try:
+            adf = json.loads(adf)
+        except ValueError:
+            return ""
+    if isinstance(adf, dict):
+        return adf.get("text", "") + adf_text(adf.get("content", []))
+    if isinstance(adf, list):
+        return "".join(adf_text(c) for c in adf)
+    return ""
 
 
 def has_strong_text(adf, word):
@@ -365,7 +469,8 @@ def has_strong_text(adf, word):
         except ValueError:
             return False
     if isinstance(adf, dict):
-        if adf.get("type") == "text" and word in adf.get("text", ""):
+        # The word alone: the whole sentence in bold is not what was asked for.
+        if adf.get("type") == "text" and adf.get("text", "").strip() == word:
             if any(m.get("type") == "strong" for m in adf.get("marks", [])):
                 return True
         return any(has_strong_text(c, word) for c in adf.get("content", []))
@@ -375,9 +480,8 @@ def has_strong_text(adf, word):
 
 
 class Step:
-    def __init__(self, function, todo=None):
+    def __init__(self, function):
         self.function = function
-        self.todo = todo
 
     @property
     def name(self):
@@ -393,18 +497,19 @@ STEPS = [
     Step(Flow.create_postmortem_for_incident),
     Step(Flow.set_title),
     Step(Flow.set_severity),
-    Step(Flow.bold_a_word_in_content, todo=TODO_SCROLL),
-    Step(Flow.add_jira_link, todo=TODO_WINDOW),
-    Step(Flow.save, todo=TODO_WINDOW),
-    Step(Flow.publish, todo=TODO_WINDOW),
+    # The Jira link first: its field is above the content's on the page, and both are
+    # reached with Tab from the details, downwards.
+    Step(Flow.add_jira_link),
+    Step(Flow.bold_a_word_in_content),
+    Step(Flow.save),
+    Step(Flow.publish),
     Step(Flow.quit_via_menu),
     Step(Flow.start_again),
-    # After a restart the list holds what the sandbox kept, created postmortem included.
-    # (Until save runs, the created one carries its "unsaved draft" mark, which the
-    # sandbox's side of the comparison does not know.)
-    Step(Flow.list_agrees_with_sandbox, todo=TODO_WINDOW),
-    Step(Flow.reopen_created, todo=TODO_WINDOW),
-    Step(Flow.ui_and_sandbox_state_agree, todo=TODO_WINDOW),
+    # After a restart the list holds what the sandbox kept, the created postmortem included
+    # (saved and published: no "unsaved draft" mark).
+    Step(Flow.list_agrees_with_sandbox),
+    Step(Flow.reopen_created),
+    Step(Flow.ui_and_sandbox_state_agree),
     Step(Flow.quit_via_keyboard),
 ]
 
@@ -413,7 +518,6 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--debrief", required=True)
     parser.add_argument("--sandbox-dump", required=True)
-    parser.add_argument("--full", action="store_true", help="run the TODO steps too")
     parser.add_argument("--timeout", type=float, default=15.0,
                         help="seconds a wait lasts before it fails")
     args = parser.parse_args()
@@ -432,10 +536,7 @@ def main():
     flow = Flow(args)
     try:
         for number, step in enumerate(STEPS, 1):
-            if step.todo and not args.full:
-                print("ok %d - %s # SKIP TODO(integrator): %s" % (number, step.name, step.todo),
-                      flush=True)
-                continue
+            began = time.monotonic()
             try:
                 step.function(flow)
             except (E2EFailure, Exception) as error:
@@ -445,9 +546,12 @@ def main():
                 if not isinstance(error, E2EFailure):
                     for line in traceback.format_exc().splitlines():
                         print("# " + line)
+                    if flow.d.death():
+                        print("# " + flow.d.death())
                 print("Bail out! step %d (%s) failed" % (number, step.name), flush=True)
                 return 1
             print("ok %d - %s" % (number, step.name), flush=True)
+            print("# %.1f s" % (time.monotonic() - began), flush=True)
     finally:
         flow.d.kill()
     return 0

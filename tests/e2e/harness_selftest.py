@@ -4,9 +4,9 @@ Proves the harness on the widget kinds of issue #6's form before the real form i
 window: runs flow.py's own form steps (set_title, set_severity, bold_a_word_in_content,
 add_jira_link) against fixture_app.py — an AdwEntryRow "Title", an AdwComboRow
 "Severity", a GtkTextView "Content" with a "Bold" toggle, an AdwEntryRow "Add a Jira issue
-link", Save on Ctrl+S — and then checks what the fixture says it holds. So when a TODO step
-of flow.py fails on the real window, the names are at fault, not the typing, the keys or
-the choosing. Run through run-e2e.sh --harness-selftest (TAP on stdout).
+link", Save on Ctrl+S — and then checks what the fixture says it holds. So when a step of
+flow.py fails on the real window, the names are at fault, not the typing, the keys or the
+choosing. Run through run-e2e.sh --harness-selftest (TAP on stdout).
 """
 
 import json
@@ -28,6 +28,10 @@ class FixtureFlow(Flow):
         command = [sys.executable, os.path.join(HERE, "fixture_app.py")]
         self.d = Debrief(None, env, self.artifacts, timeout=timeout, command=command)
         self.created_id = None
+        self.page_root = None
+
+    def page(self):
+        return self.d.app  # one small window, no page
 
     def start_fixture(self):
         self.d.start()
