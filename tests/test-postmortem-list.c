@@ -978,6 +978,30 @@ test_cancel_refresh (Fixture *fixture, gconstpointer data)
   g_assert_cmpuint (n_shown (list), ==, N_SEEDED);
 }
 
+/* A queued refresh (the window's first one, after its first frame) is a refresh already for
+ * what the user sees; cancelled before it starts, it asks nothing. */
+static void
+test_queued_refresh (Fixture *fixture, gconstpointer data)
+{
+  DebriefPostmortemList *list = fixture->list;
+
+  debrief_postmortem_list_queue_refresh (list);
+  g_assert_true (debrief_postmortem_list_get_refreshing (list));
+  g_assert_cmpstr (_debrief_postmortem_list_get_state (list), ==, "loading");
+  debrief_postmortem_list_cancel_refresh (list);
+  g_assert_false (debrief_postmortem_list_get_refreshing (list));
+  g_assert_cmpstr (_debrief_postmortem_list_get_state (list), ==, "empty");
+  debrief_test_spin (100);
+  g_assert_cmpuint (og_sandbox_get_requests (fixture->sandbox)->len, ==, 0);
+
+  /* Shown: it waits for the window's next frame, then runs. */
+  gtk_window_present (fixture->window);
+  debrief_postmortem_list_queue_refresh (list);
+  g_assert_cmpuint (og_sandbox_get_requests (fixture->sandbox)->len, ==, 0);
+  g_assert_true (debrief_test_wait_until (refresh_is_idle, list, DEBRIEF_TEST_TIMEOUT_MS));
+  g_assert_cmpuint (n_shown (list), ==, N_SEEDED);
+}
+
 /* Whether a screen reader has a name for @widget: its accessible label, or the text of a
  * label it shows (buttons with text, check buttons, stack switcher buttons). */
 static gboolean
@@ -1166,6 +1190,7 @@ main (int argc, char **argv)
   ADD_TEST ("/postmortem-list/select-and-activate", test_select_and_activate);
   ADD_TEST ("/postmortem-list/ten-thousand", test_ten_thousand);
   ADD_TEST ("/postmortem-list/refresh/cancel", test_cancel_refresh);
+  ADD_TEST ("/postmortem-list/refresh/queued", test_queued_refresh);
   ADD_TEST ("/postmortem-list/accessible-names", test_accessible_names);
 
   return g_test_run ();

@@ -61,6 +61,11 @@ struct _DebriefPostmortemList
 
   /* refresh */
   GCancellable *cancellable;
+  /* debrief_postmortem_list_queue_refresh(): a run waiting for the window's next frame */
+  gboolean refresh_queued;
+  guint queued_refresh_id;     /* the idle that looks at the window */
+  GdkFrameClock *queued_clock; /* the window's, while waiting for its ::after-paint */
+  gulong queued_after_paint_id;
   GError *refresh_error; /* the last run's, NULL after a good one */
   gboolean refreshed;    /* a run finished since the refresh was set */
 

@@ -219,7 +219,8 @@ load_library (DebriefWindow *self)
   self->refresh = debrief_library_refresh_new (self->library, self->client);
   debrief_postmortem_list_set_library (self->postmortem_list, self->library);
   debrief_postmortem_list_set_refresh (self->postmortem_list, self->refresh);
-  debrief_postmortem_list_refresh (self->postmortem_list);
+  /* After the window's first frame, or the list shows only once the refresh is over. */
+  debrief_postmortem_list_queue_refresh (self->postmortem_list);
 
   if (g_settings_get_boolean (self->settings, "reopen-last-postmortem"))
     {
