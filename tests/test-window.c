@@ -1123,6 +1123,8 @@ test_first_frame_before_refresh (Fixture *fixture, gconstpointer data)
   DEBRIEF_TEST_WAIT_FOR (first_frame_drawn, &first, "the first frame");
   g_assert_cmpint (first.requests, ==, 0);
   g_assert_cmpuint (first.n_shown, ==, n_known);
+  /* No postmortem shown: the page is not built either. */
+  g_assert_null (fixture->window->page);
 
   DEBRIEF_TEST_WAIT_FOR (window_refreshed, fixture->window, "the list refreshed");
   g_assert_cmpuint (og_sandbox_count_requests (fixture->sandbox, OG_ROUTE_INCIDENTS_LIST), >, 0);
