@@ -12,9 +12,6 @@
  * library to show, or postmortems that could not be fetched). A failed discovery with
  * nothing to show is the error page instead (see update_state). */
 
-/* How long a queued run waits for a frame of its window. */
-#define QUEUED_REFRESH_MAX_WAIT_MS 1000
-
 static void
 update_progress (DebriefPostmortemList *self)
 {
@@ -221,77 +218,10 @@ _debrief_postmortem_list_disconnect_refresh (DebriefPostmortemList *self)
   self->refreshed = FALSE;
 }
 
-/* Forgets a queued run; TRUE if there was one. */
-static gboolean
-unqueue_refresh (DebriefPostmortemList *self)
-{
-  gboolean was_queued = self->refresh_queued;
-
-  self->refresh_queued = FALSE;
-  g_clear_handle_id (&self->queued_refresh_id, g_source_remove);
-  if (self->queued_clock != NULL)
-    {
-      /* A clock disposed with its window has dropped its handlers already. */
-      if (g_signal_handler_is_connected (self->queued_clock, self->queued_after_paint_id))
-        g_signal_handler_disconnect (self->queued_clock, self->queued_after_paint_id);
-      self->queued_after_paint_id = 0;
-      g_clear_object (&self->queued_clock);
-    }
-  return was_queued;
-}
-
-static void
-on_queued_after_paint (DebriefPostmortemList *self)
-{
-  debrief_postmortem_list_refresh (self);
-}
-
-static gboolean
-on_queued_refresh_timeout (gpointer user_data)
-{
-  DebriefPostmortemList *self = user_data;
-
-  self->queued_refresh_id = 0;
-  debrief_postmortem_list_refresh (self);
-  return G_SOURCE_REMOVE;
-}
-
-static gboolean
-on_queued_refresh_idle (gpointer user_data)
-{
-  DebriefPostmortemList *self = user_data;
-  GtkWidget *window = GTK_WIDGET (gtk_widget_get_root (GTK_WIDGET (self)));
-  GdkFrameClock *clock = window != NULL && gtk_widget_get_mapped (window)
-                             ? gtk_widget_get_frame_clock (window)
-                             : NULL;
-
-  self->queued_refresh_id = 0;
-  if (clock == NULL)
-    {
-      /* In no window on screen: nothing to draw first. */
-      debrief_postmortem_list_refresh (self);
-      return G_SOURCE_REMOVE;
-    }
-
-  /* ::after-paint ends every frame the clock runs, a first one included; asking for the
-   * phase makes sure there is a next frame even when nothing else changes. A window that
-   * does not draw (a hidden one gets no frame callbacks on Wayland) refreshes all the same,
-   * a little later. */
-  self->queued_clock = g_object_ref (clock);
-  self->queued_after_paint_id
-      = g_signal_connect_swapped (clock, "after-paint", G_CALLBACK (on_queued_after_paint), self);
-  gdk_frame_clock_request_phase (clock, GDK_FRAME_CLOCK_PHASE_AFTER_PAINT);
-  self->queued_refresh_id
-      = g_timeout_add (QUEUED_REFRESH_MAX_WAIT_MS, on_queued_refresh_timeout, self);
-  return G_SOURCE_REMOVE;
-}
-
 /* A run keeps the main loop busy with its requests and their answers, at G_PRIORITY_DEFAULT:
  * above GTK's drawing (GDK_PRIORITY_REDRAW), which waits until there is nothing else to do.
  * Started before the window's first frame, a run over 1,000 postmortems held that frame back
- * until it was over, more than a second with the sandbox answering at once. The idle looks at
- * the window once the caller is done (a window gets its client before it is presented); not
- * a low-priority idle, which a spinner animating on a busy machine can hold off for ever. */
+ * until it was over, more than a second with the sandbox answering at once. */
 void
 debrief_postmortem_list_queue_refresh (DebriefPostmortemList *self)
 {
@@ -302,8 +232,7 @@ debrief_postmortem_list_queue_refresh (DebriefPostmortemList *self)
     return;
 
   self->refresh_queued = TRUE;
-  self->queued_refresh_id
-      = g_idle_add_full (G_PRIORITY_DEFAULT, on_queued_refresh_idle, self, NULL);
+  _debrief_postmortem_list_wait_for_frame (self);
   _debrief_postmortem_list_update_state (self);
   g_object_notify (G_OBJECT (self), "refreshing");
 }
@@ -314,7 +243,7 @@ debrief_postmortem_list_refresh (DebriefPostmortemList *self)
   g_return_if_fail (DEBRIEF_IS_POSTMORTEM_LIST (self));
 
   /* Now rather than at the next frame; "refreshing" stays TRUE. */
-  unqueue_refresh (self);
+  self->refresh_queued = FALSE;
   if (self->refresh == NULL || debrief_library_refresh_get_running (self->refresh))
     return;
 
@@ -329,8 +258,9 @@ debrief_postmortem_list_cancel_refresh (DebriefPostmortemList *self)
 {
   g_return_if_fail (DEBRIEF_IS_POSTMORTEM_LIST (self));
 
-  if (unqueue_refresh (self))
+  if (self->refresh_queued)
     {
+      self->refresh_queued = FALSE;
       _debrief_postmortem_list_update_state (self);
       g_object_notify (G_OBJECT (self), "refreshing");
     }
