@@ -12,10 +12,31 @@
 /* How long to wait for a frame of the window. */
 #define FRAME_MAX_WAIT_MS 1000
 
-/* The rows of a tall screen (2,400 px of rows at least 60 px high). GtkListView in GTK 4.8
- * builds, styles and measures up to 200 rows whatever its height: three quarters of what a
- * start with a large library did before its first frame. */
-#define FIRST_FRAME_ROWS 40
+/* The lowest a row gets: a postmortem not fetched yet has one line of title, in the row's
+ * padding and margin (style.css). */
+#define MIN_ROW_HEIGHT 40
+/* Without a monitor to go by: the rows of a tall one. */
+#define FALLBACK_FIRST_FRAME_ROWS 60
+
+/* As many rows as the tallest monitor can show, a window there maximised included.
+ * GtkListView in GTK 4.8 builds, styles and measures up to 200 rows whatever its height:
+ * three quarters of what a start with a large library did before its first frame. */
+static guint
+first_frame_rows (DebriefPostmortemList *self)
+{
+  GListModel *monitors = gdk_display_get_monitors (gtk_widget_get_display (GTK_WIDGET (self)));
+  int height = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (monitors); i++)
+    {
+      g_autoptr (GdkMonitor) monitor = g_list_model_get_item (monitors, i);
+      GdkRectangle geometry;
+
+      gdk_monitor_get_geometry (monitor, &geometry);
+      height = MAX (height, geometry.height);
+    }
+  return height > 0 ? (guint) height / MIN_ROW_HEIGHT + 2 : FALLBACK_FIRST_FRAME_ROWS;
+}
 
 static void
 frame_reached (DebriefPostmortemList *self)
@@ -105,7 +126,7 @@ _debrief_postmortem_list_hold_rows (DebriefPostmortemList *self)
   if (!self->rows_held)
     {
       self->rows_held = TRUE;
-      gtk_slice_list_model_set_size (self->first_rows, FIRST_FRAME_ROWS);
+      gtk_slice_list_model_set_size (self->first_rows, first_frame_rows (self));
     }
   _debrief_postmortem_list_wait_for_frame (self);
 }
