@@ -978,6 +978,30 @@ test_cancel_refresh (Fixture *fixture, gconstpointer data)
   g_assert_cmpuint (n_shown (list), ==, N_SEEDED);
 }
 
+/* A queued refresh (the window's first one, after its first frame) is a refresh already for
+ * what the user sees; cancelled before it starts, it asks nothing. */
+static void
+test_queued_refresh (Fixture *fixture, gconstpointer data)
+{
+  DebriefPostmortemList *list = fixture->list;
+
+  debrief_postmortem_list_queue_refresh (list);
+  g_assert_true (debrief_postmortem_list_get_refreshing (list));
+  g_assert_cmpstr (_debrief_postmortem_list_get_state (list), ==, "loading");
+  debrief_postmortem_list_cancel_refresh (list);
+  g_assert_false (debrief_postmortem_list_get_refreshing (list));
+  g_assert_cmpstr (_debrief_postmortem_list_get_state (list), ==, "empty");
+  debrief_test_spin (100);
+  g_assert_cmpuint (og_sandbox_get_requests (fixture->sandbox)->len, ==, 0);
+
+  /* Shown: it waits for the window's next frame, then runs. */
+  gtk_window_present (fixture->window);
+  debrief_postmortem_list_queue_refresh (list);
+  g_assert_cmpuint (og_sandbox_get_requests (fixture->sandbox)->len, ==, 0);
+  g_assert_true (debrief_test_wait_until (refresh_is_idle, list, DEBRIEF_TEST_TIMEOUT_MS));
+  g_assert_cmpuint (n_shown (list), ==, N_SEEDED);
+}
+
 /* Whether a screen reader has a name for @widget: its accessible label, or the text of a
  * label it shows (buttons with text, check buttons, stack switcher buttons). */
 static gboolean
@@ -1080,6 +1104,64 @@ type_search (DebriefPostmortemList *list, const char *typed)
 }
 
 static void
+on_after_paint (GdkFrameClock *clock, guint *n_frames)
+{
+  (*n_frames)++;
+}
+
+static gboolean
+frame_drawn (gpointer data)
+{
+  return *(guint *) data > 0;
+}
+
+/* A library set before the window is on screen (a start): its first frame gets the rows of
+ * a screenful, not the 200 GtkListView would build; all of them come with the next frame,
+ * or when one of them is selected. */
+static void
+test_first_screenful (Fixture *fixture, gconstpointer data)
+{
+  g_autofree char *directory = g_build_filename (fixture->directory, "big", NULL);
+  g_autoptr (DebriefLibrary) library = NULL;
+  g_autoptr (GError) error = NULL;
+  DebriefPostmortemList *list = fixture->list;
+  guint n_frames = 0;
+
+  g_mkdir_with_parents (directory, 0700);
+  write_big_index (directory, 300);
+  library = debrief_library_new_for_directory (directory);
+  g_assert_true (debrief_library_load (library, &error));
+  g_assert_no_error (error);
+  debrief_postmortem_list_set_refresh (list, NULL);
+
+  debrief_postmortem_list_set_library (list, library);
+  gtk_window_present (fixture->window);
+  g_signal_connect (gtk_widget_get_frame_clock (GTK_WIDGET (fixture->window)), "after-paint",
+                    G_CALLBACK (on_after_paint), &n_frames);
+  /* Enough to fill the 700 px high window with the lowest rows (40 px), not 200. */
+  g_assert_cmpuint (n_shown (list), >=, 700 / 40);
+  g_assert_cmpuint (n_shown (list), <, 200);
+  g_assert_cmpstr (_debrief_postmortem_list_get_state (list), ==, "list");
+  g_assert_true (debrief_test_wait_until (frame_drawn, &n_frames, DEBRIEF_TEST_TIMEOUT_MS));
+  g_assert_cmpuint (n_shown (list), ==, 300);
+
+  /* Again, with the oldest selected before the first frame. */
+  debrief_postmortem_list_set_library (list, NULL);
+  gtk_window_destroy (fixture->window);
+  g_clear_object (&fixture->window);
+  fixture->list = list = DEBRIEF_POSTMORTEM_LIST (debrief_postmortem_list_new ());
+  fixture->window = g_object_ref (GTK_WINDOW (gtk_window_new ()));
+  gtk_window_set_default_size (fixture->window, 400, 700);
+  gtk_window_set_child (fixture->window, GTK_WIDGET (list));
+  debrief_postmortem_list_set_library (list, library);
+  gtk_window_present (fixture->window);
+  g_assert_cmpuint (n_shown (list), <, 200);
+  g_assert_true (debrief_postmortem_list_select (list, "pm-00000"));
+  g_assert_cmpstr (debrief_postmortem_list_get_selected_id (list), ==, "pm-00000");
+  g_assert_cmpuint (n_shown (list), ==, 300);
+}
+
+static void
 test_ten_thousand (Fixture *fixture, gconstpointer data)
 {
   g_autofree char *directory = g_build_filename (fixture->directory, "big", NULL);
@@ -1165,7 +1247,9 @@ main (int argc, char **argv)
   ADD_TEST ("/postmortem-list/pending-incidents", test_pending_incidents);
   ADD_TEST ("/postmortem-list/select-and-activate", test_select_and_activate);
   ADD_TEST ("/postmortem-list/ten-thousand", test_ten_thousand);
+  ADD_TEST ("/postmortem-list/first-screenful", test_first_screenful);
   ADD_TEST ("/postmortem-list/refresh/cancel", test_cancel_refresh);
+  ADD_TEST ("/postmortem-list/refresh/queued", test_queued_refresh);
   ADD_TEST ("/postmortem-list/accessible-names", test_accessible_names);
 
   return g_test_run ();

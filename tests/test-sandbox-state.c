@@ -290,6 +290,32 @@ test_no_file (Fixture *f, gconstpointer data)
   g_assert_false (g_file_query_exists (f->state_file, NULL));
 }
 
+/* The store the sandbox starts with is the seed the state file loads into (made once): not
+ * once it has changed, when a file not there yet gives the seed again. */
+static void
+test_file_after_change (Fixture *f, gconstpointer data)
+{
+  g_auto (GStrv) seed = seed_ids ();
+  g_auto (GStrv) ids = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *incident_id = NULL;
+  g_autofree char *created = NULL;
+
+  start_sandbox (f);
+  incident_id = incident_for_create (f);
+  created = create_postmortem (f, incident_id);
+  {
+    g_autoptr (JsonNode) node = og_sandbox_dup_postmortem (f->sandbox, created);
+
+    g_assert_nonnull (node);
+  }
+
+  g_assert_true (og_sandbox_set_state_file (f->sandbox, f->state_file, &error));
+  g_assert_no_error (error);
+  ids = og_sandbox_dup_postmortem_ids (f->sandbox);
+  g_assert_cmpstrv (ids, seed);
+}
+
 /* Create, update and delete through OgClient; a new sandbox on the same file has it all. */
 static void
 test_survives_restart (Fixture *f, gconstpointer data)
@@ -806,6 +832,7 @@ main (int argc, char *argv[])
   g_test_init (&argc, &argv, NULL);
 
   ADD_TEST ("/sandbox-state/no-file", test_no_file);
+  ADD_TEST ("/sandbox-state/file-after-change", test_file_after_change);
   ADD_TEST ("/sandbox-state/survives-restart", test_survives_restart);
   ADD_TEST ("/sandbox-state/every-route", test_every_route);
   ADD_TEST ("/sandbox-state/written-while-running", test_written_while_running);

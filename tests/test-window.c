@@ -1070,6 +1070,66 @@ test_reopen_last (Fixture *fixture, gconstpointer data)
   g_settings_reset (settings, "last-postmortem");
 }
 
+typedef struct
+{
+  OgSandbox *sandbox;
+  DebriefWindow *window;
+  int requests;  /* what the sandbox had received at the first frame, -1 before it */
+  guint n_shown; /* the rows the list had then */
+} FirstFrame;
+
+static void
+on_first_after_paint (GdkFrameClock *clock, FirstFrame *first)
+{
+  g_signal_handlers_disconnect_by_func (clock, on_first_after_paint, first);
+  first->requests = (int) og_sandbox_get_requests (first->sandbox)->len;
+  first->n_shown = g_list_model_get_n_items (
+      _debrief_postmortem_list_get_model (_debrief_window_get_postmortem_list (first->window)));
+}
+
+static gboolean
+first_frame_drawn (gpointer data)
+{
+  return ((FirstFrame *) data)->requests >= 0;
+}
+
+/* A window opens on what its library knew (issue #6): the first frame shows the list, and
+ * the refresh asks Opsgenie only after it. Started before, the refresh's requests and their
+ * answers kept the main loop from drawing until they were all done. */
+static void
+test_first_frame_before_refresh (Fixture *fixture, gconstpointer data)
+{
+  FirstFrame first = { fixture->sandbox, NULL, -1, 0 };
+  guint n_known = g_list_model_get_n_items (_debrief_window_get_model (fixture->window));
+
+  g_assert_cmpuint (n_known, >, 0);
+  /* The library on disk is the one the fixture's window refreshed. */
+  gtk_window_close (GTK_WINDOW (fixture->window));
+  g_clear_object (&fixture->window);
+  debrief_test_spin (50);
+  og_sandbox_clear_requests (fixture->sandbox);
+
+  fixture->window = g_object_ref (debrief_window_new (NULL));
+  first.window = fixture->window;
+  debrief_window_set_sandbox (fixture->window, TRUE);
+  debrief_window_set_account (fixture->window, fixture->account, NULL);
+  /* As the application does it: the client first, then present. */
+  debrief_window_set_client (fixture->window, fixture->client);
+  g_assert_true (debrief_window_get_loading (fixture->window));
+  gtk_window_present (GTK_WINDOW (fixture->window));
+  g_signal_connect (gtk_widget_get_frame_clock (GTK_WIDGET (fixture->window)), "after-paint",
+                    G_CALLBACK (on_first_after_paint), &first);
+
+  DEBRIEF_TEST_WAIT_FOR (first_frame_drawn, &first, "the first frame");
+  g_assert_cmpint (first.requests, ==, 0);
+  g_assert_cmpuint (first.n_shown, ==, n_known);
+  /* No postmortem shown: the page is not built either. */
+  g_assert_null (fixture->window->page);
+
+  DEBRIEF_TEST_WAIT_FOR (window_refreshed, fixture->window, "the list refreshed");
+  g_assert_cmpuint (og_sandbox_count_requests (fixture->sandbox, OG_ROUTE_INCIDENTS_LIST), >, 0);
+}
+
 /* Reset Sandbox reloads the window, maybe while a refresh runs: the old run ends quietly, the
  * new one fills the list. */
 static void
@@ -1476,6 +1536,7 @@ main (int argc, char *argv[])
   ADD_TEST ("/window/offline-copy", test_offline_copy);
   ADD_TEST ("/window/reopen-last", test_reopen_last);
   ADD_TEST ("/window/reload-while-refreshing", test_reload_while_refreshing);
+  ADD_TEST ("/window/first-frame-before-refresh", test_first_frame_before_refresh);
 
   return g_test_run ();
 }

@@ -140,6 +140,9 @@ struct _OgSandbox
   GObject parent_instance;
 
   OgSandboxStore *store;
+  /* store is the seed as _og_sandbox_store_new_seeded() made it: a state file loads into
+   * it rather than into a new one (the seed is 32 M instructions, half the sandbox's start) */
+  gboolean store_is_seed;
   SoupServer *server;
   char *base_url;
   GMainContext *context;

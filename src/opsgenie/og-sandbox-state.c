@@ -316,7 +316,8 @@ move_aside (GFile *file, GError **error)
 static gboolean
 load_state (OgSandbox *self, GError **error)
 {
-  g_autoptr (OgSandboxStore) seed = _og_sandbox_store_new_seeded ();
+  g_autoptr (OgSandboxStore) seed
+      = self->store_is_seed ? g_steal_pointer (&self->store) : _og_sandbox_store_new_seeded ();
   g_autoptr (GError) local_error = NULL;
   g_autoptr (GError) report = NULL;
   g_autoptr (JsonNode) root = NULL;
@@ -330,6 +331,8 @@ load_state (OgSandbox *self, GError **error)
   gint64 started = g_get_monotonic_time ();
 
   g_clear_pointer (&self->store, _og_sandbox_store_free);
+  /* Every way out below but a state read keeps the seed. */
+  self->store_is_seed = TRUE;
 
   if (!g_file_load_contents (self->state_file, NULL, &data, &length, NULL, &local_error))
     {
@@ -353,6 +356,7 @@ load_state (OgSandbox *self, GError **error)
   else if (read_state (root, seed, &state, &version, problem))
     {
       self->store = store_new_from_state (g_steal_pointer (&seed), &state);
+      self->store_is_seed = FALSE;
       self->n_created = MAX (self->n_created, state.n_created);
       g_debug ("Loaded the sandbox state: %u postmortems, %" G_GSIZE_FORMAT " bytes in %.1f ms",
                self->store->postmortems->len, length, (g_get_monotonic_time () - started) / 1000.0);
@@ -522,6 +526,7 @@ cancel_save (OgSandbox *self)
 void
 _og_sandbox_store_changed (OgSandbox *self)
 {
+  self->store_is_seed = FALSE;
   if (self->state_file == NULL)
     return;
 
@@ -580,6 +585,7 @@ og_sandbox_reset (OgSandbox *self, GError **error)
   cancel_save (self);
   g_clear_pointer (&self->store, _og_sandbox_store_free);
   self->store = _og_sandbox_store_new_seeded ();
+  self->store_is_seed = TRUE;
   /* n_created goes on counting: an id the old state handed out is never reused. */
 
   if (self->state_file == NULL)

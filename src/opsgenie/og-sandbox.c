@@ -275,6 +275,7 @@ static void
 og_sandbox_init (OgSandbox *self)
 {
   self->store = _og_sandbox_store_new_seeded ();
+  self->store_is_seed = TRUE;
   self->requests = g_ptr_array_new_with_free_func ((GDestroyNotify) _og_sandbox_request_free);
   self->deferred = g_ptr_array_new_with_free_func ((GDestroyNotify) _og_sandbox_call_free);
   for (guint i = 0; i < OG_N_ROUTES; i++)

@@ -9,6 +9,15 @@
 
 /* The list pane's public setters and getters, and what the tests look at. */
 
+/* Whether the list's window is on screen, past its first frame or about to draw it. */
+static gboolean
+on_screen (DebriefPostmortemList *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  return root != NULL && gtk_widget_get_mapped (GTK_WIDGET (root));
+}
+
 DebriefLibrary *
 debrief_postmortem_list_get_library (DebriefPostmortemList *self)
 {
@@ -34,6 +43,8 @@ debrief_postmortem_list_set_library (DebriefPostmortemList *self, DebriefLibrary
                              G_CALLBACK (_debrief_postmortem_list_library_changed), self,
                              G_CONNECT_SWAPPED | G_CONNECT_AFTER);
 
+  if (library != NULL && !on_screen (self))
+    _debrief_postmortem_list_hold_rows (self);
   gtk_sort_list_model_set_model (self->sort_model, G_LIST_MODEL (library));
   _debrief_postmortem_list_library_changed (self);
   g_object_notify_by_pspec (G_OBJECT (self),
@@ -96,6 +107,7 @@ debrief_postmortem_list_select (DebriefPostmortemList *self, const char *id)
   if (self->library == NULL || debrief_library_lookup (self->library, id) == NULL)
     return FALSE;
 
+  _debrief_postmortem_list_release_rows (self);
   position = find_position (self, id);
   if (position == GTK_INVALID_LIST_POSITION)
     {

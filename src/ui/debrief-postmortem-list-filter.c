@@ -127,7 +127,9 @@ _debrief_postmortem_list_setup_models (DebriefPostmortemList *self)
                                                   g_object_ref (GTK_FILTER (self->filter)));
   gtk_filter_list_model_set_incremental (self->filter_model, FALSE);
 
-  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->filter_model)));
+  self->first_rows
+      = gtk_slice_list_model_new (g_object_ref (G_LIST_MODEL (self->filter_model)), 0, G_MAXUINT);
+  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->first_rows)));
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
@@ -156,6 +158,7 @@ _debrief_postmortem_list_dispose_models (DebriefPostmortemList *self)
   g_clear_object (&self->incident_filter_model);
   g_clear_object (&self->incident_filter);
   g_clear_object (&self->selection);
+  g_clear_object (&self->first_rows);
   g_clear_object (&self->filter_model);
   g_clear_object (&self->sort_model);
   g_clear_object (&self->filter);

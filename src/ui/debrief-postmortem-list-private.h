@@ -9,7 +9,8 @@ G_BEGIN_DECLS
 
 /* The list pane's fields, shared by its files: debrief-postmortem-list.c (the widget),
  * -api.c (public API), -states.c (which page), -rows.c (rows, opening one), -actions.c,
- * -filter.c (search, filters, sort), -refresh.c (progress, failures). */
+ * -filter.c (search, filters, sort), -refresh.c (progress, failures), -frame.c (what waits
+ * for the window's next frame). */
 struct _DebriefPostmortemList
 {
   GtkWidget parent_instance;
@@ -38,13 +39,14 @@ struct _DebriefPostmortemList
   GtkCheckButton *status_checks[3];   /* draft, in review, published */
   GtkCheckButton *severity_checks[5]; /* P1 … P5 */
 
-  /* models: library → sort → filter → selection */
+  /* models: library → sort → filter → first rows → selection */
   DebriefLibrary *library;
   DebriefLibraryRefresh *refresh;
   GtkSortListModel *sort_model;
   GtkCustomSorter *sorter;
   GtkFilterListModel *filter_model;
   GtkCustomFilter *filter;
+  GtkSliceListModel *first_rows; /* all of them but while rows_held */
   GtkSingleSelection *selection;
   GtkFilterListModel *incident_filter_model; /* the pending incidents, searched */
   GtkCustomFilter *incident_filter;
@@ -64,6 +66,13 @@ struct _DebriefPostmortemList
   GError *refresh_error; /* the last run's, NULL after a good one */
   gboolean refreshed;    /* a run finished since the refresh was set */
 
+  /* what waits for the window's next frame (-frame.c) */
+  gboolean refresh_queued; /* a run: debrief_postmortem_list_queue_refresh() */
+  gboolean rows_held;      /* first_rows has the first screenful only */
+  guint frame_wait_id;     /* the idle that looks at the window, then the time-out */
+  GdkFrameClock *frame_clock;
+  gulong after_paint_id;
+
   /* the last row opened by a click, so that a double click does not open it twice */
   char *last_click_id;
   gint64 last_click_time;
@@ -77,6 +86,12 @@ void _debrief_postmortem_list_filters_changed (DebriefPostmortemList *self);
 void _debrief_postmortem_list_sort_changed (DebriefPostmortemList *self);
 void _debrief_postmortem_list_clear_filters (DebriefPostmortemList *self);
 guint _debrief_postmortem_list_count_filters (DebriefPostmortemList *self);
+
+/* -frame.c */
+void _debrief_postmortem_list_wait_for_frame (DebriefPostmortemList *self);
+void _debrief_postmortem_list_stop_waiting (DebriefPostmortemList *self);
+void _debrief_postmortem_list_hold_rows (DebriefPostmortemList *self);
+void _debrief_postmortem_list_release_rows (DebriefPostmortemList *self);
 
 /* -refresh.c */
 void _debrief_postmortem_list_update_incidents (DebriefPostmortemList *self);

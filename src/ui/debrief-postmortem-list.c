@@ -151,6 +151,7 @@ debrief_postmortem_list_dispose (GObject *object)
   GtkWidget *child;
 
   _debrief_postmortem_list_disconnect_refresh (self);
+  _debrief_postmortem_list_stop_waiting (self);
   g_clear_object (&self->refresh);
   if (self->library != NULL)
     g_signal_handlers_disconnect_by_data (self->library, self);

@@ -43,8 +43,12 @@ void debrief_postmortem_list_set_refresh (DebriefPostmortemList *self,
 
 /* Starts a run of the refresh (nothing when one is running or there is no refresh). */
 void debrief_postmortem_list_refresh (DebriefPostmortemList *self);
+/* Starts a run once the window has drawn its next frame (at once if the list is in no shown
+ * window): the list of what is known shows before the requests take the main loop. Counts
+ * as refreshing from now on. */
+void debrief_postmortem_list_queue_refresh (DebriefPostmortemList *self);
 void debrief_postmortem_list_cancel_refresh (DebriefPostmortemList *self);
-/* Also the read-only property "refreshing", notified when a run starts or ends. */
+/* Also the read-only property "refreshing", notified when a run is queued, starts or ends. */
 gboolean debrief_postmortem_list_get_refreshing (DebriefPostmortemList *self);
 
 /* Selects the row of @id and scrolls to it, clearing the search and filters if they hid it.

@@ -41,6 +41,7 @@ struct _DebriefWindow
   GtkLabel *draft_label;
   GtkStack *content_stack;
   AdwStatusPage *open_error_page;
+  /* NULL until the first postmortem is shown (_debrief_window_ensure_page) */
   DebriefPostmortemPage *page;
   DebriefRichText *summary_text;
   DebriefRichText *content_text;
@@ -80,6 +81,8 @@ struct _DebriefWindow
 /* debrief-window-session.c: the postmortem shown */
 void _debrief_window_session_class_init (GtkWidgetClass *widget_class);
 void _debrief_window_session_init (DebriefWindow *self);
+/* Builds the page and its editors, the first time a postmortem is shown. */
+void _debrief_window_ensure_page (DebriefWindow *self);
 /* Opens @id_or_url in the content pane, closing (and keeping the draft of) the one shown. */
 void _debrief_window_open (DebriefWindow *self, const char *id_or_url);
 /* Shows @session (already opened, say by create) in the content pane. */

@@ -415,6 +415,7 @@ void
 _debrief_window_show_session (DebriefWindow *self, DebriefEditSession *session)
 {
   _debrief_window_close_session (self);
+  _debrief_window_ensure_page (self);
 
   self->session = g_object_ref (session);
   self->session_cancellable = g_cancellable_new ();
@@ -507,15 +508,20 @@ discard_draft_action (GtkWidget *widget, const char *action_name, GVariant *para
 void
 _debrief_window_session_class_init (GtkWidgetClass *widget_class)
 {
-  gtk_widget_class_bind_template_callback (widget_class, on_page_changed);
-  gtk_widget_class_bind_template_callback (widget_class, on_page_revert_requested);
-
   gtk_widget_class_install_action (widget_class, "win.restore-draft", NULL, restore_draft_action);
   gtk_widget_class_install_action (widget_class, "win.discard-draft", NULL, discard_draft_action);
 }
 
 void
 _debrief_window_session_init (DebriefWindow *self)
+{
+  gtk_widget_set_visible (GTK_WIDGET (self->draft_revealer), FALSE);
+}
+
+/* The page, with its pickers and the two editors, is most of the window's widgets; a start
+ * that shows the list alone does not build it. */
+void
+_debrief_window_ensure_page (DebriefWindow *self)
 {
   struct
   {
@@ -526,6 +532,16 @@ _debrief_window_session_init (DebriefWindow *self)
     { OG_POSTMORTEM_FIELD_EXECUTIVE_SUMMARY, &self->summary_text, _ ("Executive Summary") },
     { OG_POSTMORTEM_FIELD_CONTENT, &self->content_text, _ ("Content") },
   };
+
+  if (self->page != NULL)
+    return;
+
+  self->page = DEBRIEF_POSTMORTEM_PAGE (debrief_postmortem_page_new ());
+  g_signal_connect_object (self->page, "changed", G_CALLBACK (on_page_changed), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->page, "revert-requested", G_CALLBACK (on_page_revert_requested),
+                           self, G_CONNECT_SWAPPED);
+  gtk_stack_add_named (self->content_stack, GTK_WIDGET (self->page), "page");
 
   for (guint i = 0; i < G_N_ELEMENTS (editors); i++)
     {
@@ -543,13 +559,12 @@ _debrief_window_session_init (DebriefWindow *self)
                                G_CALLBACK (on_rich_text_buffer_changed), self, G_CONNECT_SWAPPED);
       *editors[i].text = DEBRIEF_RICH_TEXT (text);
     }
-
-  gtk_widget_set_visible (GTK_WIDGET (self->draft_revealer), FALSE);
 }
 
 DebriefRichText *
 _debrief_window_get_rich_text (DebriefWindow *self, OgPostmortemField field)
 {
+  _debrief_window_ensure_page (self);
   return rich_text_for (self, field);
 }
 

@@ -219,7 +219,8 @@ load_library (DebriefWindow *self)
   self->refresh = debrief_library_refresh_new (self->library, self->client);
   debrief_postmortem_list_set_library (self->postmortem_list, self->library);
   debrief_postmortem_list_set_refresh (self->postmortem_list, self->refresh);
-  debrief_postmortem_list_refresh (self->postmortem_list);
+  /* After the window's first frame, or the list shows only once the refresh is over. */
+  debrief_postmortem_list_queue_refresh (self->postmortem_list);
 
   if (g_settings_get_boolean (self->settings, "reopen-last-postmortem"))
     {
@@ -331,6 +332,10 @@ debrief_window_dispose (GObject *object)
     gtk_window_destroy (GTK_WINDOW (self->shortcuts_window));
   g_clear_weak_pointer (&self->shortcuts_window);
   gtk_widget_dispose_template (GTK_WIDGET (self), DEBRIEF_TYPE_WINDOW);
+  /* Children of the content stack, gone with it. */
+  self->page = NULL;
+  self->summary_text = NULL;
+  self->content_text = NULL;
   g_clear_object (&self->client);
   g_clear_object (&self->settings);
 
@@ -419,7 +424,6 @@ debrief_window_class_init (DebriefWindowClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (DEBRIEF_TYPE_POSTMORTEM_LIST);
-  g_type_ensure (DEBRIEF_TYPE_POSTMORTEM_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/debrief-window.ui");
   gtk_widget_class_bind_template_child (widget_class, DebriefWindow, toast_overlay);
@@ -448,7 +452,6 @@ debrief_window_class_init (DebriefWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DebriefWindow, draft_label);
   gtk_widget_class_bind_template_child (widget_class, DebriefWindow, content_stack);
   gtk_widget_class_bind_template_child (widget_class, DebriefWindow, open_error_page);
-  gtk_widget_class_bind_template_child (widget_class, DebriefWindow, page);
   gtk_widget_class_bind_template_callback (widget_class, on_list_activated);
   gtk_widget_class_bind_template_callback (widget_class, on_get_handle_position);
   gtk_widget_class_bind_template_callback (widget_class, on_list_create_requested);
@@ -728,6 +731,7 @@ _debrief_window_get_postmortem_list (DebriefWindow *self)
 DebriefPostmortemPage *
 _debrief_window_get_page (DebriefWindow *self)
 {
+  _debrief_window_ensure_page (self);
   return self->page;
 }
 
