@@ -977,7 +977,10 @@ test_app_starts_on_account (void)
 
   g_application_activate (G_APPLICATION (app));
   window = DEBRIEF_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
+  /* While the key comes, not the welcome page: the account is there. */
+  g_assert_cmpstr (_debrief_window_get_visible_page_name (window), ==, "opening");
   DEBRIEF_TEST_WAIT_FOR (debrief_test_window_shows_list, window, "the account's postmortems");
+  g_assert_cmpstr (_debrief_window_get_visible_page_name (window), ==, "main");
   g_assert_false (debrief_window_get_sandbox (window));
   g_assert_false (gtk_widget_get_visible (_debrief_window_get_sandbox_bar (window)));
   g_assert_nonnull (debrief_application_get_client (app));

@@ -1367,6 +1367,30 @@ test_sidebar_resize (Fixture *fixture, gconstpointer data)
   g_settings_reset (settings, "sidebar-width");
 }
 
+/* While the account's key comes from the keyring: an empty page, then words and a spinner if
+ * it takes long; the client ends it. */
+static void
+test_opening_account (Fixture *fixture, gconstpointer data)
+{
+  DebriefWindow *window = fixture->window;
+
+  debrief_window_set_client (window, NULL);
+  g_assert_cmpstr (_debrief_window_get_visible_page_name (window), ==, "welcome");
+  debrief_window_show_opening (window);
+  g_assert_cmpstr (_debrief_window_get_visible_page_name (window), ==, "opening");
+  g_assert_cmpstr (adw_status_page_get_title (window->opening_page), ==, "");
+  g_assert_false (gtk_widget_get_visible (window->opening_spinner));
+
+  debrief_test_spin (1000);
+  g_assert_cmpstr (adw_status_page_get_title (window->opening_page), ==, "Opening Your Account…");
+  g_assert_true (gtk_widget_get_visible (window->opening_spinner));
+
+  debrief_window_set_client (window, fixture->client);
+  g_assert_cmpstr (_debrief_window_get_visible_page_name (window), ==, "main");
+  g_assert_false (gtk_widget_get_visible (window->opening_spinner));
+  DEBRIEF_TEST_WAIT_FOR (window_refreshed, window, "the list refreshed");
+}
+
 /* The help overlay lists every key the window, the list and the editors bind. */
 static char *
 normalized (guint keyval, GdkModifierType modifiers)
@@ -1520,6 +1544,7 @@ main (int argc, char *argv[])
   ADD_TEST ("/window/shortcuts-window", test_shortcuts_window);
   ADD_TEST ("/window/shortcuts-listed", test_shortcuts_listed);
   ADD_TEST ("/window/sidebar-resize", test_sidebar_resize);
+  ADD_TEST ("/window/opening-account", test_opening_account);
   ADD_TEST ("/window/close-keeps-draft-and-says-so", test_close_keeps_draft_and_says_so);
   ADD_TEST ("/window/edit-and-save", test_edit_and_save);
   ADD_TEST ("/window/rich-text-saved", test_rich_text_saved);

@@ -92,6 +92,10 @@ window_show_client (DebriefWindow *window, gpointer user_data)
     debrief_window_set_account (window, debrief_account_get_id (account),
                                 debrief_account_get_actor_id (account));
   debrief_window_set_client (window, self->client);
+  /* The key is on its way: not the welcome page meanwhile. */
+  if (self->client == NULL && self->sandbox == NULL && account != NULL
+      && self->key_cancellable != NULL)
+    debrief_window_show_opening (window);
 }
 
 static void
@@ -202,8 +206,8 @@ on_active_account_changed (DebriefApplication *self)
 
   /* No window keeps working with the previous account's client (or a stopped sandbox's)
    * while the new key is looked up. */
-  for_each_window (self, window_show_client, self);
   start_account (self);
+  for_each_window (self, window_show_client, self);
 }
 
 static void
@@ -496,6 +500,9 @@ debrief_application_activate (GApplication *app)
     {
       DebriefWindow *debrief_window = debrief_window_new (GTK_APPLICATION (self));
 
+      /* The lookup first, so that the window knows the key is coming. */
+      if (self->client == NULL && self->key_cancellable == NULL)
+        start_account (self);
       window_show_client (debrief_window, self);
       if (self->pending_error != NULL)
         {
@@ -504,9 +511,6 @@ debrief_application_activate (GApplication *app)
         }
       window = GTK_WINDOW (debrief_window);
       debrief_first_frame_watch (GTK_WIDGET (window));
-
-      if (self->client == NULL && self->key_cancellable == NULL)
-        start_account (self);
     }
 
   gtk_window_present (window);

@@ -20,6 +20,10 @@ struct _DebriefWindow
   GtkWidget *sandbox_button;
   GtkWidget *connect_button;
   AdwStatusPage *keyring_page;
+  AdwStatusPage *opening_page;
+  GtkWidget *opening_spinner;
+  /* Says "Opening Your Account…" once the keyring has taken a while. */
+  guint opening_timeout;
   GtkWidget *keyring_button;
   AdwLeaflet *leaflet;
   GtkWidget *sidebar_clamp;

@@ -27,8 +27,18 @@ G_DEFINE_FINAL_TYPE (DebriefWindow, debrief_window, ADW_TYPE_APPLICATION_WINDOW)
 static GParamSpec *properties[N_PROPS];
 
 static void
+stop_opening (DebriefWindow *self)
+{
+  g_clear_handle_id (&self->opening_timeout, g_source_remove);
+  adw_status_page_set_title (self->opening_page, NULL);
+  gtk_spinner_stop (GTK_SPINNER (self->opening_spinner));
+  gtk_widget_set_visible (self->opening_spinner, FALSE);
+}
+
+static void
 show_main (DebriefWindow *self, gboolean main)
 {
+  stop_opening (self);
   gtk_stack_set_visible_child_name (self->stack, main ? "main" : "welcome");
 }
 
@@ -324,6 +334,7 @@ debrief_window_dispose (GObject *object)
   DebriefWindow *self = DEBRIEF_WINDOW (object);
 
   drop_library (self);
+  g_clear_handle_id (&self->opening_timeout, g_source_remove);
   g_clear_weak_pointer (&self->conflict_dialog);
   g_clear_weak_pointer (&self->delete_dialog);
   g_clear_weak_pointer (&self->create_dialog);
@@ -431,6 +442,8 @@ debrief_window_class_init (DebriefWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DebriefWindow, sandbox_button);
   gtk_widget_class_bind_template_child (widget_class, DebriefWindow, connect_button);
   gtk_widget_class_bind_template_child (widget_class, DebriefWindow, keyring_page);
+  gtk_widget_class_bind_template_child (widget_class, DebriefWindow, opening_page);
+  gtk_widget_class_bind_template_child (widget_class, DebriefWindow, opening_spinner);
   gtk_widget_class_bind_template_child (widget_class, DebriefWindow, keyring_button);
   gtk_widget_class_bind_template_child (widget_class, DebriefWindow, leaflet);
   gtk_widget_class_bind_template_child (widget_class, DebriefWindow, sidebar);
@@ -588,11 +601,37 @@ debrief_window_show_keyring_error (DebriefWindow *self, const char *message, gbo
   g_return_if_fail (message != NULL);
 
   debrief_window_set_client (self, NULL);
+  stop_opening (self);
   escaped = g_markup_escape_text (message, -1);
   adw_status_page_set_description (self->keyring_page, escaped);
   gtk_button_set_label (GTK_BUTTON (self->keyring_button),
                         locked ? _ ("_Unlock the Keyring") : _ ("_Try Again"));
   gtk_stack_set_visible_child_name (self->stack, "keyring");
+}
+
+static gboolean
+on_opening_slow (gpointer data)
+{
+  DebriefWindow *self = data;
+
+  self->opening_timeout = 0;
+  adw_status_page_set_title (self->opening_page, _ ("Opening Your Account…"));
+  gtk_widget_set_visible (self->opening_spinner, TRUE);
+  gtk_spinner_start (GTK_SPINNER (self->opening_spinner));
+  return G_SOURCE_REMOVE;
+}
+
+/* The account's key is on its way from the keyring: an empty page rather than the welcome
+ * page for the blink it usually takes, and words and a spinner when it takes longer (a
+ * keyring being unlocked). A client, the welcome or the keyring page ends it. */
+void
+debrief_window_show_opening (DebriefWindow *self)
+{
+  g_return_if_fail (DEBRIEF_IS_WINDOW (self));
+
+  stop_opening (self);
+  gtk_stack_set_visible_child_name (self->stack, "opening");
+  self->opening_timeout = g_timeout_add (700, on_opening_slow, self);
 }
 
 gboolean

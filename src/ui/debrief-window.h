@@ -39,6 +39,7 @@ void debrief_window_set_account_name (DebriefWindow *self, const char *name);
 /* Drops the client and says why there is none: the keyring would not give the key.
  * @locked: the way on is to unlock it (the button says so). */
 void debrief_window_show_keyring_error (DebriefWindow *self, const char *message, gboolean locked);
+void debrief_window_show_opening (DebriefWindow *self);
 
 /* Reads the library again and refreshes it (after the sandbox was reset, say). */
 void debrief_window_reload (DebriefWindow *self);
