@@ -26,6 +26,9 @@ bench=$build/tests/bench-adf
 say() { printf '%s\n' "$*" >&2; }
 
 [ -x "$bench" ] || { say "no $bench: build first (ninja -C $build)"; exit 1; }
+# AdfBuffer is a GtkTextBuffer: GTK needs a display, even for a buffer no one sees.
+[ -n "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ] || {
+  say "no display: run it as xvfb-run -a sh $0 ${1:-_build} $runs"; exit 1; }
 command -v node >/dev/null && command -v npm >/dev/null || { say "node and npm are needed"; exit 1; }
 
 mkdir -p "$work/prosemirror"
