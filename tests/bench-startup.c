@@ -45,35 +45,14 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include "debrief-library-entry-private.h"
 #include "debrief-library.h"
 #include "debrief-store-io.h"
+#include "debrief-test-store-util.h"
 
 #define N_ENTRIES       1000
 #define DEFAULT_RUNS    10
-#define N_OWNERS        40
 #define RUN_TIMEOUT_MS  20000
 #define FIRST_FRAME_TAG "first-frame "
-
-static const char *const words[] = {
-  "checkout", "database", "latency",  "outage",      "payments", "login",  "degraded", "timeout",
-  "queue",    "backlog",  "DNS",      "certificate", "expired",  "memory", "leak",     "region",
-  "failover", "cache",    "stampede", "deploy",      "rollback", "search", "index",    "Zürich",
-};
-
-static char *
-make_text (GRand *rand, guint n_words)
-{
-  GString *text = g_string_new (NULL);
-
-  for (guint i = 0; i < n_words; i++)
-    {
-      if (i > 0)
-        g_string_append_c (text, ' ');
-      g_string_append (text, words[g_rand_int_range (rand, 0, G_N_ELEMENTS (words))]);
-    }
-  return g_string_free (text, FALSE);
-}
 
 /* The library as the app would have left it: fetched entries with titles, incidents,
  * owners, severities and statuses. */
@@ -81,29 +60,9 @@ static void
 fill_library (const char *directory)
 {
   g_autoptr (DebriefLibrary) library = debrief_library_new_for_directory (directory);
-  g_autoptr (GRand) rand = g_rand_new_with_seed (6);
   g_autoptr (GError) error = NULL;
 
-  for (guint i = 0; i < N_ENTRIES; i++)
-    {
-      g_autofree char *id = g_strdup_printf ("%08x-6a2e-4c1d-8b3f-%012u", g_rand_int (rand), i);
-      g_autofree char *owner_id = g_strdup_printf ("owner-%u", i % N_OWNERS);
-      g_autofree char *owner_name = g_strdup_printf ("Responder Number %u", i % N_OWNERS);
-      DebriefLibraryEntry *entry = debrief_library_add (library, id);
-
-      _debrief_library_entry_take_title (entry, make_text (rand, 8));
-      _debrief_library_entry_take_incident (entry, g_uuid_string_random (),
-                                            g_strdup_printf ("%u", 1000 + i), make_text (rand, 6));
-      entry->fetched = TRUE;
-      entry->severity = i % 5;
-      entry->status = i % 3;
-      entry->owner_id = g_intern_string (owner_id);
-      entry->owner_name = g_intern_string (owner_name);
-      entry->created = 1700000000 + i * 60;
-      entry->updated = entry->created + 3600;
-      entry->last_fetched = entry->updated;
-    }
-
+  debrief_test_fill_library (library, N_ENTRIES, 6);
   if (!debrief_library_save (library, &error))
     g_error ("could not write the library in %s: %s", directory, error->message);
 }
