@@ -183,6 +183,19 @@ compare_marks (gconstpointer a, gconstpointer b)
   return _adf_mark_compare (*(AdfMarkInfo *const *) a, *(AdfMarkInfo *const *) b);
 }
 
+/* The size of a text node's "marks": 0 when absent; FALSE unless an array of 1 to MAX_MARKS. */
+static gboolean
+marks_size (AdfValue member, guint *n)
+{
+  *n = 0;
+  if (!_adf_value_present (member))
+    return TRUE;
+  if (_adf_value_kind (member) != ADF_VALUE_ARRAY)
+    return FALSE;
+  *n = _adf_value_size (member);
+  return *n > 0 && *n <= MAX_MARKS;
+}
+
 /* The marks of a text node as tags; FALSE when the node cannot be mapped losslessly (two
  * marks of one type). */
 static gboolean
@@ -199,13 +212,10 @@ text_marks (Loader *loader,
 
   *n_marks = 0;
   *order = NULL;
-  if (!_adf_value_present (member))
+  if (!marks_size (member, &n))
+    return FALSE;
+  if (n == 0)
     return TRUE;
-  if (_adf_value_kind (member) != ADF_VALUE_ARRAY)
-    return FALSE;
-  n = _adf_value_size (member);
-  if (n == 0 || n > MAX_MARKS)
-    return FALSE;
   _adf_value_iter_init (&iter, member);
   for (guint i = 0; _adf_value_iter_next (&iter, NULL, &mark); i++)
     {
@@ -249,13 +259,10 @@ marks_mappable (AdfValue member, guint *n_marks)
   guint n;
 
   *n_marks = 0;
-  if (!_adf_value_present (member))
+  if (!marks_size (member, &n))
+    return FALSE;
+  if (n == 0)
     return TRUE;
-  if (_adf_value_kind (member) != ADF_VALUE_ARRAY)
-    return FALSE;
-  n = _adf_value_size (member);
-  if (n == 0 || n > MAX_MARKS)
-    return FALSE;
   _adf_value_iter_init (&iter, member);
   for (guint i = 0; _adf_value_iter_next (&iter, NULL, &mark); i++)
     {
@@ -272,7 +279,6 @@ marks_mappable (AdfValue member, guint *n_marks)
   return TRUE;
 }
 
-/* Whether @content (inline nodes) maps onto buffer text and back unchanged. */
 /* A text node's "text" and "marks", found in one walk over its members */
 static void
 text_members (AdfValue node, AdfValue *text, AdfValue *marks)
