@@ -53,6 +53,9 @@ struct _DebriefWindow
   GSettings *settings;
   /* The list's width when the drag of its edge began; -1 while none runs. */
   int drag_start_width;
+  /* The limits of that drag */
+  int drag_lowest;
+  int drag_highest;
   OgClient *client;
   char *account_id;
   char *account_name;

@@ -94,15 +94,16 @@ on_get_handle_position (GtkOverlay *overlay,
   return TRUE;
 }
 
-/* The widest the list may be: the setting's range, and room left for the postmortem. */
-static int
-clamp_sidebar_width (DebriefWindow *self, double width)
+/* How narrow and how wide the list may be dragged, found once at the start of a drag: the
+ * setting's range, what the list needs, and room left for the postmortem. */
+static void
+find_sidebar_limits (DebriefWindow *self)
 {
-  g_autoptr (GVariant) range = NULL;
-  g_autoptr (GSettingsSchemaKey) key = NULL;
   g_autoptr (GSettingsSchema) schema = NULL;
-  const char *type;
+  g_autoptr (GSettingsSchemaKey) key = NULL;
+  g_autoptr (GVariant) range = NULL;
   g_autoptr (GVariant) limits = NULL;
+  const char *type;
   int lowest = 0, highest = G_MAXINT;
   int content_minimum, sidebar_minimum;
 
@@ -117,9 +118,16 @@ clamp_sidebar_width (DebriefWindow *self, double width)
                       NULL);
   gtk_widget_measure (self->sidebar, GTK_ORIENTATION_HORIZONTAL, -1, &sidebar_minimum, NULL, NULL,
                       NULL);
-  lowest = MAX (lowest, sidebar_minimum);
-  highest = MIN (highest, gtk_widget_get_width (self->main_overlay) - content_minimum - 1);
-  return (int) CLAMP (width, lowest, MAX (lowest, highest));
+  self->drag_lowest = MAX (lowest, sidebar_minimum);
+  self->drag_highest
+      = MAX (self->drag_lowest,
+             MIN (highest, gtk_widget_get_width (self->main_overlay) - content_minimum - 1));
+}
+
+static int
+clamp_sidebar_width (DebriefWindow *self, double width)
+{
+  return (int) CLAMP (width, self->drag_lowest, self->drag_highest);
 }
 
 static void
@@ -139,6 +147,7 @@ on_handle_drag_begin (GtkGestureDrag *gesture, double x, double y, DebriefWindow
     }
   gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
   self->drag_start_width = gtk_widget_get_width (self->sidebar_clamp);
+  find_sidebar_limits (self);
 }
 
 static void
