@@ -397,15 +397,10 @@ adf_buffer_indent (AdfBuffer *self)
         {
           Line m;
           get_line (self, k, &m);
+          insert_frames (&m, item + 1, joins ? prev.frames[item + 1] : l.frames[item - 1],
+                         l.frames[item]);
           if (k == line)
-            {
-              insert_frames (&m, item + 1, joins ? prev.frames[item + 1] : l.frames[item - 1],
-                             l.frames[item]);
-              m.start = joins ? (guint) item + 2 : (guint) item + 1;
-            }
-          else
-            insert_frames (&m, item + 1, joins ? prev.frames[item + 1] : l.frames[item - 1],
-                           l.frames[item]);
+            m.start = joins ? (guint) item + 2 : (guint) item + 1;
           put_line (self, k, &m);
         }
       changed = TRUE;
