@@ -156,23 +156,12 @@ adf_buffer_can_redo (AdfBuffer *self)
   return self->redo_stack->len > 0;
 }
 
-/**
- * adf_buffer_undo:
- *
- * Puts the document back as it was before the last edit or run of typing: text,
- * formatting, blocks, lists and islands.
- */
-void
-adf_buffer_undo (AdfBuffer *self)
+/* Undo and redo alike: the buffer becomes the last snapshot of @stack, taken off it. */
+static void
+restore_last (AdfBuffer *self, GPtrArray *stack)
 {
-  AdfSnapshot *snapshot;
+  AdfSnapshot *snapshot = g_ptr_array_steal_index (stack, stack->len - 1);
 
-  g_return_if_fail (ADF_IS_BUFFER (self));
-  if (self->undo_stack->len == 0)
-    return;
-
-  g_ptr_array_add (self->redo_stack, snapshot_take (self));
-  snapshot = g_ptr_array_steal_index (self->undo_stack, self->undo_stack->len - 1);
   self->busy++;
   snapshot_restore (self, snapshot);
   self->busy--;
@@ -182,11 +171,26 @@ adf_buffer_undo (AdfBuffer *self)
   _adf_buffer_emit_changed (self);
 }
 
+/**
+ * adf_buffer_undo:
+ *
+ * Puts the document back as it was before the last edit or run of typing: text,
+ * formatting, blocks, lists and islands.
+ */
+void
+adf_buffer_undo (AdfBuffer *self)
+{
+  g_return_if_fail (ADF_IS_BUFFER (self));
+  if (self->undo_stack->len == 0)
+    return;
+
+  g_ptr_array_add (self->redo_stack, snapshot_take (self));
+  restore_last (self, self->undo_stack);
+}
+
 void
 adf_buffer_redo (AdfBuffer *self)
 {
-  AdfSnapshot *snapshot;
-
   g_return_if_fail (ADF_IS_BUFFER (self));
   if (self->redo_stack->len == 0)
     return;
@@ -194,12 +198,5 @@ adf_buffer_redo (AdfBuffer *self)
   if (self->undo_stack->len == MAX_UNDO)
     g_ptr_array_remove_index (self->undo_stack, 0);
   g_ptr_array_add (self->undo_stack, snapshot_take (self));
-  snapshot = g_ptr_array_steal_index (self->redo_stack, self->redo_stack->len - 1);
-  self->busy++;
-  snapshot_restore (self, snapshot);
-  self->busy--;
-  snapshot_free (snapshot);
-  self->typing_group = FALSE;
-  g_clear_pointer (&self->stored_marks, g_ptr_array_unref);
-  _adf_buffer_emit_changed (self);
+  restore_last (self, self->redo_stack);
 }
